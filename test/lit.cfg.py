@@ -1,0 +1,38 @@
+# lit configuration for hybridc's golden and end-to-end tests.
+#   %hybridc     the compiler under test
+#   FileCheck, not, count   LLVM's test tools (llvm-19-tools)
+#   %cc          the host C compiler;  %run-aarch64  qemu runner
+import os
+import shutil
+import lit.formats
+
+config.name = "hybridc"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".hy", ".test"]
+config.excludes = ["Inputs", "lit.cfg.py"]
+config.test_source_root = os.path.dirname(__file__)
+
+site = lit_config.params.get("hybridc_site")
+if site:
+    exec(open(site).read())
+else:
+    lit_config.fatal("run through ctest (needs --param hybridc_site=...)")
+
+config.test_exec_root = os.path.join(binary_dir, "test", "lit-out")
+config.environment["PATH"] = os.pathsep.join(
+    [llvm_tools_dir, config.environment.get("PATH", os.environ.get("PATH", ""))])
+config.environment["HYBRIDC_NUM_THREADS"] = os.environ.get("HYBRIDC_NUM_THREADS", "")
+config.substitutions.append(("%hybridc", hybridc))
+config.substitutions.append(("%srcroot", source_dir))
+config.substitutions.append(("%cc", "cc"))
+config.substitutions.append(("%aarch64-cc", "aarch64-linux-gnu-gcc"))
+config.substitutions.append(("%run-aarch64", "qemu-aarch64 -L /usr/aarch64-linux-gnu"))
+# Diagnostics are compared without color and independent of the terminal.
+config.environment["TERM"] = "dumb"
+
+# Tools that some tests need: missing ones make those tests UNSUPPORTED, and
+# the suite prints them loudly (lit -sv lists unsupported tests).
+if shutil.which("ptxas") or os.path.exists("/usr/local/cuda/bin/ptxas"):
+    config.available_features.add("ptxas")
+if shutil.which("qemu-aarch64") and shutil.which("aarch64-linux-gnu-gcc"):
+    config.available_features.add("aarch64-run")
