@@ -1,9 +1,181 @@
-// Placeholder: replaced by the real driver.
+//===- Driver.cpp - Runs the phases of hybridc ----------------------------===//
+//
+// Driver::run: parse the command line (Options.cpp), read the .hy file and
+// the schedule into one SourceManager, parse, read the schedule, check, and
+// render the collected diagnostics sorted by location. Later issues append
+// lowering and code generation after the check.
+//
+// Every phase runs under a name: an InternalError (HY_ASSERT) or any other
+// exception escaping a phase becomes "internal compiler error in <phase>"
+// and exit status 70. The driver keeps no global state; everything lives in
+// the locals of run().
+//
+//===----------------------------------------------------------------------===//
 #include "hybridc/Driver/Driver.h"
+
+#include "Options.h"
+
+#include "hybridc/AST/AST.h"
+#include "hybridc/Parse/Parser.h"
+#include "hybridc/Schedule/Schedule.h"
+#include "hybridc/Sema/Sema.h"
+#include "hybridc/Support/Diagnostics.h"
+#include "hybridc/Support/InternalError.h"
+#include "hybridc/Support/SourceManager.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <iomanip>
+#include <iostream>
+#include <memory>
+#include <optional>
 #include <ostream>
+#include <unistd.h>
+
+// TEMPORARY: ast::dump is not implemented yet; a weak reference lets the
+// driver link until it is. Replace by the plain call when it lands.
+namespace hybridc::ast {
+std::string dump(const Module &m) __attribute__((weak));
+}
+
 namespace hybridc {
+
+namespace {
+
+/// Whether diagnostics on `err` get ANSI colors. `auto` means: only when
+/// `err` is the process's stderr, stderr is a terminal, and TERM is not
+/// "dumb" (string streams in tests never get colors).
+bool useColor(ColorMode mode, const std::ostream &err) {
+  switch (mode) {
+  case ColorMode::Always: return true;
+  case ColorMode::Never: return false;
+  case ColorMode::Auto: break;
+  }
+  if (&err != &std::cerr || !isatty(2)) return false;
+  const char *term = std::getenv("TERM");
+  return !(term && std::strcmp(term, "dumb") == 0);
+}
+
+/// Times each stage for -v ("hybridc: parse      0.123 ms" on stderr).
+class Pipeline {
+public:
+  Pipeline(std::ostream &err, bool verbose) : err_(err), verbose_(verbose) {}
+
+  template <typename F> auto stage(const char *name, F &&fn) -> decltype(fn()) {
+    auto start = std::chrono::steady_clock::now();
+    struct Report {
+      Pipeline &p;
+      const char *name;
+      std::chrono::steady_clock::time_point start;
+      ~Report() {
+        if (!p.verbose_) return;
+        double ms = std::chrono::duration<double, std::milli>(
+                        std::chrono::steady_clock::now() - start)
+                        .count();
+        p.err_ << "hybridc: " << std::left << std::setw(10) << name << ' ' << std::fixed
+               << std::setprecision(3) << ms << " ms\n";
+      }
+    } report{*this, name, start};
+    return fn();
+  }
+
+private:
+  std::ostream &err_;
+  bool verbose_;
+};
+
+} // namespace
+
 int Driver::run(int argc, const char *const *argv) {
   return run(std::vector<std::string>(argv, argv + argc));
 }
-int Driver::run(const std::vector<std::string> &) { err_ << "hybridc: not implemented\n"; return 2; }
+
+int Driver::run(const std::vector<std::string> &args) {
+  driver::Options opts;
+  const char *phase = "command line";
+  SourceManager sm;
+  DiagnosticEngine diags(sm);
+  bool color = false;
+
+  auto internal = [&](const std::string &msg) {
+    // Whatever was diagnosed before the crash is still worth showing.
+    diags.render(err_, color);
+    err_ << "hybridc: internal compiler error in " << phase << ": " << msg
+         << "\nPlease report this bug.\n";
+    err_.flush();
+    return 70;
+  };
+
+  try {
+    if (std::optional<int> exit = driver::parseOptions(args, opts, out_, err_))
+      return *exit;
+    color = useColor(opts.color, err_);
+    Pipeline p(err_, opts.verbose);
+    auto finish = [&]() {
+      diags.render(err_, color);
+      err_.flush();
+      return diags.hasErrors() ? 1 : 0;
+    };
+
+    phase = "read";
+    uint32_t buffer = p.stage("read", [&] {
+      std::string error;
+      uint32_t b = sm.addFile(opts.input, error);
+      if (!b) diags.report(DiagKind::CannotOpenFile, SourceRange(), {opts.input, error});
+      return b;
+    });
+    if (!buffer) return finish();
+
+    phase = "parse";
+    std::unique_ptr<ast::Module> module =
+        p.stage("parse", [&] { return parseModule(sm, buffer, diags); });
+    HY_ASSERT(module, "parseModule returned no module");
+
+    std::optional<ScheduleFile> schedule;
+    bool scheduleOk = true;
+    if (!opts.schedule.empty()) {
+      phase = "schedule";
+      scheduleOk = p.stage("schedule", [&] {
+        std::string error;
+        uint32_t b = sm.addFile(opts.schedule, error);
+        if (!b) {
+          diags.report(DiagKind::CannotOpenFile, SourceRange(), {opts.schedule, error});
+          return false;
+        }
+        schedule = readSchedule(sm, b, diags);
+        return schedule.has_value();
+      });
+    }
+
+    // The checker runs on a module that parsed cleanly and with a schedule
+    // that was read cleanly: checking a half-parsed tree (or one whose
+    // parameters the broken schedule would have described) only produces
+    // follow-on errors.
+    if (!diags.hasErrors() && scheduleOk) {
+      phase = "sema";
+      p.stage("sema", [&] { checkModule(*module, schedule ? &*schedule : nullptr, diags); });
+    }
+
+    if (opts.dumpAst) {
+      phase = "dump-ast";
+      if (static_cast<std::string (*)(const ast::Module &)>(&ast::dump) == nullptr)
+        HY_UNREACHABLE("ast::dump is not implemented yet");
+      out_ << ast::dump(*module);
+      out_.flush();
+    }
+
+    // Without --syntax-only the later stages (lowering, code generation)
+    // will run here; until they exist both modes stop after the check.
+    phase = "driver";
+    return finish();
+  } catch (const InternalError &e) {
+    const char *file = std::strrchr(e.file, '/');
+    return internal(std::string(e.what()) + " (" + (file ? file + 1 : e.file) + ":" +
+                    std::to_string(e.line) + ")");
+  } catch (const std::exception &e) {
+    return internal(e.what());
+  }
+}
+
 } // namespace hybridc

@@ -1,0 +1,35 @@
+//===- Options.h - The parsed hybridc command line --------------*- C++ -*-===//
+//
+// Private to lib/Driver. parseOptions() is the only place that sees CLI11
+// (Options.cpp); the rest of the driver works on this plain struct. Options
+// of later pipeline stages are added here by the issues that implement them.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "hybridc/Support/Diagnostics.h"
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hybridc::driver {
+
+struct Options {
+  std::string input;        // FILE.hy
+  std::string schedule;     // -s / --schedule, empty if none
+  bool syntaxOnly = false;  // --syntax-only
+  ColorMode color = ColorMode::Auto;
+  bool verbose = false;     // -v: each stage and its time on stderr
+  bool dumpAst = false;     // --dump-ast (hidden, developer)
+};
+
+/// Parses `args` (args[0] is the program name). Returns the exit status when
+/// the driver must stop here: 0 after --help / --version (printed to `out`),
+/// 2 after a usage error (CLI11's message on `err`). Returns nullopt when
+/// `opts` is filled and compilation should proceed.
+std::optional<int> parseOptions(const std::vector<std::string> &args, Options &opts,
+                                std::ostream &out, std::ostream &err);
+
+} // namespace hybridc::driver
