@@ -1,9 +1,548 @@
-// Placeholder: replaced by the schedule reader.
+//===- Schedule.cpp - Reading and schema-checking the schedule file -------===//
+//
+// readSchedule() turns the JSON of CONTRACT §2 into a ScheduleFile:
+//
+//   { "<def>": { "args": { "<param>": {shape|const, dtype, strides} },
+//                "schedule": [ {"op": ..., ...}, ... ] } }
+//
+// It checks the schema exactly — only known keys, no duplicate keys, the
+// right kind of value for every key, the required keys of every op — and
+// reports each violation as ScheduleSchema at the offending key or value, so
+// several mistakes in one file are reported in one run. Whether the named
+// defs, parameters and loops exist is not known here: Sema checks "args"
+// against the defs (using the ranges stored here), the schedules issue
+// applies the ops.
+//
+//===----------------------------------------------------------------------===//
 #include "hybridc/Schedule/Schedule.h"
+
+#include <cmath>
+#include <initializer_list>
+#include <map>
+
 namespace hybridc {
-std::optional<ScheduleFile> readSchedule(const SourceManager &, uint32_t buffer, DiagnosticEngine &) {
-  ScheduleFile f;
-  f.buffer = buffer;
-  return f;
+
+namespace {
+
+using json::Value;
+
+/// `"a", "b" or "c"`.
+std::string keyList(std::initializer_list<const char *> keys) {
+  std::string s;
+  size_t i = 0, n = keys.size();
+  for (const char *k : keys) {
+    if (i) s += i + 1 == n ? " or " : ", ";
+    s += '"';
+    s += k;
+    s += '"';
+    ++i;
+  }
+  return s;
 }
+
+bool isIdentifier(const std::string &s) {
+  if (s.empty()) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    if (!(alpha || (i > 0 && c >= '0' && c <= '9'))) return false;
+  }
+  return true;
+}
+
+struct OpSpec {
+  const char *name;
+  ScheduleOp::Kind kind;
+  std::initializer_list<const char *> keys; // allowed keys besides "op"
+};
+
+const OpSpec kOps[] = {
+    {"split", ScheduleOp::Split, {"loop", "factor", "nparts", "outer", "inner"}},
+    {"fuse", ScheduleOp::Fuse, {"loops", "name"}},
+    {"reorder", ScheduleOp::Reorder, {"loops"}},
+    {"tile", ScheduleOp::Tile, {"loops", "factors"}},
+    {"unroll", ScheduleOp::Unroll, {"loop"}},
+    {"vectorize", ScheduleOp::Vectorize, {"loop"}},
+    {"parallel", ScheduleOp::Parallel, {"loop"}},
+    {"bind", ScheduleOp::Bind, {"loop", "thread"}},
+};
+
+const char *kThreadTags[] = {"blockIdx.x",  "blockIdx.y",  "blockIdx.z",
+                             "threadIdx.x", "threadIdx.y", "threadIdx.z"};
+
+class Reader {
+public:
+  Reader(const SourceManager &sm, DiagnosticEngine &diags) : sm_(sm), diags_(diags) {}
+
+  void readFile(const Value &top, ScheduleFile &file) {
+    if (top.kind != Value::Object) {
+      error(top.range, "the schedule file must be a JSON object mapping def names to "
+                       "their schedules, got " + describe(top));
+      return;
+    }
+    for (size_t i = 0; i < top.members.size(); ++i) {
+      const std::string &name = top.members[i].first;
+      if (!checkDuplicate(top, i, "the schedule file")) continue;
+      DefSchedule def;
+      def.def = name;
+      def.keyRange = top.keyRanges[i];
+      readDef(*top.members[i].second, def);
+      file.defs.push_back(std::move(def));
+    }
+  }
+
+private:
+  const SourceManager &sm_;
+  DiagnosticEngine &diags_;
+
+  void error(SourceRange r, const std::string &msg) {
+    diags_.report(DiagKind::ScheduleSchema, r, {msg});
+  }
+
+  /// How a value is shown in "got ...": its spelling for scalars, its kind
+  /// for containers.
+  std::string describe(const Value &v) const {
+    switch (v.kind) {
+    case Value::Array: return "an array";
+    case Value::Object: return "an object";
+    default: break;
+    }
+    std::string text(sm_.text(v.range));
+    if (text.size() > 40) text = text.substr(0, 37) + "...";
+    return text;
+  }
+
+  /// Reports the i-th member of `obj` if its key appeared before; returns
+  /// whether it is the first occurrence.
+  bool checkDuplicate(const Value &obj, size_t i, const std::string &where) {
+    const std::string &key = obj.members[i].first;
+    for (size_t j = 0; j < i; ++j)
+      if (obj.members[j].first == key) {
+        diags_.report(DiagKind::ScheduleSchema, obj.keyRanges[i],
+                      {"duplicate key '" + key + "' in " + where})
+            .note(DiagKind::NotePrevious, obj.keyRanges[j], {"'" + key + "' first appears here"});
+        return false;
+      }
+    return true;
+  }
+
+  const std::string *string(const Value &v, const std::string &what) {
+    if (v.kind != Value::String) {
+      error(v.range, what + " must be a string, got " + describe(v));
+      return nullptr;
+    }
+    if (v.string.empty()) {
+      error(v.range, what + " must not be empty");
+      return nullptr;
+    }
+    return &v.string;
+  }
+
+  std::optional<int64_t> positiveInt(const Value &v, const std::string &what) {
+    if (v.kind != Value::Number || !v.isInteger || v.number < 1 || v.number > 2147483647.0) {
+      error(v.range, what + " must be a positive integer, got " + describe(v));
+      return std::nullopt;
+    }
+    return (int64_t)v.number;
+  }
+
+  std::optional<bool> boolean(const Value &v, const std::string &what) {
+    if (v.kind != Value::Bool) {
+      error(v.range, what + " must be true or false, got " + describe(v));
+      return std::nullopt;
+    }
+    return v.boolean;
+  }
+
+  //===--- One def's entry --------------------------------------------===//
+
+  void readDef(const Value &v, DefSchedule &def) {
+    std::string where = "the entry of def '" + def.def + "'";
+    if (v.kind != Value::Object) {
+      error(v.range, "the entry of def '" + def.def + "' must be an object with " +
+                         keyList({"args", "schedule"}) + ", got " + describe(v));
+      return;
+    }
+    auto m = members(v, {"args", "schedule"}, where);
+    if (auto it = m.find("args"); it != m.end()) readArgs(*it->second.first, def);
+    if (auto it = m.find("schedule"); it != m.end()) readOps(*it->second.first, def);
+  }
+
+  //===--- "args" -----------------------------------------------------===//
+
+  void readArgs(const Value &v, DefSchedule &def) {
+    if (v.kind != Value::Object) {
+      error(v.range, "\"args\" of def '" + def.def +
+                         "' must be an object mapping parameter names to descriptions, got " +
+                         describe(v));
+      return;
+    }
+    for (size_t i = 0; i < v.members.size(); ++i) {
+      if (!checkDuplicate(v, i, "the \"args\" of def '" + def.def + "'")) continue;
+      ArgDesc arg;
+      arg.param = v.members[i].first;
+      arg.keyRange = v.keyRanges[i];
+      if (readArg(*v.members[i].second, arg)) def.args.emplace(arg.param, std::move(arg));
+    }
+  }
+
+  bool readArg(const Value &v, ArgDesc &arg) {
+    arg.range = v.range;
+    std::string where = "the description of parameter '" + arg.param + "'";
+    if (v.kind != Value::Object) {
+      error(v.range, "the description of parameter '" + arg.param + "' must be an object with " +
+                         keyList({"shape", "dtype", "strides", "const"}) + ", got " +
+                         describe(v));
+      return false;
+    }
+    unsigned before = diags_.errorCount();
+    auto m = members(v, {"shape", "dtype", "strides", "const"}, where);
+    if (auto it = m.find("dtype"); it != m.end()) {
+      const Value &d = *it->second.first;
+      arg.dtypeRange = d.range;
+      if (const std::string *s = string(d, "\"dtype\"")) {
+        arg.dtype = DType::parse(*s);
+        if (!arg.dtype)
+          error(d.range, "unknown dtype '" + *s +
+                             "'; expected one of bool, int8, int16, int32, int64, uint8, "
+                             "uint16, uint32, uint64, float16, float32, float64");
+      }
+    }
+    if (auto it = m.find("shape"); it != m.end()) {
+      arg.hasShape = true;
+      readShape(*it->second.first, arg);
+    }
+    if (auto it = m.find("strides"); it != m.end()) {
+      arg.stridesRange = it->second.first->range;
+      if (auto b = boolean(*it->second.first, "\"strides\"")) arg.strided = *b;
+    }
+    if (auto it = m.find("const"); it != m.end()) {
+      arg.hasConst = true;
+      readConst(*it->second.first, arg);
+      if (auto s = m.find("shape"); s != m.end()) {
+        // Point at whichever of the two keys comes second.
+        SourceRange later = s->second.second.begin < it->second.second.begin
+                                ? it->second.second
+                                : s->second.second;
+        error(later, "parameter '" + arg.param +
+                         "' has both \"shape\" and \"const\"; a constant's shape comes from "
+                         "its value");
+      }
+      if (arg.strided)
+        error(m["strides"].second, "\"strides\" cannot describe the constant parameter '" +
+                                       arg.param + "'");
+    }
+    return diags_.errorCount() == before;
+  }
+
+  void readShape(const Value &v, ArgDesc &arg) {
+    arg.shapeRange = v.range;
+    if (v.kind != Value::Array) {
+      error(v.range, "\"shape\" must be an array of positive integers and parameter names, got " +
+                         describe(v));
+      return;
+    }
+    if (v.elements.empty()) {
+      error(v.range, "\"shape\" must have at least one dimension (describe a scalar by its "
+                     "\"dtype\" alone)");
+      return;
+    }
+    for (const auto &e : v.elements) {
+      ArgDim dim;
+      dim.range = e->range;
+      if (e->kind == Value::String) {
+        if (!isIdentifier(e->string)) {
+          error(e->range, "shape entry " + describe(*e) + " is not a parameter name");
+          continue;
+        }
+        dim.param = e->string;
+      } else if (e->kind == Value::Number) {
+        auto n = positiveInt(*e, "a \"shape\" dimension");
+        if (!n) continue;
+        dim.constant = *n;
+      } else {
+        error(e->range, "a \"shape\" dimension must be a positive integer or a parameter name, "
+                        "got " + describe(*e));
+        continue;
+      }
+      arg.shape.push_back(std::move(dim));
+    }
+  }
+
+  /// "const": a non-empty, rectangular, possibly nested array of numbers.
+  void readConst(const Value &v, ArgDesc &arg) {
+    arg.constRange = v.range;
+    if (v.kind != Value::Array) {
+      error(v.range, "\"const\" must be an array of numbers (possibly nested), got " +
+                         describe(v));
+      return;
+    }
+    // The shape is taken from the first element at each depth; every other
+    // row must match it.
+    for (const Value *p = &v; p->kind == Value::Array; p = p->elements.front().get()) {
+      if (p->elements.empty()) {
+        error(p->range, "\"const\" arrays must not be empty");
+        return;
+      }
+      arg.constShape.push_back((int64_t)p->elements.size());
+    }
+    unsigned before = diags_.errorCount();
+    walkConst(v, 0, arg);
+    if (diags_.errorCount() != before) {
+      arg.constValues.clear();
+      return;
+    }
+    if (arg.dtype) checkConstValues(v, *arg.dtype);
+  }
+
+  void walkConst(const Value &v, size_t depth, ArgDesc &arg) {
+    if (depth == arg.constShape.size()) {
+      if (v.kind != Value::Number) {
+        error(v.range, "\"const\" elements must be numbers, got " + describe(v));
+        return;
+      }
+      arg.constValues.push_back(v.number);
+      return;
+    }
+    if (v.kind != Value::Array) {
+      error(v.range, "\"const\" must be rectangular: expected an array of " +
+                         std::to_string(arg.constShape[depth]) + " elements here, got " +
+                         describe(v));
+      return;
+    }
+    if ((int64_t)v.elements.size() != arg.constShape[depth]) {
+      auto count = [](size_t n) {
+        return std::to_string(n) + (n == 1 ? " element" : " elements");
+      };
+      error(v.range, "\"const\" must be rectangular: this array has " +
+                         count(v.elements.size()) + ", the first one at this depth has " +
+                         count((size_t)arg.constShape[depth]));
+      return;
+    }
+    for (const auto &e : v.elements) walkConst(*e, depth + 1, arg);
+  }
+
+  /// Integer dtypes need integral values that fit; bool needs 0 or 1.
+  void checkConstValues(const Value &v, DType dtype) {
+    if (v.kind == Value::Array) {
+      for (const auto &e : v.elements) checkConstValues(*e, dtype);
+      return;
+    }
+    if (dtype.isFloat()) return;
+    double x = v.number;
+    if (dtype.isBool()) {
+      if (x != 0 && x != 1)
+        error(v.range, "\"const\" value " + describe(v) + " is not 0 or 1, as bool needs");
+      return;
+    }
+    if (std::floor(x) != x) {
+      error(v.range, "\"const\" value " + describe(v) + " is not an integer, but the dtype is " +
+                         dtype.str());
+      return;
+    }
+    double lo = dtype.isUInt() ? 0 : -std::ldexp(1.0, dtype.bits - 1);
+    double hi = dtype.isUInt() ? std::ldexp(1.0, dtype.bits) : std::ldexp(1.0, dtype.bits - 1);
+    if (x < lo || x >= hi)
+      error(v.range, "\"const\" value " + describe(v) + " does not fit in " + dtype.str());
+  }
+
+  //===--- "schedule" -------------------------------------------------===//
+
+  void readOps(const Value &v, DefSchedule &def) {
+    if (v.kind != Value::Array) {
+      error(v.range, "\"schedule\" of def '" + def.def +
+                         "' must be an array of ops, got " + describe(v));
+      return;
+    }
+    for (const auto &e : v.elements)
+      if (auto op = readOp(*e)) def.ops.push_back(std::move(*op));
+  }
+
+  std::optional<ScheduleOp> readOp(const Value &v) {
+    if (v.kind != Value::Object) {
+      error(v.range, "a schedule entry must be an object such as "
+                     "{\"op\": \"split\", \"loop\": \"i\", \"factor\": 4}, got " + describe(v));
+      return std::nullopt;
+    }
+    const std::string allOps =
+        "split, fuse, reorder, tile, unroll, vectorize, parallel or bind";
+    const Value *opValue = nullptr;
+    for (size_t i = 0; i < v.members.size(); ++i)
+      if (v.members[i].first == "op" && !opValue) opValue = v.members[i].second.get();
+    if (!opValue) {
+      error(v.range, "schedule entry has no \"op\"; expected one of " + allOps);
+      return std::nullopt;
+    }
+    const std::string *opName = string(*opValue, "\"op\"");
+    if (!opName) return std::nullopt;
+    const OpSpec *spec = nullptr;
+    for (const OpSpec &s : kOps)
+      if (*opName == s.name) spec = &s;
+    if (!spec) {
+      error(opValue->range, "unknown schedule op '" + *opName + "'; expected one of " + allOps);
+      return std::nullopt;
+    }
+
+    unsigned before = diags_.errorCount();
+    std::string where = "a '" + *opName + "' op";
+    // Allowed keys: "op" plus the op's own.
+    std::map<std::string, std::pair<const Value *, SourceRange>> m;
+    {
+      std::vector<const char *> keys{"op"};
+      keys.insert(keys.end(), spec->keys.begin(), spec->keys.end());
+      m = members(v, keys, where);
+    }
+    auto get = [&](const char *k) -> const Value * {
+      auto it = m.find(k);
+      return it == m.end() ? nullptr : it->second.first;
+    };
+    auto require = [&](const char *k) -> const Value * {
+      const Value *x = get(k);
+      if (!x) error(v.range, "'" + *opName + "' op needs \"" + k + "\"");
+      return x;
+    };
+
+    ScheduleOp op;
+    op.kind = spec->kind;
+    op.range = v.range;
+
+    switch (spec->kind) {
+    case ScheduleOp::Split: {
+      if (const Value *x = require("loop")) readLoop(*x, op);
+      const Value *factor = get("factor"), *nparts = get("nparts");
+      if (factor && nparts) {
+        error(m["nparts"].second, "'split' takes \"factor\" or \"nparts\", not both");
+      } else if (factor) {
+        op.factorRange = factor->range;
+        op.factor = positiveInt(*factor, "\"factor\"");
+      } else if (nparts) {
+        op.factorRange = nparts->range;
+        op.nparts = positiveInt(*nparts, "\"nparts\"");
+      } else {
+        error(v.range, "'split' op needs \"factor\" or \"nparts\"");
+      }
+      if (const Value *x = get("outer"))
+        if (const std::string *s = string(*x, "\"outer\"")) op.outer = *s;
+      if (const Value *x = get("inner"))
+        if (const std::string *s = string(*x, "\"inner\"")) op.inner = *s;
+      break;
+    }
+    case ScheduleOp::Fuse:
+      if (const Value *x = require("loops")) readLoops(*x, op);
+      if (const Value *x = get("name"))
+        if (const std::string *s = string(*x, "\"name\"")) op.name = *s;
+      break;
+    case ScheduleOp::Reorder:
+      if (const Value *x = require("loops")) readLoops(*x, op);
+      break;
+    case ScheduleOp::Tile: {
+      const Value *loops = require("loops");
+      const Value *factors = require("factors");
+      if (loops) readLoops(*loops, op);
+      if (factors) {
+        op.factorRange = factors->range;
+        if (factors->kind != Value::Array || factors->elements.empty()) {
+          error(factors->range, "\"factors\" must be a non-empty array of positive integers, "
+                                "got " + describe(*factors));
+        } else {
+          for (const auto &f : factors->elements)
+            if (auto n = positiveInt(*f, "a tile factor")) op.factors.push_back(*n);
+          if (loops && loops->kind == Value::Array &&
+              loops->elements.size() != factors->elements.size())
+            error(factors->range, "'tile' needs one factor per loop: " +
+                                      std::to_string(loops->elements.size()) + " loops, " +
+                                      std::to_string(factors->elements.size()) + " factors");
+        }
+      }
+      break;
+    }
+    case ScheduleOp::Unroll:
+    case ScheduleOp::Vectorize:
+    case ScheduleOp::Parallel:
+      if (const Value *x = require("loop")) readLoop(*x, op);
+      break;
+    case ScheduleOp::Bind:
+      if (const Value *x = require("loop")) readLoop(*x, op);
+      if (const Value *x = require("thread")) {
+        op.threadRange = x->range;
+        if (const std::string *s = string(*x, "\"thread\"")) {
+          bool known = false;
+          for (const char *t : kThreadTags) known |= *s == t;
+          if (!known)
+            error(x->range, "unknown thread tag '" + *s +
+                                "'; expected blockIdx.x, blockIdx.y, blockIdx.z, "
+                                "threadIdx.x, threadIdx.y or threadIdx.z");
+          op.thread = *s;
+        }
+      }
+      break;
+    }
+    if (diags_.errorCount() != before) return std::nullopt;
+    return op;
+  }
+
+  /// Checks every key of `obj` against `allowed` (unknown and duplicate keys
+  /// are errors) and returns the first occurrence of each known key with its
+  /// key's range.
+  std::map<std::string, std::pair<const Value *, SourceRange>>
+  members(const Value &obj, const std::vector<const char *> &allowed, const std::string &where) {
+    std::map<std::string, std::pair<const Value *, SourceRange>> out;
+    for (size_t i = 0; i < obj.members.size(); ++i) {
+      const std::string &key = obj.members[i].first;
+      bool known = false;
+      for (const char *a : allowed) known |= key == a;
+      if (!known) {
+        std::string list;
+        for (size_t k = 0; k < allowed.size(); ++k) {
+          if (k) list += k + 1 == allowed.size() ? " or " : ", ";
+          list += std::string("\"") + allowed[k] + "\"";
+        }
+        error(obj.keyRanges[i], "unknown key '" + key + "' in " + where + "; expected " + list);
+        continue;
+      }
+      if (!checkDuplicate(obj, i, where)) continue;
+      out[key] = {obj.members[i].second.get(), obj.keyRanges[i]};
+    }
+    return out;
+  }
+
+  void readLoop(const Value &v, ScheduleOp &op) {
+    op.loopRange = v.range;
+    if (const std::string *s = string(v, "\"loop\"")) op.loop = *s;
+  }
+
+  void readLoops(const Value &v, ScheduleOp &op) {
+    if (v.kind != Value::Array || v.elements.empty()) {
+      error(v.range, "\"loops\" must be a non-empty array of loop names, got " + describe(v));
+      return;
+    }
+    for (const auto &e : v.elements) {
+      const std::string *s = string(*e, "a loop name");
+      if (!s) continue;
+      for (size_t i = 0; i < op.loops.size(); ++i)
+        if (op.loops[i] == *s) {
+          diags_.report(DiagKind::ScheduleSchema, e->range,
+                        {"loop '" + *s + "' is listed twice"})
+              .note(DiagKind::NotePrevious, op.loopRanges[i], {"'" + *s + "' first listed here"});
+        }
+      op.loops.push_back(*s);
+      op.loopRanges.push_back(e->range);
+    }
+  }
+};
+
+} // namespace
+
+std::optional<ScheduleFile> readSchedule(const SourceManager &sm, uint32_t buffer,
+                                         DiagnosticEngine &diags) {
+  unsigned before = diags.errorCount();
+  std::unique_ptr<json::Value> top = json::parse(sm, buffer, diags);
+  if (!top) return std::nullopt;
+  ScheduleFile file;
+  file.buffer = buffer;
+  Reader(sm, diags).readFile(*top, file);
+  if (diags.errorCount() != before) return std::nullopt;
+  return file;
+}
+
 } // namespace hybridc
