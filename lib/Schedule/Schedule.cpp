@@ -384,7 +384,7 @@ private:
     }
 
     unsigned before = diags_.errorCount();
-    std::string where = "a '" + *opName + "' op";
+    std::string where = "this '" + *opName + "' op";
     // Allowed keys: "op" plus the op's own.
     std::map<std::string, std::pair<const Value *, SourceRange>> m;
     {
@@ -449,9 +449,11 @@ private:
             if (auto n = positiveInt(*f, "a tile factor")) op.factors.push_back(*n);
           if (loops && loops->kind == Value::Array &&
               loops->elements.size() != factors->elements.size())
-            error(factors->range, "'tile' needs one factor per loop: " +
-                                      std::to_string(loops->elements.size()) + " loops, " +
-                                      std::to_string(factors->elements.size()) + " factors");
+            error(factors->range,
+                  "'tile' needs one factor per loop: " + std::to_string(loops->elements.size()) +
+                      (loops->elements.size() == 1 ? " loop" : " loops") + " but " +
+                      std::to_string(factors->elements.size()) +
+                      (factors->elements.size() == 1 ? " factor" : " factors"));
         }
       }
       break;
