@@ -337,8 +337,15 @@ struct LoweredFunc {
   std::string name;       // exported symbol (after --symbol-prefix)
   std::string sourceName; // the def's name in the .hy
   std::vector<Arg> args;  // inputs in source order, then outputs in return order
+  /// Conditions on the arguments checked on entry, before anything else:
+  /// when one is false the kernel returns 2 (bad argument) with the message
+  /// (e.g. "n >= 0" for a symbolic size). Null buffer pointers are always
+  /// checked by codegen and need no entry here.
+  std::vector<std::pair<Expr, std::string>> argChecks;
   Stmt body;
   SourceLoc loc;
+  /// A comment for the header: the def's shapes, e.g. "a: float32[n, 4]".
+  std::string signatureComment;
 };
 
 //===--- Helpers ---------------------------------------------------------===//

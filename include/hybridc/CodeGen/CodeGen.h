@@ -1,0 +1,51 @@
+//===- CodeGen.h - Lowered functions to objects, IR and assembly ----------===//
+//
+// The only interface to LLVM: callers pass lowered functions and get bytes
+// back. No LLVM header is included here (LLVM stays inside lib/CodeGen).
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "hybridc/IR/IR.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hybridc {
+
+class SourceManager;
+
+struct TargetOptions {
+  std::string target = "host"; // host | x86_64 | aarch64 | an LLVM triple
+  std::string mcpu;             // "" = the arch's generic CPU (host: this CPU); "native"
+  std::string mattr;            // "+avx2,-fma"
+  int optLevel = 3;             // 0..3
+  bool debugInfo = false;       // -g: DWARF line info mapping to .hy lines
+};
+
+/// What to produce; each non-null pointer receives that output.
+struct CodeGenRequest {
+  std::string *object = nullptr;  // ELF object bytes
+  std::string *llvmIR = nullptr;  // optimised LLVM IR text
+  std::string *assembly = nullptr;
+};
+
+/// Compiles `funcs` (already lowered and scheduled) for one target into one
+/// module, linked with the runtime. `moduleName` names the module (the .hy
+/// file's stem). Returns an error message on failure (bad target/cpu), else
+/// nullopt. Internal invariant failures throw InternalError.
+std::optional<std::string> generateCode(const std::vector<ir::LoweredFunc> &funcs,
+                                        const std::string &moduleName,
+                                        const TargetOptions &target, const CodeGenRequest &request,
+                                        const SourceManager *sm = nullptr);
+
+/// The triple that `target` resolves to ("" and an error message if unknown).
+std::string resolveTriple(const std::string &target, std::string &error);
+
+/// The C header for `funcs` (CONTRACT §4): valid C99 and C++, <stdint.h> only,
+/// one comment per kernel with its shapes, the runtime API. `guard` is the
+/// include-guard macro.
+std::string emitHeader(const std::vector<ir::LoweredFunc> &funcs, const std::string &guard);
+
+} // namespace hybridc

@@ -1,0 +1,45 @@
+//===- Lower.h - Checked AST to scheduled loop IR -------------------------===//
+//
+// lowerToIR() turns each exported def of a checked module into a
+// LoweredFunc (ASTToIR.cpp): scalars become Vars (mutable ones VarDecl/
+// Assign), const_range is unrolled, calls to other defs are inlined with
+// hygienic names, grid becomes nested loops. runPasses() then applies the
+// pass list of Lower.cpp in order; its names are the keys of
+// --print-after=PASS.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "hybridc/AST/AST.h"
+#include "hybridc/IR/IR.h"
+#include "hybridc/Support/Diagnostics.h"
+
+#include <functional>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace hybridc {
+
+struct ScheduleFile;
+
+struct LowerOptions {
+  std::vector<std::string> functions; // --function: export only these (empty: all)
+  std::string symbolPrefix;           // --symbol-prefix
+  std::vector<std::string> printAfter; // pass names; "all" for every pass
+  bool timePasses = false;
+  std::ostream *dumpStream = nullptr; // where --print-after / --time-passes go
+};
+
+/// Lowers the checked module's defs (those selected by options.functions),
+/// applies the schedule and the pass list. Schedule errors go to `diags`.
+std::vector<ir::LoweredFunc> lowerModule(const ast::Module &m, const ScheduleFile *schedule,
+                                         const LowerOptions &options, DiagnosticEngine &diags);
+
+/// Only the AST -> IR translation of one def (no passes).
+ir::LoweredFunc lowerDef(const ast::Module &m, const ast::Def &def, const std::string &symbolName);
+
+/// The pass names in pipeline order (for --print-after validation and help).
+std::vector<std::string> passNames();
+
+} // namespace hybridc
