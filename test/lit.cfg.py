@@ -22,6 +22,11 @@ config.test_exec_root = os.path.join(binary_dir, "test", "lit-out")
 config.environment["PATH"] = os.pathsep.join(
     [llvm_tools_dir, config.environment.get("PATH", os.environ.get("PATH", ""))])
 config.environment["HYBRIDC_NUM_THREADS"] = os.environ.get("HYBRIDC_NUM_THREADS", "")
+# %e2e compiles a kernel, links it into a generated C driver, runs it and
+# compares with the numpy reference given by --ref (test/e2e/run.py).
+numpy_python = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else "python3"
+config.substitutions.append(("%e2e", "%s %s/test/e2e/run.py --hybridc %s"
+                             % (numpy_python, source_dir, hybridc)))
 config.substitutions.append(("%hybridc", hybridc))
 config.substitutions.append(("%srcroot", source_dir))
 config.substitutions.append(("%cc", "cc"))
