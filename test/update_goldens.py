@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""update_goldens.py - regenerate the CHECK lines of golden diagnostic tests.
+
+Usage:
+    python3 test/update_goldens.py test/errors/fail_foo.hy [more.hy ...]
+    python3 test/update_goldens.py --hybridc build/tools/hybridc/hybridc test/errors/fail_*.hy
+    python3 test/update_goldens.py --print test/errors/fail_foo.hy   # show, don't write
+    python3 test/update_goldens.py --source test/errors/fail_foo.hy  # also check carets
+
+For each file, runs the hybridc command of its first `RUN:` line (the part
+before the first `|` or `2>&1`, with a leading `not` dropped and %hybridc, %s,
+%S, %srcroot substituted), removes the file's old CHECK lines and appends one
+`# CHECK:` line per diagnostic hybridc printed, plus the "N errors generated."
+line (with --source, also CHECK-NEXT lines for the quoted source line and
+the caret/range line under each diagnostic). Locations in the test file itself are written as `[[@LINE-N]]`, so the
+goldens survive edits above them; locations in other files (schedule JSON
+inputs) are written literally. Review the diff before committing: this
+records what hybridc does, not what it should do.
+"""
+import argparse
+import os
+import re
+import shlex
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CHECK_RE = re.compile(r"^\s*#\s*CHECK(-[A-Z]+)?:")
+DIAG_RE = re.compile(r"^(?P<file>[^:\s][^:]*):(?P<line>\d+):(?P<col>\d+): "
+                     r"(?P<sev>error|warning|note): (?P<msg>.*)$")
+SUMMARY_RE = re.compile(r"^\d+ errors? generated\.$")
+ICE_RE = re.compile(r"internal compiler error")
+
+
+def run_line(lines):
+    """The hybridc command of the first RUN line (joined over `\\`)."""
+    cmd, collecting = "", False
+    for line in lines:
+        m = re.match(r"^\s*#\s*RUN:\s?(.*)$", line)
+        if not m:
+            if collecting:
+                break
+            continue
+        part = m.group(1).rstrip()
+        collecting = part.endswith("\\")
+        cmd += part[:-1] + " " if collecting else part
+        if not collecting:
+            if "%hybridc" in cmd:
+                return cmd
+            cmd = ""
+    return cmd if "%hybridc" in cmd else None
+
+
+def hybridc_command(run, path, hybridc):
+    cmd = re.split(r"\||2>&1", run, maxsplit=1)[0].strip()
+    cmd = re.sub(r"^not\s+", "", cmd)
+    subst = {
+        "%hybridc": shlex.quote(hybridc),
+        "%srcroot": shlex.quote(ROOT),
+        "%S": shlex.quote(os.path.dirname(path)),
+        "%s": shlex.quote(path),
+        "%t": shlex.quote("/tmp/update_goldens." + os.path.basename(path)),
+    }
+    return re.sub("|".join(re.escape(k) for k in sorted(subst, key=len, reverse=True)),
+                  lambda m: subst[m.group(0)], cmd)
+
+
+def escape(text):
+    """FileCheck treats {{...}} and [[...]] specially."""
+    return text.replace("{{", "{{[{][{]}}").replace("[[", "{{\\[\\[}}")
+
+
+def regenerate(path, hybridc, to_stdout, with_source):
+    path = os.path.abspath(path)
+    with open(path) as f:
+        lines = f.read().split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    run = run_line(lines)
+    if run is None:
+        print(f"{path}: no RUN line with %hybridc; skipped", file=sys.stderr)
+        return False
+    cmd = hybridc_command(run, path, hybridc)
+    proc = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True,
+                          env=dict(os.environ, TERM="dumb"))
+    output = proc.stderr.splitlines()
+    if any(ICE_RE.search(l) for l in output) or proc.returncode not in (0, 1):
+        print(f"{path}: hybridc exited with {proc.returncode}:\n{proc.stderr}", file=sys.stderr)
+        return False
+
+    body = [l for l in lines if not CHECK_RE.match(l)]
+    while body and body[-1].strip() == "":
+        body.pop()
+    checks = []
+    name = os.path.basename(path)
+    for k, out in enumerate(output):
+        m = DIAG_RE.match(out)
+        if m:
+            file = m.group("file")
+            line = int(m.group("line"))
+            rest = f":{m.group('col')}: {m.group('sev')}: {escape(m.group('msg'))}"
+            if os.path.abspath(file) == path:
+                check_line = len(body) + len(checks) + 1  # 1-based line of this CHECK
+                loc = f"{name}:[[@LINE-{check_line - line}]]"
+            else:
+                loc = f"{os.path.basename(file)}:{line}"
+            checks.append(f"# CHECK: {loc}{rest}")
+            # The quoted line and the caret line follow a located diagnostic.
+            if with_source and k + 2 < len(output) and output[k + 2].strip().startswith("^"):
+                for extra in output[k + 1:k + 3]:
+                    checks.append(f"# CHECK-NEXT: {{{{^}}}} {escape(extra.strip())}")
+        elif SUMMARY_RE.match(out):
+            checks.append(f"# CHECK: {escape(out)}")
+    if not checks:
+        print(f"{path}: hybridc printed no diagnostics; CHECK lines removed", file=sys.stderr)
+    text = "\n".join(body + checks) + "\n"
+    if to_stdout:
+        sys.stdout.write(text)
+    else:
+        with open(path, "w") as f:
+            f.write(text)
+        print(f"{os.path.relpath(path)}: {len(checks)} CHECK lines")
+    return True
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("files", nargs="+", help="golden tests (.hy) to regenerate")
+    ap.add_argument("--hybridc", default=os.path.join(ROOT, "build", "tools", "hybridc", "hybridc"),
+                    help="the compiler to run (default: build/tools/hybridc/hybridc)")
+    ap.add_argument("--source", action="store_true",
+                    help="also check the quoted source line and the caret under each diagnostic")
+    ap.add_argument("--print", dest="to_stdout", action="store_true",
+                    help="print the regenerated files instead of writing them")
+    args = ap.parse_args()
+    ok = True
+    for f in args.files:
+        ok &= regenerate(f, os.path.abspath(args.hybridc), args.to_stdout, args.source)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
