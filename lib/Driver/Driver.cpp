@@ -33,12 +33,6 @@
 #include <ostream>
 #include <unistd.h>
 
-// TEMPORARY: ast::dump is not implemented yet; a weak reference lets the
-// driver link until it is. Replace by the plain call when it lands.
-namespace hybridc::ast {
-std::string dump(const Module &m) __attribute__((weak));
-}
-
 namespace hybridc {
 
 namespace {
@@ -159,8 +153,6 @@ int Driver::run(const std::vector<std::string> &args) {
 
     if (opts.dumpAst) {
       phase = "dump-ast";
-      if (static_cast<std::string (*)(const ast::Module &)>(&ast::dump) == nullptr)
-        HY_UNREACHABLE("ast::dump is not implemented yet");
       out_ << ast::dump(*module);
       out_.flush();
     }
