@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 #include "hybridc/Lower/Lower.h"
 #include "hybridc/IR/IRPrinter.h"
+#include "hybridc/Transforms/Passes.h"
 #include "hybridc/Transforms/Simplify.h"
 
 #include <chrono>
@@ -26,6 +27,8 @@ ir::Stmt runSimplify(const ir::Stmt &s) { return ir::simplify(s); }
 // The pipeline, in order.
 const Pass kPasses[] = {
     {"simplify", runSimplify},
+    {"unroll-loops", ir::unrollLoops},
+    {"vectorize-loops", ir::vectorizeLoops},
 };
 
 } // namespace

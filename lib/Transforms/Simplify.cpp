@@ -45,6 +45,13 @@ protected:
           return IntImm::make(t, (int64_t)std::trunc(f->value));
       }
     }
+    // Casts of broadcasts and ramps stay broadcasts and ramps (int widening
+    // of index ramps is exact for the extents we build).
+    if (t.lanes > 1 && t.isIntegral()) {
+      if (auto *b = v.as<Broadcast>()) return mutate(Broadcast::make(Cast::make(t.element(), b->value), t.lanes));
+      if (auto *r = v.as<Ramp>(); r && t.bits >= r->type.bits && v.type().isIntegral())
+        return mutate(Ramp::make(Cast::make(t.element(), r->base), Cast::make(t.element(), r->stride), t.lanes));
+    }
     return v.same(n->value) ? self : Cast::make(t, v);
   }
 
@@ -83,6 +90,28 @@ protected:
       case BinOp::Sub: return FloatImm::make(t, t.bits == 32 ? double(float(x) - float(y)) : x - y);
       case BinOp::Mul: return FloatImm::make(t, t.bits == 32 ? double(float(x) * float(y)) : x * y);
       default: break;
+      }
+    }
+    // Vector index algebra, so that codegen sees contiguous accesses as
+    // Ramp(base, 1, n): broadcast op broadcast, ramp +- broadcast, ramp + ramp,
+    // ramp * broadcast.
+    if (t.lanes > 1 && t.isIntegral()) {
+      auto *ba = a.as<Broadcast>(), *bb = b.as<Broadcast>();
+      auto *ra = a.as<Ramp>(), *rb = b.as<Ramp>();
+      int l = t.lanes;
+      if (ba && bb) return mutate(Broadcast::make(Binary::make(n->op, ba->value, bb->value), l));
+      if (n->op == BinOp::Add) {
+        if (ra && bb) return mutate(Ramp::make(ra->base + bb->value, ra->stride, l));
+        if (ba && rb) return mutate(Ramp::make(ba->value + rb->base, rb->stride, l));
+        if (ra && rb) return mutate(Ramp::make(ra->base + rb->base, ra->stride + rb->stride, l));
+      }
+      if (n->op == BinOp::Sub) {
+        if (ra && bb) return mutate(Ramp::make(ra->base - bb->value, ra->stride, l));
+        if (ra && rb) return mutate(Ramp::make(ra->base - rb->base, ra->stride - rb->stride, l));
+      }
+      if (n->op == BinOp::Mul) {
+        if (ra && bb) return mutate(Ramp::make(ra->base * bb->value, ra->stride * bb->value, l));
+        if (ba && rb) return mutate(Ramp::make(rb->base * ba->value, rb->stride * ba->value, l));
       }
     }
     if (t.isIntegral() && t.lanes == 1) {

@@ -1,0 +1,25 @@
+//===- Passes.h - Loop IR passes run after scheduling ---------------------===//
+//
+// Each pass is one function in its own file under lib/Transforms.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "hybridc/IR/IR.h"
+
+namespace hybridc::ir {
+
+/// UnrollLoops.cpp: replaces each Unrolled For of constant extent by copies
+/// of its body with the loop variable substituted. Expects: extents
+/// simplified. Guarantees: no Unrolled loop of constant extent remains (a
+/// symbolic one is left as a serial loop with an unroll hint for LLVM).
+Stmt unrollLoops(const Stmt &s);
+
+/// VectorizeLoops.cpp: replaces each Vectorized For of constant extent by
+/// straight-line vector code of that width (Ramp/Broadcast, vector loads
+/// and stores); scalars declared in the body become vectors. A body it
+/// cannot widen (a loop-carried scalar, a while, break) stays a serial loop
+/// marked for LLVM's vectorizer. Expects: unrolled and simplified.
+Stmt vectorizeLoops(const Stmt &s);
+
+} // namespace hybridc::ir

@@ -1,0 +1,52 @@
+//===- UnrollLoops.cpp - Expand loops marked unroll -----------------------===//
+//
+// Bottom-up: inner loops are unrolled first, then each Unrolled For with a
+// constant extent becomes a Block of body copies with the loop variable
+// replaced by min + k. Loops of symbolic extent stay (codegen gives LLVM an
+// unroll hint).
+//
+//===----------------------------------------------------------------------===//
+#include "hybridc/IR/IRVisitor.h"
+#include "hybridc/Transforms/Passes.h"
+#include "hybridc/Transforms/Simplify.h"
+
+namespace hybridc::ir {
+namespace {
+
+/// Whether `s` has a break/continue that belongs to the loop around it (not
+/// to a loop nested inside): such a loop cannot be unrolled.
+class HasOwnBreak : public IRVisitor {
+public:
+  bool found = false;
+  using IRVisitor::visit;
+protected:
+  void visit(const Break *) override { found = true; }
+  void visit(const Continue *) override { found = true; }
+  void visit(const For *) override {}
+  void visit(const While *) override {}
+};
+
+class Unroller : public IRMutator {
+protected:
+  using IRMutator::visit;
+  Stmt visit(const For *n, const Stmt &self) override {
+    Stmt body = mutate(n->body);
+    const int64_t *ext = asConstInt(simplify(n->extent));
+    HasOwnBreak hb;
+    hb.visit(body);
+    if (n->forKind != ForKind::Unrolled || !ext || hb.found)
+      return body.same(n->body) ? self : For::make(n->name, n->min, n->extent, n->forKind, body, n->threadTag);
+    std::vector<Stmt> copies;
+    for (int64_t k = 0; k < *ext; ++k) {
+      Expr v = simplify(n->min + IntImm::make(n->min.type(), k));
+      copies.push_back(simplify(substitute(body, n->name, v)));
+    }
+    return Block::make(std::move(copies));
+  }
+};
+
+} // namespace
+
+Stmt unrollLoops(const Stmt &s) { return Unroller().mutate(s); }
+
+} // namespace hybridc::ir

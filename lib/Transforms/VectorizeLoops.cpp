@@ -1,0 +1,176 @@
+//===- VectorizeLoops.cpp - Vectorized loops to explicit vector IR --------===//
+//
+// For each Vectorized For of constant extent N (innermost first), the loop
+// variable becomes Ramp(min, 1, N) and every expression that depends on it
+// is widened to N lanes (scalar operands are broadcast). Scalars declared in
+// the body (VarDecl, LetStmt) become vector variables. Inner serial loops
+// stay loops with vector bodies (this is how a register tile looks: an
+// inner k loop updating a vector of C).
+//
+// What is not widened — a condition that differs per lane in an `if`, a
+// while/break/continue, an allocation, an inner loop whose bounds vary per
+// lane, a store of a vector into one element (a reduction), an assignment
+// to a variable declared outside the loop — makes the loop fall back to a
+// serial loop carrying the Vectorized kind, which codegen hands to LLVM's
+// loop vectorizer as a hint.
+//
+//===----------------------------------------------------------------------===//
+#include "hybridc/IR/IRVisitor.h"
+#include "hybridc/Transforms/Passes.h"
+#include "hybridc/Transforms/Simplify.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace hybridc::ir {
+namespace {
+
+struct NotVectorizable {};
+
+Expr widen(const Expr &e, int lanes) {
+  if (e.type().lanes == lanes) return e;
+  return Broadcast::make(e, lanes);
+}
+
+/// Widens one loop body. Throws NotVectorizable when it meets something it
+/// cannot express as vector code.
+class Widener : public IRMutator {
+public:
+  Widener(const std::string &var, Expr min, int lanes) : lanes_(lanes) {
+    vectorVars_[var] = Ramp::make(min, makeConst(min.type(), 1), lanes);
+  }
+
+protected:
+  using IRMutator::visit;
+  int lanes_;
+  std::map<std::string, Expr> vectorVars_; // name -> replacement (ramp or widened var)
+  std::set<std::string> declaredInside_;   // VarDecls of the body (private per lane)
+
+  Expr visit(const Var *n, const Expr &self) override {
+    auto it = vectorVars_.find(n->name);
+    return it == vectorVars_.end() ? self : it->second;
+  }
+  Expr visit(const Cast *n, const Expr &self) override {
+    Expr v = mutate(n->value);
+    if (v.same(n->value)) return self;
+    return Cast::make(n->type.element().withLanes(v.type().lanes), v);
+  }
+  Expr visit(const Binary *n, const Expr &self) override {
+    Expr a = mutate(n->a), b = mutate(n->b);
+    if (a.same(n->a) && b.same(n->b)) return self;
+    int l = std::max(a.type().lanes, b.type().lanes);
+    return Binary::make(n->op, widen(a, l), widen(b, l));
+  }
+  Expr visit(const Cmp *n, const Expr &self) override {
+    Expr a = mutate(n->a), b = mutate(n->b);
+    if (a.same(n->a) && b.same(n->b)) return self;
+    int l = std::max(a.type().lanes, b.type().lanes);
+    return Cmp::make(n->op, widen(a, l), widen(b, l));
+  }
+  Expr visit(const Logical *n, const Expr &self) override {
+    Expr a = mutate(n->a), b = mutate(n->b);
+    if (a.same(n->a) && b.same(n->b)) return self;
+    int l = std::max(a.type().lanes, b.type().lanes);
+    return Logical::make(n->isAnd, widen(a, l), widen(b, l));
+  }
+  Expr visit(const Select *n, const Expr &self) override {
+    Expr c = mutate(n->cond), t = mutate(n->t), f = mutate(n->f);
+    if (c.same(n->cond) && t.same(n->t) && f.same(n->f)) return self;
+    int l = std::max<int>({c.type().lanes, t.type().lanes, f.type().lanes});
+    return Select::make(widen(c, l), widen(t, l), widen(f, l));
+  }
+  Expr visit(const Load *n, const Expr &self) override {
+    bool changed = false;
+    auto idx = IRMutator::mutate(n->indices, changed);
+    return changed ? Load::make(n->buffer, std::move(idx)) : self;
+  }
+  Expr visit(const Call *n, const Expr &self) override {
+    bool changed = false;
+    auto args = IRMutator::mutate(n->args, changed);
+    if (!changed) return self;
+    int l = 1;
+    for (auto &a : args) l = std::max<int>(l, a.type().lanes);
+    for (auto &a : args) a = widen(a, l);
+    return Call::make(n->type.element().withLanes(l), n->func, std::move(args));
+  }
+
+  Stmt visit(const Store *n, const Stmt &self) override {
+    bool changed = false;
+    auto idx = IRMutator::mutate(n->indices, changed);
+    Expr v = mutate(n->value);
+    if (!changed && v.same(n->value)) return self;
+    int li = 1;
+    for (auto &i : idx) li = std::max<int>(li, i.type().lanes);
+    if (li == 1 && v.type().lanes > 1) throw NotVectorizable(); // a reduction into one element
+    return Store::make(n->buffer, std::move(idx), widen(v, li));
+  }
+  Stmt visit(const VarDecl *n, const Stmt &self) override {
+    // Private per lane: the variable becomes a vector.
+    DType vt = n->type.withLanes(lanes_);
+    auto saved = vectorVars_;
+    vectorVars_[n->name] = Var::make(vt, n->name);
+    declaredInside_.insert(n->name);
+    Stmt body = mutate(n->body);
+    vectorVars_ = saved;
+    return VarDecl::make(n->name, vt, body);
+  }
+  Stmt visit(const Assign *n, const Stmt &self) override {
+    Expr v = mutate(n->value);
+    if (!declaredInside_.count(n->name)) {
+      if (v.type().lanes > 1) throw NotVectorizable(); // loop-carried scalar
+      return v.same(n->value) ? self : Assign::make(n->name, v);
+    }
+    return Assign::make(n->name, widen(v, lanes_));
+  }
+  Stmt visit(const LetStmt *n, const Stmt &self) override {
+    Expr v = mutate(n->value);
+    auto saved = vectorVars_;
+    if (v.type().lanes > 1) vectorVars_[n->name] = Var::make(v.type(), n->name);
+    Stmt body = mutate(n->body);
+    vectorVars_ = saved;
+    return v.same(n->value) && body.same(n->body) ? self : LetStmt::make(n->name, v, body);
+  }
+  Stmt visit(const IfThenElse *n, const Stmt &self) override {
+    Expr c = mutate(n->cond);
+    if (c.type().lanes > 1) throw NotVectorizable();
+    return IRMutator::visit(n, self);
+  }
+  Stmt visit(const For *n, const Stmt &self) override {
+    Expr mn = mutate(n->min), ext = mutate(n->extent);
+    if (mn.type().lanes > 1 || ext.type().lanes > 1) throw NotVectorizable();
+    return IRMutator::visit(n, self);
+  }
+  Stmt visit(const While *, const Stmt &) override { throw NotVectorizable(); }
+  Stmt visit(const Break *, const Stmt &) override { throw NotVectorizable(); }
+  Stmt visit(const Continue *, const Stmt &) override { throw NotVectorizable(); }
+  Stmt visit(const Allocate *, const Stmt &) override { throw NotVectorizable(); }
+  Stmt visit(const AssertStmt *n, const Stmt &self) override {
+    Expr c = mutate(n->cond);
+    if (c.type().lanes > 1) throw NotVectorizable();
+    return IRMutator::visit(n, self);
+  }
+};
+
+class Vectorizer : public IRMutator {
+protected:
+  using IRMutator::visit;
+  Stmt visit(const For *n, const Stmt &self) override {
+    Stmt body = mutate(n->body); // innermost first
+    const int64_t *ext = asConstInt(simplify(n->extent));
+    if (n->forKind != ForKind::Vectorized || !ext || *ext < 2 || *ext > 1024)
+      return body.same(n->body) ? self : For::make(n->name, n->min, n->extent, n->forKind, body, n->threadTag);
+    try {
+      Widener w(n->name, n->min, (int)*ext);
+      return simplify(w.mutate(body));
+    } catch (NotVectorizable &) {
+      return For::make(n->name, n->min, n->extent, ForKind::Vectorized, body, n->threadTag);
+    }
+  }
+};
+
+} // namespace
+
+Stmt vectorizeLoops(const Stmt &s) { return Vectorizer().mutate(s); }
+
+} // namespace hybridc::ir
