@@ -29,6 +29,8 @@ const Pass kPasses[] = {
     {"simplify", runSimplify},
     {"unroll-loops", ir::unrollLoops},
     {"vectorize-loops", ir::vectorizeLoops},
+    {"promote-accumulators", ir::promoteAccumulators},
+    {"final-simplify", runSimplify},
 };
 
 } // namespace

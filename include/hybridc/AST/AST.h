@@ -337,6 +337,10 @@ struct Symbol {
   /// has no value here (lowering substitutes).
   std::optional<int64_t> constInt;
   int outputIndex = -1; // position in the return tuple for OutputTensor
+  /// Var stored exactly once: the stored expression. Dim::expr may mention
+  /// such a Var when its value is loop-invariant (`n = a.shape[0]`, then
+  /// `output_tensor((n + 1,))`); evaluate the Var through this expression.
+  const Expr *initExpr = nullptr;
   bool isTensor() const {
     return kind == TensorParam || kind == ConstArray || kind == OutputTensor || kind == Allocated;
   }

@@ -354,6 +354,8 @@ Expr makeConst(DType t, int64_t v);    // IntImm or FloatImm of type t (broadcas
 Expr makeConstF(DType t, double v);
 const int64_t *asConstInt(const Expr &e); // non-null for a scalar IntImm
 bool isConstInt(const Expr &e, int64_t v);
+/// Structural equality (same tree, same constants, same buffers).
+bool equal(const Expr &a, const Expr &b);
 Expr operator+(Expr a, Expr b);
 Expr operator-(Expr a, Expr b);
 Expr operator*(Expr a, Expr b);

@@ -23,3 +23,16 @@ Stmt unrollLoops(const Stmt &s);
 Stmt vectorizeLoops(const Stmt &s);
 
 } // namespace hybridc::ir
+
+namespace hybridc::ir {
+
+/// PromoteAccumulators.cpp: in each serial loop, a buffer element that the
+/// body reads and writes only at indices that do not change across the
+/// loop (`C[i, j] += ...` under `k`, after unrolling and vectorization the
+/// 12 vectors of a register tile) is loaded into a variable before the
+/// loop, updated in registers, and stored once after it. Every access to
+/// that buffer in the loop must be at such indices, pairwise provably
+/// distinct (or identical). Expects: unrolled, vectorized and simplified.
+Stmt promoteAccumulators(const Stmt &s);
+
+} // namespace hybridc::ir
