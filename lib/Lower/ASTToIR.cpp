@@ -80,7 +80,13 @@ public:
       return Cast::make(DType::i64(), it->second.value);
     }
     HY_ASSERT(d.expr, "shape dimension without a value");
-    return Cast::make(DType::i64(), lowerExpr(*d.expr));
+    // A shape may mention a variable stored once (`n = a.shape[0]`): its
+    // value is that store's expression, evaluated here.
+    bool saved = inShape_;
+    inShape_ = true;
+    Expr e = Cast::make(DType::i64(), lowerExpr(*d.expr));
+    inShape_ = saved;
+    return e;
   }
 
   static std::vector<Expr> denseStrides(const std::vector<Expr> &shape) {
@@ -109,6 +115,7 @@ private:
   const A::Module &module_;
   const A::Def &def_;
   std::string prefix_;
+  bool inShape_ = false; // lowering a shape dimension
 
   std::string local(const std::string &n) const { return prefix_ + n; }
 
@@ -464,6 +471,7 @@ private:
     if (sym->constInt) return IntImm::make(sym->dtype.isValid() ? sym->dtype : DType::i32(), *sym->constInt);
     auto it = env.find(sym);
     if (sym->kind == A::Symbol::Var) {
+      if (inShape_ && sym->initExpr) return lowerExpr(*sym->initExpr);
       Binding &b = varBinding(*sym);
       return Var::make(b.varType, b.varName);
     }
