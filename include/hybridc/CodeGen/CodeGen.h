@@ -48,4 +48,9 @@ std::string resolveTriple(const std::string &target, std::string &error);
 /// include-guard macro.
 std::string emitHeader(const std::vector<ir::LoweredFunc> &funcs, const std::string &guard);
 
+/// The C parameter names emitHeader gives `f`'s parameters, in ABI order:
+/// each Arg's name, and `<name>_stride<k>` after a strided input. A name
+/// that is a C/C++ keyword gets a trailing '_'.
+std::vector<std::string> headerParamNames(const ir::LoweredFunc &f);
+
 } // namespace hybridc

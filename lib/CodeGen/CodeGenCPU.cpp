@@ -1,0 +1,31 @@
+//===- CodeGenCPU.cpp - The CPU back end (x86-64, AArch64) ----------------===//
+//
+// CPU-specific hooks of CodeGenLLVM. For now every loop kind runs serially
+// on the calling thread: parallel loops wait for the thread pool (the
+// schedules issue), and thread-bound loops only mean something on a GPU
+// target, so on a CPU they are plain loops. Heap buffers and errors go
+// through the runtime (runtime.c, linked in by RuntimeLinker.cpp).
+//
+//===----------------------------------------------------------------------===//
+#include "CodeGenLLVM.h"
+
+namespace hybridc::codegen {
+
+namespace {
+
+class CodeGenCPU : public CodeGenLLVM {
+public:
+  using CodeGenLLVM::CodeGenLLVM;
+
+protected:
+  void emitParallelFor(const ir::For *op) override { emitSerialFor(op, {}); }
+  void emitThreadBoundFor(const ir::For *op) override { emitSerialFor(op, {}); }
+};
+
+} // namespace
+
+std::unique_ptr<CodeGenLLVM> makeCodeGenCPU(llvm::Module &module, llvm::TargetMachine *tm) {
+  return std::make_unique<CodeGenCPU>(module, tm);
+}
+
+} // namespace hybridc::codegen

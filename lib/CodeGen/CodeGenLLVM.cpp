@@ -1,0 +1,976 @@
+//===- CodeGenLLVM.cpp - Loop IR to LLVM IR --------------------------------===//
+//
+// The target-independent part of code generation. A kernel becomes
+//
+//   entry:   allocas of mutable variables and small buffers
+//   check.*: null pointers and LoweredFunc::argChecks -> report, return 2
+//   body:    the loop nest (blocks "for.i", "for.i.body", "for.i.latch",
+//            "for.i.end"; "while.cond", "if.then", "assert.fail", ...)
+//
+// Conventions: integer index arithmetic is done in 64 bits (each index is
+// sign- or zero-extended, multiplied by its element stride and summed);
+// bool is i1 in registers and i8 in memory; float16 is `half` (the C ABI
+// passes its bits as i16). Integer division and modulo never trap: a zero
+// divisor gives 0 (Halide's rule) and INT_MIN // -1 wraps. Every exit path
+// (normal end, failed assert, failed allocation, break/continue out of an
+// allocation's scope) frees the heap buffers that are live there.
+//
+//===----------------------------------------------------------------------===//
+#include "CodeGenLLVM.h"
+
+#include "hybridc/Support/InternalError.h"
+
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/Intrinsics.h"
+#include "llvm/IR/MDBuilder.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/MathExtras.h"
+#include "llvm/Target/TargetMachine.h"
+#include "llvm/Transforms/Utils/Local.h"
+
+namespace hybridc::codegen {
+
+using namespace ir;
+using llvm::Value;
+
+namespace {
+
+/// Whether evaluating `e` may trap (a load, or an integer division by a
+/// divisor that is not a non-zero constant): such operands of and/or/select
+/// are evaluated only when needed (branches instead of select).
+class MayTrap : public IRVisitor {
+public:
+  bool result = false;
+  using IRVisitor::visit;
+
+protected:
+  void visit(const Load *) override { result = true; }
+  void visit(const Binary *op) override {
+    if ((op->op == BinOp::Div || op->op == BinOp::FloorDiv || op->op == BinOp::FloorMod) &&
+        !op->type.isFloat()) {
+      const int64_t *c = asConstInt(op->b);
+      if (auto *bc = op->b.as<Broadcast>()) c = asConstInt(bc->value);
+      if (!c || *c == 0) result = true;
+    }
+    IRVisitor::visit(op);
+  }
+};
+
+bool mayTrap(const Expr &e) {
+  MayTrap v;
+  v.visit(e);
+  return v.result;
+}
+
+} // namespace
+
+CodeGenLLVM::CodeGenLLVM(llvm::Module &module, llvm::TargetMachine *tm)
+    : module_(module), ctx_(module.getContext()), tm_(tm), b_(module.getContext()) {
+  // Floating-point: IEEE, except that a multiply feeding an add may be fused
+  // (as C compilers do by default); nothing else is reassociated.
+  llvm::FastMathFlags fmf;
+  fmf.setAllowContract();
+  b_.setFastMathFlags(fmf);
+}
+
+CodeGenLLVM::~CodeGenLLVM() = default;
+
+//===--- Types and small helpers ---------------------------------------------===//
+
+llvm::Type *CodeGenLLVM::llvmType(DType t) const {
+  llvm::Type *e = nullptr;
+  switch (t.code) {
+  case DType::Bool: e = llvm::Type::getInt1Ty(ctx_); break;
+  case DType::Int:
+  case DType::UInt: e = llvm::Type::getIntNTy(ctx_, t.bits); break;
+  case DType::Float:
+    e = t.bits == 16   ? llvm::Type::getHalfTy(ctx_)
+        : t.bits == 32 ? llvm::Type::getFloatTy(ctx_)
+                       : llvm::Type::getDoubleTy(ctx_);
+    break;
+  case DType::Invalid: HY_UNREACHABLE("codegen of an invalid dtype");
+  }
+  return t.lanes > 1 ? llvm::FixedVectorType::get(e, t.lanes) : e;
+}
+
+llvm::Type *CodeGenLLVM::memType(DType t) const {
+  if (t.isBool()) return llvmType(DType(DType::UInt, 8, t.lanes));
+  return llvmType(t);
+}
+
+llvm::Value *CodeGenLLVM::fromMemory(Value *v, DType t) {
+  if (!t.isBool()) return v;
+  return b_.CreateICmpNE(v, llvm::Constant::getNullValue(v->getType()));
+}
+
+llvm::Value *CodeGenLLVM::toMemory(Value *v, DType t) {
+  if (!t.isBool()) return v;
+  return b_.CreateZExt(v, memType(t));
+}
+
+llvm::Value *CodeGenLLVM::splat(Value *v, unsigned lanes) {
+  if (lanes <= 1 || v->getType()->isVectorTy()) return v;
+  return b_.CreateVectorSplat(lanes, v);
+}
+
+llvm::Constant *CodeGenLLVM::constant(DType t, double v) {
+  llvm::Type *ty = llvmType(t);
+  if (t.isFloat()) return llvm::ConstantFP::get(ty, v);
+  return llvm::ConstantInt::get(ty, uint64_t(int64_t(v)), t.isInt());
+}
+
+llvm::Value *CodeGenLLVM::callIntrinsic(unsigned id, llvm::ArrayRef<llvm::Type *> types,
+                                        llvm::ArrayRef<Value *> args, const llvm::Twine &name) {
+  llvm::Function *f = llvm::Intrinsic::getDeclaration(&module_, llvm::Intrinsic::ID(id), types);
+  return b_.CreateCall(f, args, name);
+}
+
+llvm::BasicBlock *CodeGenLLVM::newBlock(const std::string &name) {
+  return llvm::BasicBlock::Create(ctx_, name, fn_);
+}
+
+namespace {
+/// Makes `bb` the insertion block and moves it to the end of the function,
+/// so that blocks are laid out in the order they are emitted.
+void enter(llvm::IRBuilder<> &b, llvm::BasicBlock *bb) {
+  bb->moveAfter(&bb->getParent()->back());
+  b.SetInsertPoint(bb);
+}
+} // namespace
+
+void CodeGenLLVM::startDeadBlock(const std::string &name) { enter(b_, newBlock(name)); }
+
+llvm::AllocaInst *CodeGenLLVM::entryAlloca(llvm::Type *t, Value *count, const std::string &name,
+                                           unsigned align) {
+  llvm::BasicBlock &entry = fn_->getEntryBlock();
+  // Allocas go before the entry block's branch, in creation order.
+  llvm::IRBuilder<> tmp(&entry, entry.getTerminator()->getIterator());
+  llvm::AllocaInst *a = tmp.CreateAlloca(t, count, name);
+  a->setAlignment(llvm::Align(align));
+  return a;
+}
+
+const CodeGenLLVM::Symbol *CodeGenLLVM::lookup(const std::string &name) const {
+  for (auto it = symbols_.rbegin(); it != symbols_.rend(); ++it)
+    if (it->first == name) return &it->second;
+  return nullptr;
+}
+
+//===--- Exits and errors ------------------------------------------------------===//
+
+void CodeGenLLVM::emitFreesDownTo(size_t depth) {
+  for (size_t i = heap_.size(); i > depth; --i) emitHeapFree(heap_[i - 1]);
+}
+
+void CodeGenLLVM::emitReturn(int code) {
+  emitFreesDownTo(0);
+  b_.CreateRet(b_.getInt32(code));
+}
+
+void CodeGenLLVM::emitCheck(Value *ok, int code, const std::string &message,
+                            const std::string &blockName) {
+  llvm::BasicBlock *fail = newBlock(blockName + ".fail");
+  llvm::BasicBlock *cont = newBlock(blockName + ".ok");
+  llvm::MDBuilder md(ctx_);
+  b_.CreateCondBr(ok, cont, fail, md.createBranchWeights(1u << 20, 1));
+  enter(b_, fail);
+  emitReportError(code, message);
+  emitReturn(code);
+  enter(b_, cont);
+}
+
+void CodeGenLLVM::emitReportError(int code, const std::string &message) {
+  llvm::Type *ptr = llvm::PointerType::getUnqual(ctx_);
+  llvm::FunctionCallee f = module_.getOrInsertFunction(
+      "hybridc_rt_v1_report_error",
+      llvm::FunctionType::get(b_.getVoidTy(), {ptr, b_.getInt32Ty(), ptr}, false));
+  if (auto *fn = llvm::dyn_cast<llvm::Function>(f.getCallee())) fn->setDoesNotThrow();
+  Value *msg = b_.CreateGlobalString(message, "msg", 0, &module_);
+  b_.CreateCall(f, {kernelName_, b_.getInt32(code), msg});
+}
+
+llvm::Value *CodeGenLLVM::emitHeapAlloc(Value *bytes, const std::string &name) {
+  llvm::Type *ptr = llvm::PointerType::getUnqual(ctx_);
+  llvm::FunctionCallee f = module_.getOrInsertFunction(
+      "hybridc_rt_v1_malloc", llvm::FunctionType::get(ptr, {b_.getInt64Ty()}, false));
+  if (auto *fn = llvm::dyn_cast<llvm::Function>(f.getCallee())) {
+    fn->setDoesNotThrow();
+    fn->addRetAttr(llvm::Attribute::NoAlias);
+  }
+  return b_.CreateCall(f, {bytes}, name);
+}
+
+void CodeGenLLVM::emitHeapFree(Value *p) {
+  llvm::Type *ptr = llvm::PointerType::getUnqual(ctx_);
+  llvm::FunctionCallee f = module_.getOrInsertFunction(
+      "hybridc_rt_v1_free", llvm::FunctionType::get(b_.getVoidTy(), {ptr}, false));
+  if (auto *fn = llvm::dyn_cast<llvm::Function>(f.getCallee())) fn->setDoesNotThrow();
+  b_.CreateCall(f, {p});
+}
+
+void CodeGenLLVM::addKernelAttributes(llvm::Function *fn) {
+  if (!tm_) return;
+  if (!tm_->getTargetCPU().empty()) fn->addFnAttr("target-cpu", tm_->getTargetCPU());
+  if (!tm_->getTargetFeatureString().empty())
+    fn->addFnAttr("target-features", tm_->getTargetFeatureString());
+}
+
+//===--- Functions ---------------------------------------------------------------===//
+
+llvm::Function *CodeGenLLVM::compile(const LoweredFunc &f) {
+  func_ = &f;
+  symbols_.clear();
+  buffers_.clear();
+  heap_.clear();
+  loops_.clear();
+
+  // The signature (CONTRACT §4): scalars by value, buffers as pointers,
+  // strided inputs followed by one i64 stride per dimension.
+  llvm::Type *ptr = llvm::PointerType::getUnqual(ctx_);
+  std::vector<llvm::Type *> params;
+  for (const Arg &a : f.args) {
+    if (a.kind == Arg::Scalar) {
+      DType t = a.dtype;
+      params.push_back(t.isBool() ? b_.getInt8Ty()
+                       : (t.isFloat() && t.bits == 16) ? b_.getInt16Ty()
+                                                        : llvmType(t));
+      continue;
+    }
+    HY_ASSERT(a.buffer, "buffer argument '" + a.name + "' without a buffer");
+    params.push_back(ptr);
+    if (a.kind == Arg::InputBuffer && a.buffer->strided)
+      for (size_t k = 0; k < a.buffer->shape.size(); ++k) params.push_back(b_.getInt64Ty());
+  }
+  HY_ASSERT(!module_.getNamedValue(f.name), "kernel '" + f.name + "' defined twice");
+  fn_ = llvm::Function::Create(llvm::FunctionType::get(b_.getInt32Ty(), params, false),
+                               llvm::GlobalValue::ExternalLinkage, f.name, module_);
+  fn_->setDoesNotThrow();
+  addKernelAttributes(fn_);
+
+  llvm::BasicBlock *entry = newBlock("entry");
+  llvm::BasicBlock *start = newBlock("args");
+  b_.SetInsertPoint(entry);
+  b_.CreateBr(start);
+  b_.SetInsertPoint(start);
+  kernelName_ = b_.CreateGlobalString(f.name, "kernel.name", 0, &module_);
+
+  // Name the parameters and bind scalars and strides.
+  unsigned p = 0;
+  std::vector<std::pair<const Arg *, Value *>> bufferArgs;
+  for (const Arg &a : f.args) {
+    llvm::Argument *arg = fn_->getArg(p++);
+    arg->setName(a.name);
+    if (a.kind == Arg::Scalar) {
+      Value *v = arg;
+      if (a.dtype.isBool()) v = b_.CreateICmpNE(arg, b_.getInt8(0), a.name + ".bool");
+      else if (a.dtype.isFloat() && a.dtype.bits == 16)
+        v = b_.CreateBitCast(arg, b_.getHalfTy(), a.name + ".half");
+      pushSymbol(a.name, {v, nullptr});
+      continue;
+    }
+    arg->addAttr(llvm::Attribute::NoAlias);
+    arg->addAttr(llvm::Attribute::NoCapture);
+    arg->addAttr(llvm::Attribute::NoUndef);
+    if (a.kind == Arg::InputBuffer) arg->addAttr(llvm::Attribute::ReadOnly);
+    bufferArgs.emplace_back(&a, arg);
+    if (a.kind == Arg::InputBuffer && a.buffer->strided) {
+      for (size_t k = 0; k < a.buffer->shape.size(); ++k) {
+        llvm::Argument *s = fn_->getArg(p++);
+        std::string name = a.buffer->name + ".stride" + std::to_string(k);
+        s->setName(name);
+        pushSymbol(name, {s, nullptr});
+      }
+    }
+  }
+
+  // Entry checks: null pointers, then the lowering's argument conditions.
+  for (auto &[a, v] : bufferArgs)
+    emitCheck(b_.CreateIsNotNull(v), 2, "argument '" + a->name + "' is null", "check." + a->name);
+  for (auto &[cond, message] : f.argChecks) emitCheck(codegen(cond), 2, message, "check");
+
+  for (auto &[a, v] : bufferArgs) bindBuffer(a->buffer, v);
+
+  llvm::BasicBlock *body = newBlock("body");
+  b_.CreateBr(body);
+  enter(b_, body);
+  visit(f.body);
+  if (!b_.GetInsertBlock()->getTerminator()) emitReturn(0);
+
+  llvm::removeUnreachableBlocks(*fn_);
+  llvm::Function *done = fn_;
+  fn_ = nullptr;
+  func_ = nullptr;
+  return done;
+}
+
+//===--- Buffers -------------------------------------------------------------===//
+
+void CodeGenLLVM::bindBuffer(const Buffer &buf, Value *base) {
+  BufferInfo info;
+  info.base = base;
+  size_t n = buf->shape.size();
+  if (buf->strides.size() == n) {
+    for (auto &s : buf->strides) info.strides.push_back(castValue(codegen(s), s.type(), DType::i64()));
+  } else {
+    // Dense row-major strides computed from the shape.
+    HY_ASSERT(buf->strides.empty(), "buffer '" + buf->name + "' has a wrong number of strides");
+    info.strides.assign(n, nullptr);
+    Value *s = b_.getInt64(1);
+    for (size_t k = n; k-- > 0;) {
+      info.strides[k] = s;
+      if (k) s = b_.CreateMul(s, castValue(codegen(buf->shape[k]), buf->shape[k].type(), DType::i64()));
+    }
+  }
+  for (Value *s : info.strides) {
+    auto *c = llvm::dyn_cast<llvm::ConstantInt>(s);
+    info.constStrides.push_back(c ? c->getSExtValue() : -1);
+  }
+  buffers_[buf.get()] = std::move(info);
+}
+
+CodeGenLLVM::BufferInfo &CodeGenLLVM::bufferInfo(const Buffer &buf) {
+  auto it = buffers_.find(buf.get());
+  if (it != buffers_.end()) return it->second;
+  // A pass may have rebuilt the node: fall back to the name.
+  for (auto &[node, info] : buffers_)
+    if (node->name == buf->name && node->dtype == buf->dtype) return info;
+  if (buf->kind == BufferNode::Const) {
+    // A constant table: a private global, created on first use.
+    llvm::GlobalVariable *&g = constBuffers_[buf.get()];
+    if (!g) {
+      std::vector<llvm::Constant *> elems;
+      DType t = buf->dtype;
+      for (double v : buf->constData)
+        elems.push_back(t.isBool() ? llvm::ConstantInt::get(memType(t), v != 0)
+                                   : constant(t, v));
+      auto *arrTy = llvm::ArrayType::get(memType(t), elems.size());
+      g = new llvm::GlobalVariable(module_, arrTy, true, llvm::GlobalValue::PrivateLinkage,
+                                   llvm::ConstantArray::get(arrTy, elems), buf->name);
+      g->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::Global);
+      g->setAlignment(llvm::Align(std::max(16u, t.bytes())));
+    }
+    bindBuffer(buf, g);
+    return buffers_[buf.get()];
+  }
+  HY_UNREACHABLE("codegen: buffer '" + buf->name + "' is not bound");
+}
+
+namespace {
+llvm::Value *extendIndex(llvm::IRBuilder<> &b, Value *v, DType t, llvm::Type *to) {
+  return t.isInt() ? b.CreateSExtOrTrunc(v, to) : b.CreateZExtOrTrunc(v, to);
+}
+} // namespace
+
+llvm::Value *CodeGenLLVM::elementAddress(const Buffer &buf, const std::vector<Expr> &indices,
+                                         unsigned lanes, Value *&vecPtrs) {
+  BufferInfo &info = bufferInfo(buf);
+  llvm::Type *elemTy = memType(buf->dtype);
+  size_t n = indices.size();
+  HY_ASSERT(n == info.strides.size(), "access to '" + buf->name + "' with wrong index count");
+  vecPtrs = nullptr;
+
+  bool contiguous = lanes == 1;
+  if (lanes > 1 && n > 0) {
+    contiguous = true;
+    for (size_t k = 0; k + 1 < n; ++k) contiguous &= indices[k].type().lanes == 1;
+    auto *ramp = indices[n - 1].as<Ramp>();
+    contiguous &= ramp && isConstInt(ramp->stride, 1) && info.constStrides[n - 1] == 1;
+  }
+
+  if (contiguous) {
+    Value *offset = nullptr;
+    for (size_t k = 0; k < n; ++k) {
+      Expr idx = indices[k];
+      if (auto *ramp = idx.as<Ramp>(); ramp && lanes > 1) idx = ramp->base;
+      Value *term = extendIndex(b_, codegen(idx), idx.type(), b_.getInt64Ty());
+      if (info.constStrides[k] != 1) term = b_.CreateMul(term, info.strides[k], "", false, true);
+      offset = offset ? b_.CreateAdd(offset, term, "", false, true) : term;
+    }
+    if (!offset) return info.base;
+    return b_.CreateInBoundsGEP(elemTy, info.base, offset, buf->name + ".addr");
+  }
+
+  // A gather/scatter: per-lane offsets.
+  llvm::Type *i64v = llvm::FixedVectorType::get(b_.getInt64Ty(), lanes);
+  Value *offset = nullptr;
+  for (size_t k = 0; k < n; ++k) {
+    Value *v = codegen(indices[k]);
+    v = extendIndex(b_, v, indices[k].type(),
+                    v->getType()->isVectorTy() ? i64v : (llvm::Type *)b_.getInt64Ty());
+    v = splat(v, lanes);
+    Value *term = info.constStrides[k] == 1 ? v
+                                            : b_.CreateMul(v, splat(info.strides[k], lanes), "", false, true);
+    offset = offset ? b_.CreateAdd(offset, term, "", false, true) : term;
+  }
+  if (!offset) offset = llvm::Constant::getNullValue(i64v);
+  vecPtrs = b_.CreateInBoundsGEP(elemTy, info.base, offset, buf->name + ".addrs");
+  return nullptr;
+}
+
+//===--- Expressions -----------------------------------------------------------===//
+
+llvm::Value *CodeGenLLVM::codegen(const Expr &e) {
+  HY_ASSERT(e, "codegen of a null expression");
+  value_ = nullptr;
+  visit(e);
+  HY_ASSERT(value_, "codegen produced no value for " + std::string(e->type.str()));
+  Value *v = value_;
+  value_ = nullptr;
+  return v;
+}
+
+void CodeGenLLVM::visit(const IntImm *op) {
+  value_ = llvm::ConstantInt::get(llvmType(op->type), uint64_t(op->value), op->type.isInt());
+}
+
+void CodeGenLLVM::visit(const FloatImm *op) { value_ = llvm::ConstantFP::get(llvmType(op->type), op->value); }
+
+void CodeGenLLVM::visit(const StringImm *op) {
+  value_ = b_.CreateGlobalString(op->value, "str", 0, &module_);
+}
+
+void CodeGenLLVM::visit(const Var *op) {
+  const Symbol *s = lookup(op->name);
+  HY_ASSERT(s, "codegen: variable '" + op->name + "' is not bound");
+  value_ = s->mutableType ? b_.CreateLoad(s->mutableType, s->value, op->name) : s->value;
+}
+
+llvm::Value *CodeGenLLVM::castValue(Value *v, DType from, DType to) {
+  if (from == to) return v;
+  HY_ASSERT(from.lanes == to.lanes, "cast changes lanes");
+  llvm::Type *dt = llvmType(to);
+  if (to.isBool()) {
+    Value *zero = llvm::Constant::getNullValue(v->getType());
+    return from.isFloat() ? b_.CreateFCmpUNE(v, zero) : b_.CreateICmpNE(v, zero);
+  }
+  if (from.isBool()) return to.isFloat() ? b_.CreateUIToFP(v, dt) : b_.CreateZExt(v, dt);
+  if (from.isIntegral() && to.isIntegral()) return b_.CreateIntCast(v, dt, from.isInt());
+  if (from.isIntegral() && to.isFloat())
+    return from.isInt() ? b_.CreateSIToFP(v, dt) : b_.CreateUIToFP(v, dt);
+  if (from.isFloat() && to.isIntegral())
+    return to.isInt() ? b_.CreateFPToSI(v, dt) : b_.CreateFPToUI(v, dt);
+  if (from.isFloat() && to.isFloat()) return b_.CreateFPCast(v, dt);
+  HY_UNREACHABLE("cast from " + from.str() + " to " + to.str());
+}
+
+void CodeGenLLVM::visit(const Cast *op) {
+  value_ = castValue(codegen(op->value), op->value.type(), op->type);
+}
+
+llvm::Value *CodeGenLLVM::emitDivMod(BinOp op, Value *a, Value *b, DType t, const Expr &divisor) {
+  if (t.isFloat()) {
+    Value *q = b_.CreateFDiv(a, b);
+    if (op == BinOp::Div) return q;
+    Value *fq = callIntrinsic(llvm::Intrinsic::floor, {q->getType()}, {q});
+    if (op == BinOp::FloorDiv) return fq;
+    return b_.CreateFSub(a, b_.CreateFMul(fq, b));
+  }
+  bool isSigned = t.isInt();
+  llvm::Type *ty = a->getType();
+  // A constant divisor that is neither 0 nor -1 needs no guard.
+  bool safe = false;
+  if (auto *c = llvm::dyn_cast<llvm::Constant>(b)) {
+    auto *ci = llvm::dyn_cast<llvm::ConstantInt>(c);
+    if (!ci && ty->isVectorTy()) ci = llvm::dyn_cast_or_null<llvm::ConstantInt>(c->getSplatValue());
+    safe = ci && !ci->isZero() && !(isSigned && ci->isMinusOne());
+  }
+  (void)divisor;
+  Value *zero = llvm::Constant::getNullValue(ty);
+  Value *isZero = nullptr, *isMinusOne = nullptr, *bs = b;
+  if (!safe) {
+    isZero = b_.CreateICmpEQ(b, zero);
+    Value *bad = isZero;
+    if (isSigned) {
+      isMinusOne = b_.CreateICmpEQ(b, llvm::Constant::getAllOnesValue(ty));
+      bad = b_.CreateOr(bad, isMinusOne);
+    }
+    bs = b_.CreateSelect(bad, llvm::ConstantInt::get(ty, 1), b);
+  }
+  Value *q = nullptr, *r = nullptr;
+  if (op != BinOp::FloorMod) {
+    q = isSigned ? b_.CreateSDiv(a, bs) : b_.CreateUDiv(a, bs);
+    if (isMinusOne) q = b_.CreateSelect(isMinusOne, b_.CreateSub(zero, a), q);
+    if (isZero) q = b_.CreateSelect(isZero, zero, q);
+    if (op == BinOp::Div || !isSigned) return q;
+  }
+  r = isSigned ? b_.CreateSRem(a, bs) : b_.CreateURem(a, bs);
+  if (!isSigned) return r; // FloorMod on unsigned; zero divisor: bs = 1 gives 0
+  // Round toward minus infinity: adjust when the remainder is non-zero and
+  // its sign differs from the divisor's.
+  Value *adjust = b_.CreateAnd(b_.CreateICmpNE(r, zero),
+                               b_.CreateICmpSLT(b_.CreateXor(r, b), zero));
+  if (op == BinOp::FloorDiv) return b_.CreateSub(q, b_.CreateZExt(adjust, ty));
+  return b_.CreateAdd(r, b_.CreateSelect(adjust, b, zero));
+}
+
+void CodeGenLLVM::visit(const Binary *op) {
+  DType t = op->type;
+  Value *a = codegen(op->a);
+  Value *b = codegen(op->b);
+  bool f = t.isFloat();
+  switch (op->op) {
+  case BinOp::Add: value_ = f ? b_.CreateFAdd(a, b) : b_.CreateAdd(a, b); return;
+  case BinOp::Sub: value_ = f ? b_.CreateFSub(a, b) : b_.CreateSub(a, b); return;
+  case BinOp::Mul: value_ = f ? b_.CreateFMul(a, b) : b_.CreateMul(a, b); return;
+  case BinOp::Div:
+  case BinOp::FloorDiv:
+  case BinOp::FloorMod: value_ = emitDivMod(op->op, a, b, t, op->b); return;
+  case BinOp::Min:
+  case BinOp::Max: {
+    bool isMin = op->op == BinOp::Min;
+    if (f) {
+      Value *c = isMin ? b_.CreateFCmpOLT(a, b) : b_.CreateFCmpOGT(a, b);
+      value_ = b_.CreateSelect(c, a, b);
+    } else {
+      llvm::Intrinsic::ID id = t.isInt() ? (isMin ? llvm::Intrinsic::smin : llvm::Intrinsic::smax)
+                                         : (isMin ? llvm::Intrinsic::umin : llvm::Intrinsic::umax);
+      value_ = b_.CreateBinaryIntrinsic(id, a, b);
+    }
+    return;
+  }
+  case BinOp::And: value_ = b_.CreateAnd(a, b); return;
+  case BinOp::Or: value_ = b_.CreateOr(a, b); return;
+  case BinOp::Xor: value_ = b_.CreateXor(a, b); return;
+  }
+  HY_UNREACHABLE("unknown binary operator");
+}
+
+void CodeGenLLVM::visit(const Cmp *op) {
+  DType t = op->a.type();
+  Value *a = codegen(op->a);
+  Value *b = codegen(op->b);
+  using P = llvm::CmpInst::Predicate;
+  P p;
+  if (t.isFloat()) {
+    switch (op->op) {
+    case CmpOp::EQ: p = P::FCMP_OEQ; break;
+    case CmpOp::NE: p = P::FCMP_UNE; break; // NaN != NaN, as in C and Python
+    case CmpOp::LT: p = P::FCMP_OLT; break;
+    case CmpOp::LE: p = P::FCMP_OLE; break;
+    case CmpOp::GT: p = P::FCMP_OGT; break;
+    case CmpOp::GE: p = P::FCMP_OGE; break;
+    }
+    value_ = b_.CreateFCmp(p, a, b);
+    return;
+  }
+  bool s = t.isInt();
+  switch (op->op) {
+  case CmpOp::EQ: p = P::ICMP_EQ; break;
+  case CmpOp::NE: p = P::ICMP_NE; break;
+  case CmpOp::LT: p = s ? P::ICMP_SLT : P::ICMP_ULT; break;
+  case CmpOp::LE: p = s ? P::ICMP_SLE : P::ICMP_ULE; break;
+  case CmpOp::GT: p = s ? P::ICMP_SGT : P::ICMP_UGT; break;
+  case CmpOp::GE: p = s ? P::ICMP_SGE : P::ICMP_UGE; break;
+  }
+  value_ = b_.CreateICmp(p, a, b);
+}
+
+void CodeGenLLVM::visit(const Logical *op) {
+  Value *a = codegen(op->a);
+  if (op->type.lanes > 1 || !mayTrap(op->b)) {
+    Value *b = codegen(op->b);
+    value_ = op->isAnd ? b_.CreateAnd(a, b) : b_.CreateOr(a, b);
+    return;
+  }
+  // Short-circuit: evaluate b only when it decides the result.
+  const char *tag = op->isAnd ? "and" : "or";
+  llvm::BasicBlock *from = b_.GetInsertBlock();
+  llvm::BasicBlock *rhs = newBlock(std::string(tag) + ".rhs");
+  llvm::BasicBlock *end = newBlock(std::string(tag) + ".end");
+  if (op->isAnd) b_.CreateCondBr(a, rhs, end);
+  else b_.CreateCondBr(a, end, rhs);
+  enter(b_, rhs);
+  Value *b = codegen(op->b);
+  llvm::BasicBlock *rhsEnd = b_.GetInsertBlock();
+  b_.CreateBr(end);
+  enter(b_, end);
+  llvm::PHINode *phi = b_.CreatePHI(b_.getInt1Ty(), 2, tag);
+  phi->addIncoming(b_.getInt1(!op->isAnd), from);
+  phi->addIncoming(b, rhsEnd);
+  value_ = phi;
+}
+
+void CodeGenLLVM::visit(const Not *op) { value_ = b_.CreateNot(codegen(op->a)); }
+
+void CodeGenLLVM::visit(const Select *op) {
+  Value *c = codegen(op->cond);
+  if (op->cond.type().lanes > 1 || (!mayTrap(op->t) && !mayTrap(op->f))) {
+    Value *t = codegen(op->t);
+    Value *f = codegen(op->f);
+    value_ = b_.CreateSelect(c, t, f);
+    return;
+  }
+  llvm::BasicBlock *tb = newBlock("select.true");
+  llvm::BasicBlock *fb = newBlock("select.false");
+  llvm::BasicBlock *end = newBlock("select.end");
+  b_.CreateCondBr(c, tb, fb);
+  enter(b_, tb);
+  Value *t = codegen(op->t);
+  llvm::BasicBlock *tEnd = b_.GetInsertBlock();
+  b_.CreateBr(end);
+  enter(b_, fb);
+  Value *f = codegen(op->f);
+  llvm::BasicBlock *fEnd = b_.GetInsertBlock();
+  b_.CreateBr(end);
+  enter(b_, end);
+  llvm::PHINode *phi = b_.CreatePHI(t->getType(), 2, "select");
+  phi->addIncoming(t, tEnd);
+  phi->addIncoming(f, fEnd);
+  value_ = phi;
+}
+
+void CodeGenLLVM::visit(const Load *op) {
+  unsigned lanes = op->type.lanes;
+  Value *vecPtrs = nullptr;
+  Value *addr = elementAddress(op->buffer, op->indices, lanes, vecPtrs);
+  llvm::Type *ty = memType(op->type);
+  llvm::Align align(op->buffer->dtype.bytes());
+  Value *v = addr ? (Value *)b_.CreateAlignedLoad(ty, addr, align, op->buffer->name)
+                  : (Value *)b_.CreateMaskedGather(ty, vecPtrs, align, nullptr, nullptr, op->buffer->name);
+  value_ = fromMemory(v, op->type);
+}
+
+void CodeGenLLVM::visit(const Ramp *op) {
+  Value *base = splat(codegen(op->base), op->lanes);
+  Value *stride = splat(codegen(op->stride), op->lanes);
+  DType et = op->base.type();
+  std::vector<llvm::Constant *> iota;
+  for (int i = 0; i < op->lanes; ++i) iota.push_back(constant(et, i));
+  Value *steps = llvm::ConstantVector::get(iota);
+  if (et.isFloat()) value_ = b_.CreateFAdd(base, b_.CreateFMul(stride, steps));
+  else value_ = b_.CreateAdd(base, b_.CreateMul(stride, steps));
+}
+
+void CodeGenLLVM::visit(const Broadcast *op) { value_ = b_.CreateVectorSplat(op->lanes, codegen(op->value)); }
+
+llvm::Value *CodeGenLLVM::callLibm(const std::string &f32Name, const std::string &f64Name, Value *x,
+                                   DType t) {
+  // libm has float and double entry points; half goes through float.
+  DType et = t.element();
+  bool isDouble = et.bits == 64;
+  llvm::Type *ct = isDouble ? b_.getDoubleTy() : b_.getFloatTy();
+  llvm::FunctionCallee f = module_.getOrInsertFunction(isDouble ? f64Name : f32Name,
+                                                       llvm::FunctionType::get(ct, {ct}, false));
+  if (auto *fn = llvm::dyn_cast<llvm::Function>(f.getCallee())) {
+    fn->setDoesNotThrow();
+    fn->setWillReturn();
+  }
+  auto one = [&](Value *s) {
+    Value *in = et.bits == 16 ? b_.CreateFPExt(s, ct) : s;
+    Value *r = b_.CreateCall(f, {in});
+    return et.bits == 16 ? b_.CreateFPTrunc(r, b_.getHalfTy()) : r;
+  };
+  if (t.lanes == 1) return one(x);
+  Value *out = llvm::PoisonValue::get(llvmType(t));
+  for (unsigned i = 0; i < t.lanes; ++i)
+    out = b_.CreateInsertElement(out, one(b_.CreateExtractElement(x, i)), i);
+  return out;
+}
+
+llvm::Value *CodeGenLLVM::emitMath(const Call *op) {
+  DType t = op->type;
+  std::vector<Value *> args;
+  for (auto &a : op->args) {
+    Value *v = codegen(a);
+    // Float math on an integer argument works in the result's float type.
+    if (t.isFloat() && !a.type().isFloat()) v = castValue(v, a.type(), t);
+    args.push_back(v);
+  }
+  HY_ASSERT(!args.empty(), std::string("call of ") + spelling(op->func) + " without arguments");
+  Value *x = args[0];
+  llvm::Type *ty = x->getType();
+  namespace I = llvm::Intrinsic;
+  auto unary = [&](I::ID id) { return callIntrinsic(id, {ty}, {x}); };
+  switch (op->func) {
+  case Intrinsic::Exp: return unary(I::exp);
+  case Intrinsic::Exp2: return unary(I::exp2);
+  case Intrinsic::Log: return unary(I::log);
+  case Intrinsic::Log2: return unary(I::log2);
+  case Intrinsic::Log10: return unary(I::log10);
+  case Intrinsic::Sqrt: return unary(I::sqrt);
+  case Intrinsic::Sin: return unary(I::sin);
+  case Intrinsic::Cos: return unary(I::cos);
+  case Intrinsic::Floor: return unary(I::floor);
+  case Intrinsic::Ceil: return unary(I::ceil);
+  case Intrinsic::Round: return unary(I::round);
+  case Intrinsic::Fabs: return unary(I::fabs);
+  case Intrinsic::Rsqrt: return b_.CreateFDiv(llvm::ConstantFP::get(ty, 1.0), unary(I::sqrt));
+  case Intrinsic::Sigmoid: {
+    Value *e = callIntrinsic(I::exp, {ty}, {b_.CreateFNeg(x)});
+    Value *one = llvm::ConstantFP::get(ty, 1.0);
+    return b_.CreateFDiv(one, b_.CreateFAdd(one, e));
+  }
+  case Intrinsic::Tanh: return callLibm("tanhf", "tanh", x, t);
+  case Intrinsic::Erf: return callLibm("erff", "erf", x, t);
+  case Intrinsic::Power: {
+    HY_ASSERT(args.size() == 2, "power takes two arguments");
+    if (t.isFloat()) return callIntrinsic(I::pow, {ty}, {x, args[1]});
+    // Integer power: computed in double, truncated back.
+    DType d = DType::f64().withLanes(t.lanes);
+    Value *r = callIntrinsic(I::pow, {llvmType(d)},
+                             {castValue(x, op->args[0].type(), d), castValue(args[1], op->args[1].type(), d)});
+    return castValue(r, d, t);
+  }
+  case Intrinsic::Abs: {
+    DType at = op->args[0].type();
+    Value *r = at.isFloat() ? unary(I::fabs)
+               : at.isInt() ? callIntrinsic(I::abs, {ty}, {x, b_.getFalse()})
+                            : x;
+    return castValue(r, at, t);
+  }
+  case Intrinsic::Popcount: {
+    DType at = op->args[0].type();
+    return castValue(unary(I::ctpop), at, t);
+  }
+  case Intrinsic::BitNot: return b_.CreateNot(x);
+  case Intrinsic::Likely:
+    if (ty->isIntegerTy(1)) return callIntrinsic(I::expect, {ty}, {x, b_.getTrue()});
+    return x;
+  }
+  HY_UNREACHABLE(std::string("unknown intrinsic ") + spelling(op->func));
+}
+
+void CodeGenLLVM::visit(const Call *op) { value_ = emitMath(op); }
+
+void CodeGenLLVM::visit(const Shuffle *op) {
+  Value *v = codegen(op->vec);
+  DType t = op->vec.type();
+  if (op->op == Shuffle::Extract) {
+    value_ = b_.CreateExtractElement(v, uint64_t(op->lane));
+    return;
+  }
+  bool f = t.isFloat();
+  llvm::CallInst *r = nullptr;
+  switch (op->op) {
+  case Shuffle::ReduceAdd:
+    r = f ? b_.CreateFAddReduce(llvm::ConstantFP::getNegativeZero(llvmType(t.element())), v)
+          : b_.CreateAddReduce(v);
+    break;
+  case Shuffle::ReduceMul:
+    r = f ? b_.CreateFMulReduce(llvm::ConstantFP::get(llvmType(t.element()), 1.0), v)
+          : b_.CreateMulReduce(v);
+    break;
+  case Shuffle::ReduceMin: r = f ? b_.CreateFPMinReduce(v) : b_.CreateIntMinReduce(v, t.isInt()); break;
+  case Shuffle::ReduceMax: r = f ? b_.CreateFPMaxReduce(v) : b_.CreateIntMaxReduce(v, t.isInt()); break;
+  case Shuffle::Extract: break;
+  }
+  if (f) {
+    // A horizontal sum may be computed as a tree.
+    llvm::FastMathFlags fmf;
+    fmf.setAllowReassoc();
+    r->setFastMathFlags(fmf);
+  }
+  value_ = r;
+}
+
+//===--- Statements ------------------------------------------------------------===//
+
+void CodeGenLLVM::visit(const LetStmt *op) {
+  Value *v = codegen(op->value);
+  if (auto *inst = llvm::dyn_cast<llvm::Instruction>(v); inst && !inst->hasName()) inst->setName(op->name);
+  size_t mark = symbols_.size();
+  pushSymbol(op->name, {v, nullptr});
+  visit(op->body);
+  popSymbols(mark);
+}
+
+void CodeGenLLVM::visit(const VarDecl *op) {
+  // An entry-block alloca: mem2reg/SROA turn it into SSA values.
+  llvm::Type *ty = llvmType(op->type);
+  llvm::AllocaInst *a = entryAlloca(ty, nullptr, op->name,
+                                    module_.getDataLayout().getPrefTypeAlign(ty).value());
+  size_t mark = symbols_.size();
+  pushSymbol(op->name, {a, ty});
+  visit(op->body);
+  popSymbols(mark);
+}
+
+void CodeGenLLVM::visit(const Assign *op) {
+  const Symbol *s = lookup(op->name);
+  HY_ASSERT(s && s->mutableType, "codegen: assignment to '" + op->name + "', which is not a variable");
+  b_.CreateStore(codegen(op->value), s->value);
+}
+
+void CodeGenLLVM::visit(const Store *op) {
+  unsigned lanes = op->value.type().lanes;
+  for (auto &i : op->indices) lanes = std::max<unsigned>(lanes, i.type().lanes);
+  Value *v = codegen(op->value);
+  DType vt = op->value.type();
+  if (lanes > 1 && vt.lanes == 1) {
+    v = splat(v, lanes);
+    vt = vt.withLanes(lanes);
+  }
+  v = toMemory(v, vt);
+  Value *vecPtrs = nullptr;
+  Value *addr = elementAddress(op->buffer, op->indices, lanes, vecPtrs);
+  llvm::Align align(op->buffer->dtype.bytes());
+  if (addr) b_.CreateAlignedStore(v, addr, align);
+  else b_.CreateMaskedScatter(v, vecPtrs, align);
+}
+
+void CodeGenLLVM::emitSerialFor(const For *op, std::vector<llvm::Metadata *> loopMD) {
+  DType t = op->min.type();
+  Value *mn = codegen(op->min);
+  Value *ext = codegen(op->extent);
+  const std::string &name = op->name;
+  Value *end = b_.CreateAdd(mn, ext, name + ".end");
+  llvm::BasicBlock *pre = b_.GetInsertBlock();
+  llvm::BasicBlock *header = newBlock("for." + name);
+  llvm::BasicBlock *body = newBlock("for." + name + ".body");
+  llvm::BasicBlock *latch = newBlock("for." + name + ".latch");
+  llvm::BasicBlock *exit = newBlock("for." + name + ".end");
+  b_.CreateBr(header);
+
+  enter(b_, header);
+  llvm::PHINode *iv = b_.CreatePHI(llvmType(t), 2, name);
+  iv->addIncoming(mn, pre);
+  Value *cond = t.isUInt() ? b_.CreateICmpULT(iv, end) : b_.CreateICmpSLT(iv, end);
+  b_.CreateCondBr(cond, body, exit);
+
+  enter(b_, body);
+  size_t mark = symbols_.size();
+  pushSymbol(name, {iv, nullptr});
+  loops_.push_back({latch, exit, heap_.size()});
+  visit(op->body);
+  loops_.pop_back();
+  popSymbols(mark);
+  b_.CreateBr(latch);
+
+  enter(b_, latch);
+  Value *next = b_.CreateAdd(iv, llvm::ConstantInt::get(iv->getType(), 1), name + ".next",
+                             /*HasNUW=*/t.isUInt(), /*HasNSW=*/!t.isUInt());
+  llvm::BranchInst *back = b_.CreateBr(header);
+  iv->addIncoming(next, latch);
+  if (!loopMD.empty()) {
+    // A distinct self-referencing loop ID carrying the properties.
+    llvm::SmallVector<llvm::Metadata *, 4> ops{nullptr};
+    ops.append(loopMD.begin(), loopMD.end());
+    llvm::MDNode *id = llvm::MDNode::getDistinct(ctx_, ops);
+    id->replaceOperandWith(0, id);
+    back->setMetadata(llvm::LLVMContext::MD_loop, id);
+  }
+  enter(b_, exit);
+}
+
+void CodeGenLLVM::emitParallelFor(const For *op) { emitSerialFor(op, {}); }
+void CodeGenLLVM::emitThreadBoundFor(const For *op) { emitSerialFor(op, {}); }
+
+void CodeGenLLVM::visit(const For *op) {
+  auto prop = [&](const char *name, bool withTrue) -> llvm::Metadata * {
+    if (!withTrue) return llvm::MDNode::get(ctx_, llvm::MDString::get(ctx_, name));
+    return llvm::MDNode::get(ctx_, {llvm::MDString::get(ctx_, name),
+                                    llvm::ConstantAsMetadata::get(b_.getTrue())});
+  };
+  switch (op->forKind) {
+  case ForKind::Serial: emitSerialFor(op, {}); return;
+  case ForKind::Parallel: emitParallelFor(op); return;
+  case ForKind::ThreadBinding: emitThreadBoundFor(op); return;
+  case ForKind::Unrolled:
+    if (asConstInt(op->extent)) emitSerialFor(op, {prop("llvm.loop.unroll.full", false)});
+    else emitSerialFor(op, {prop("llvm.loop.unroll.enable", false)});
+    return;
+  case ForKind::Vectorized: emitSerialFor(op, {prop("llvm.loop.vectorize.enable", true)}); return;
+  }
+}
+
+void CodeGenLLVM::visit(const While *op) {
+  llvm::BasicBlock *header = newBlock("while.cond");
+  llvm::BasicBlock *body = newBlock("while.body");
+  llvm::BasicBlock *exit = newBlock("while.end");
+  b_.CreateBr(header);
+  enter(b_, header);
+  b_.CreateCondBr(codegen(op->cond), body, exit);
+  enter(b_, body);
+  loops_.push_back({header, exit, heap_.size()});
+  visit(op->body);
+  loops_.pop_back();
+  b_.CreateBr(header);
+  enter(b_, exit);
+}
+
+void CodeGenLLVM::visit(const Break *) {
+  HY_ASSERT(!loops_.empty(), "break outside a loop");
+  emitFreesDownTo(loops_.back().heapDepth);
+  b_.CreateBr(loops_.back().breakBB);
+  startDeadBlock("after.break");
+}
+
+void CodeGenLLVM::visit(const Continue *) {
+  HY_ASSERT(!loops_.empty(), "continue outside a loop");
+  emitFreesDownTo(loops_.back().heapDepth);
+  b_.CreateBr(loops_.back().continueBB);
+  startDeadBlock("after.continue");
+}
+
+void CodeGenLLVM::visit(const IfThenElse *op) {
+  Value *c = codegen(op->cond);
+  llvm::BasicBlock *thenBB = newBlock("if.then");
+  llvm::BasicBlock *elseBB = op->otherwise ? newBlock("if.else") : nullptr;
+  llvm::BasicBlock *end = newBlock("if.end");
+  b_.CreateCondBr(c, thenBB, elseBB ? elseBB : end);
+  enter(b_, thenBB);
+  visit(op->then);
+  b_.CreateBr(end);
+  if (elseBB) {
+    enter(b_, elseBB);
+    visit(op->otherwise);
+    b_.CreateBr(end);
+  }
+  enter(b_, end);
+}
+
+void CodeGenLLVM::visit(const Block *op) {
+  for (auto &s : op->stmts) visit(s);
+}
+
+void CodeGenLLVM::visit(const Allocate *op) {
+  const Buffer &buf = op->buffer;
+  if (buf->kind == BufferNode::Const) {
+    bufferInfo(buf); // binds the constant table
+    visit(op->body);
+    return;
+  }
+  unsigned elemBytes = buf->dtype.bytes();
+  // The size: constant when every extent is.
+  bool isConst = true;
+  uint64_t constElems = 1;
+  for (auto &e : buf->shape) {
+    const int64_t *c = asConstInt(e);
+    if (!c || *c < 0) {
+      isConst = false;
+      break;
+    }
+    constElems *= uint64_t(*c);
+  }
+  llvm::Type *elemTy = memType(buf->dtype);
+  if (isConst && constElems * elemBytes <= 64 * 1024) {
+    // Small and constant: a stack array in the entry block.
+    uint64_t n = std::max<uint64_t>(constElems, 1);
+    llvm::AllocaInst *a = entryAlloca(llvm::ArrayType::get(elemTy, n), nullptr, buf->name,
+                                      std::max(16u, elemBytes));
+    bindBuffer(buf, a);
+    visit(op->body);
+    return;
+  }
+  // Heap: size in i64 from the shape; failure returns 3.
+  Value *elems = b_.getInt64(1);
+  for (auto &e : buf->shape)
+    elems = b_.CreateMul(elems, castValue(codegen(e), e.type(), DType::i64()));
+  Value *bytes = b_.CreateMul(elems, b_.getInt64(elemBytes), buf->name + ".bytes");
+  Value *p = emitHeapAlloc(bytes, buf->name);
+  emitCheck(b_.CreateIsNotNull(p), 3, "out of memory allocating '" + buf->name + "'",
+            "alloc." + buf->name);
+  heap_.push_back(p);
+  bindBuffer(buf, p);
+  visit(op->body);
+  heap_.pop_back();
+  emitHeapFree(p);
+}
+
+void CodeGenLLVM::visit(const AssertStmt *op) { emitCheck(codegen(op->cond), 1, op->message, "assert"); }
+
+void CodeGenLLVM::visit(const Evaluate *op) {
+  if (op->value && !op->value.as<StringImm>()) (void)codegen(op->value);
+}
+
+} // namespace hybridc::codegen

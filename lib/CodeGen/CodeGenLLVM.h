@@ -1,0 +1,169 @@
+//===- CodeGenLLVM.h - Loop IR to LLVM IR, with target hooks --------------===//
+//
+// CodeGenLLVM is an IRVisitor that emits one LLVM function per LoweredFunc
+// into a module it does not own. Expressions produce a value (codegen());
+// statements emit instructions at the builder's insertion point. Values and
+// blocks are named after the source's loops and variables ("for.i.body",
+// "acc", ...) so that --emit-ir is readable.
+//
+// Target-specific choices are virtual hooks (parallel and thread-bound loops,
+// heap allocation, function attributes); CodeGenCPU (CodeGenCPU.cpp) is the
+// CPU back end, and an NVPTX one can slot in beside it.
+//
+// Private to lib/CodeGen: this is the only place LLVM headers are included.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "hybridc/IR/IR.h"
+#include "hybridc/IR/IRVisitor.h"
+
+#include "llvm/IR/IRBuilder.h"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace llvm {
+class TargetMachine;
+}
+
+namespace hybridc::codegen {
+
+class CodeGenLLVM : public ir::IRVisitor {
+public:
+  CodeGenLLVM(llvm::Module &module, llvm::TargetMachine *tm);
+  ~CodeGenLLVM() override;
+
+  /// Emits `f` as an external function `int32_t NAME(args...)`.
+  llvm::Function *compile(const ir::LoweredFunc &f);
+
+  /// The LLVM type holding a value of `t` in registers (bool -> i1) and in
+  /// memory (bool -> i8); vectors for lanes > 1.
+  llvm::Type *llvmType(DType t) const;
+  llvm::Type *memType(DType t) const;
+
+protected:
+  using ir::IRVisitor::visit;
+
+  //===--- Target hooks --------------------------------------------------===//
+  /// Attributes of a kernel (target-cpu, target-features, ...).
+  virtual void addKernelAttributes(llvm::Function *fn);
+  /// A parallel loop (CPU: a serial loop until the thread pool lands).
+  virtual void emitParallelFor(const ir::For *op);
+  /// A loop bound to a GPU thread index (CPU: a serial loop).
+  virtual void emitThreadBoundFor(const ir::For *op);
+  /// Heap memory for an Allocate; returns a pointer, null on failure.
+  virtual llvm::Value *emitHeapAlloc(llvm::Value *bytes, const std::string &name);
+  virtual void emitHeapFree(llvm::Value *ptr);
+  /// Calls the runtime error handler with (kernel, code, message).
+  virtual void emitReportError(int code, const std::string &message);
+
+  //===--- Expressions -----------------------------------------------------===//
+  llvm::Value *codegen(const ir::Expr &e);
+  void visit(const ir::IntImm *) override;
+  void visit(const ir::FloatImm *) override;
+  void visit(const ir::StringImm *) override;
+  void visit(const ir::Var *) override;
+  void visit(const ir::Cast *) override;
+  void visit(const ir::Binary *) override;
+  void visit(const ir::Cmp *) override;
+  void visit(const ir::Logical *) override;
+  void visit(const ir::Not *) override;
+  void visit(const ir::Select *) override;
+  void visit(const ir::Load *) override;
+  void visit(const ir::Ramp *) override;
+  void visit(const ir::Broadcast *) override;
+  void visit(const ir::Call *) override;
+  void visit(const ir::Shuffle *) override;
+
+  //===--- Statements ------------------------------------------------------===//
+  void visit(const ir::LetStmt *) override;
+  void visit(const ir::VarDecl *) override;
+  void visit(const ir::Assign *) override;
+  void visit(const ir::Store *) override;
+  void visit(const ir::For *) override;
+  void visit(const ir::While *) override;
+  void visit(const ir::Break *) override;
+  void visit(const ir::Continue *) override;
+  void visit(const ir::IfThenElse *) override;
+  void visit(const ir::Block *) override;
+  void visit(const ir::Allocate *) override;
+  void visit(const ir::AssertStmt *) override;
+  void visit(const ir::Evaluate *) override;
+
+  //===--- Helpers ---------------------------------------------------------===//
+  /// A serial loop over op's range; `loopMD` are extra llvm.loop properties.
+  void emitSerialFor(const ir::For *op, std::vector<llvm::Metadata *> loopMD);
+  llvm::Value *castValue(llvm::Value *v, DType from, DType to);
+  llvm::Value *emitDivMod(ir::BinOp op, llvm::Value *a, llvm::Value *b, DType t,
+                          const ir::Expr &divisor);
+  llvm::Value *emitMath(const ir::Call *op);
+  llvm::Value *callIntrinsic(unsigned id, llvm::ArrayRef<llvm::Type *> types,
+                             llvm::ArrayRef<llvm::Value *> args, const llvm::Twine &name = "");
+  llvm::Value *callLibm(const std::string &f32Name, const std::string &f64Name,
+                        llvm::Value *x, DType t);
+  llvm::Value *splat(llvm::Value *v, unsigned lanes);
+  llvm::Constant *constant(DType t, double v);
+
+  struct BufferInfo {
+    llvm::Value *base = nullptr;
+    std::vector<llvm::Value *> strides; // i64 element strides
+    std::vector<int64_t> constStrides;  // the same, when constant (else -1)
+  };
+  BufferInfo &bufferInfo(const ir::Buffer &b);
+  void bindBuffer(const ir::Buffer &b, llvm::Value *base);
+  /// The element address of a scalar access, or null if `indices` is a
+  /// vector access that is not contiguous (then `vecPtrs` gets the
+  /// per-lane addresses). `lanes` is the access width.
+  llvm::Value *elementAddress(const ir::Buffer &b, const std::vector<ir::Expr> &indices,
+                              unsigned lanes, llvm::Value *&vecPtrs);
+  llvm::Value *fromMemory(llvm::Value *v, DType t);
+  llvm::Value *toMemory(llvm::Value *v, DType t);
+
+  /// Starts a fresh block (after a branch that ends the current one).
+  void startDeadBlock(const std::string &name);
+  /// Frees the heap buffers above `depth` (innermost first).
+  void emitFreesDownTo(size_t depth);
+  /// Frees every heap buffer and returns `code`.
+  void emitReturn(int code);
+  /// Branches to the failure path (report + return `code`) unless `ok`.
+  void emitCheck(llvm::Value *ok, int code, const std::string &message,
+                 const std::string &blockName);
+  llvm::BasicBlock *newBlock(const std::string &name);
+  llvm::AllocaInst *entryAlloca(llvm::Type *t, llvm::Value *count, const std::string &name,
+                                unsigned align);
+
+  struct Symbol {
+    llvm::Value *value = nullptr;
+    llvm::Type *mutableType = nullptr; // a VarDecl: value is its alloca
+  };
+  void pushSymbol(const std::string &name, Symbol s) { symbols_.emplace_back(name, s); }
+  void popSymbols(size_t size) { symbols_.resize(size); }
+  const Symbol *lookup(const std::string &name) const;
+
+  struct LoopTargets {
+    llvm::BasicBlock *continueBB, *breakBB;
+    size_t heapDepth;
+  };
+
+  llvm::Module &module_;
+  llvm::LLVMContext &ctx_;
+  llvm::TargetMachine *tm_;
+  llvm::IRBuilder<> b_;
+  llvm::Function *fn_ = nullptr;
+  const ir::LoweredFunc *func_ = nullptr;
+  llvm::Value *kernelName_ = nullptr;
+  llvm::Value *value_ = nullptr; // result of the last expression visit
+  std::vector<std::pair<std::string, Symbol>> symbols_;
+  std::map<const ir::BufferNode *, BufferInfo> buffers_;
+  std::map<const ir::BufferNode *, llvm::GlobalVariable *> constBuffers_;
+  std::vector<llvm::Value *> heap_; // live heap buffers, outermost first
+  std::vector<LoopTargets> loops_;
+};
+
+/// The CPU back end (x86-64, AArch64).
+std::unique_ptr<CodeGenLLVM> makeCodeGenCPU(llvm::Module &module, llvm::TargetMachine *tm);
+
+} // namespace hybridc::codegen

@@ -1,0 +1,293 @@
+//===- EmitObject.cpp - Targets, the optimisation pipeline, object files --===//
+//
+// generateCode: resolve the target (triple, CPU, features), emit every
+// kernel with the CPU code generator, link the runtime, verify, optimise
+// with PassBuilder (given the TargetMachine, so the vectorisers see the real
+// target) and produce the requested outputs with the legacy codegen pass
+// manager. Only the X86, AArch64 and NVPTX targets are initialised.
+//
+// Outputs depend only on the inputs (no time stamps, no paths): the module
+// is named after the .hy file's stem.
+//
+//===----------------------------------------------------------------------===//
+#include "hybridc/CodeGen/CodeGen.h"
+
+#include "CodeGenLLVM.h"
+#include "RuntimeLinker.h"
+
+#include "hybridc/Support/InternalError.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Analysis/TargetLibraryInfo.h"
+#include "llvm/IR/DiagnosticInfo.h"
+#include "llvm/IR/DiagnosticPrinter.h"
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/LegacyPassManager.h"
+#include "llvm/IR/Module.h"
+#include "llvm/IR/Verifier.h"
+#include "llvm/MC/MCSubtargetInfo.h"
+#include "llvm/MC/TargetRegistry.h"
+#include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Target/TargetMachine.h"
+#include "llvm/Target/TargetOptions.h"
+#include "llvm/TargetParser/Host.h"
+#include "llvm/TargetParser/Triple.h"
+#include "llvm/Transforms/Utils/Cloning.h"
+
+#include <algorithm>
+#include <mutex>
+#include <set>
+
+namespace hybridc {
+
+namespace {
+
+void initTargets() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    LLVMInitializeX86TargetInfo();
+    LLVMInitializeX86Target();
+    LLVMInitializeX86TargetMC();
+    LLVMInitializeX86AsmPrinter();
+    LLVMInitializeAArch64TargetInfo();
+    LLVMInitializeAArch64Target();
+    LLVMInitializeAArch64TargetMC();
+    LLVMInitializeAArch64AsmPrinter();
+#ifdef HYBRIDC_HAVE_NVPTX
+    LLVMInitializeNVPTXTargetInfo();
+    LLVMInitializeNVPTXTarget();
+    LLVMInitializeNVPTXTargetMC();
+    LLVMInitializeNVPTXAsmPrinter();
+#endif
+  });
+}
+
+/// The CPU a named arch defaults to.
+std::string genericCPU(const llvm::Triple &t) {
+  switch (t.getArch()) {
+  case llvm::Triple::x86_64: return "x86-64";
+  case llvm::Triple::aarch64: return "generic";
+  case llvm::Triple::nvptx64: return "sm_80";
+  default: return "";
+  }
+}
+
+/// The names of the features the target knows.
+std::set<std::string> knownFeatures(const llvm::Target *target, const std::string &triple) {
+  std::unique_ptr<llvm::MCSubtargetInfo> sti(target->createMCSubtargetInfo(triple, "", ""));
+  std::set<std::string> names;
+  if (sti)
+    for (const llvm::SubtargetFeatureKV &kv : sti->getAllProcessorFeatures()) names.insert(kv.Key);
+  return names;
+}
+
+struct ResolvedTarget {
+  std::string triple, cpu, features;
+  const llvm::Target *target = nullptr;
+};
+
+std::optional<std::string> resolveTarget(const TargetOptions &opts, ResolvedTarget &out) {
+  std::string error;
+  out.triple = resolveTriple(opts.target, error);
+  if (out.triple.empty()) return error;
+  out.target = llvm::TargetRegistry::lookupTarget(out.triple, error);
+  if (!out.target) return "unsupported target '" + opts.target + "': " + error;
+  llvm::Triple triple(out.triple);
+  std::set<std::string> known = knownFeatures(out.target, out.triple);
+
+  std::vector<std::string> features;
+  bool native = opts.mcpu == "native" || (opts.mcpu.empty() && (opts.target == "host" || opts.target.empty()));
+  if (native) {
+    llvm::Triple hostTriple(llvm::sys::getDefaultTargetTriple());
+    if (hostTriple.getArch() != triple.getArch())
+      return "--mcpu native needs a target of this machine's architecture (" +
+             hostTriple.getArchName().str() + "), not " + triple.getArchName().str();
+    out.cpu = llvm::sys::getHostCPUName().str();
+    // Sorted so that the feature string does not depend on hash order.
+    std::vector<std::string> host;
+    for (const auto &kv : llvm::sys::getHostCPUFeatures())
+      if (known.count(kv.getKey().str())) host.push_back((kv.getValue() ? "+" : "-") + kv.getKey().str());
+    std::sort(host.begin(), host.end(), [](const std::string &a, const std::string &b) {
+      return a.substr(1) < b.substr(1);
+    });
+    features = host;
+  } else {
+    out.cpu = opts.mcpu.empty() ? genericCPU(triple) : opts.mcpu;
+  }
+
+  std::unique_ptr<llvm::MCSubtargetInfo> sti(out.target->createMCSubtargetInfo(out.triple, "", ""));
+  if (!out.cpu.empty() && sti && !sti->isCPUStringValid(out.cpu))
+    return "unknown CPU '" + out.cpu + "' for target " + out.triple;
+
+  if (!opts.mattr.empty()) {
+    llvm::SmallVector<llvm::StringRef, 8> parts;
+    llvm::StringRef(opts.mattr).split(parts, ',', -1, false);
+    for (llvm::StringRef p : parts) {
+      p = p.trim();
+      if (p.size() < 2 || (p[0] != '+' && p[0] != '-'))
+        return "bad --mattr entry '" + p.str() + "': expected +feature or -feature";
+      if (!known.count(p.drop_front().str()))
+        return "unknown feature '" + p.drop_front().str() + "' for target " + out.triple;
+      features.push_back(p.str());
+    }
+  }
+  out.features = llvm::join(features, ",");
+  return std::nullopt;
+}
+
+llvm::CodeGenOptLevel codeGenLevel(int level) {
+  switch (level) {
+  case 0: return llvm::CodeGenOptLevel::None;
+  case 1: return llvm::CodeGenOptLevel::Less;
+  case 2: return llvm::CodeGenOptLevel::Default;
+  default: return llvm::CodeGenOptLevel::Aggressive;
+  }
+}
+
+void optimize(llvm::Module &m, llvm::TargetMachine *tm, int level) {
+  // Declared in this order so that they are destroyed in the right one.
+  llvm::LoopAnalysisManager lam;
+  llvm::FunctionAnalysisManager fam;
+  llvm::CGSCCAnalysisManager cgam;
+  llvm::ModuleAnalysisManager mam;
+  llvm::PipelineTuningOptions pto;
+  pto.LoopVectorization = level >= 2;
+  pto.SLPVectorization = level >= 2;
+  pto.LoopInterleaving = level >= 2;
+  pto.LoopUnrolling = level >= 1;
+  llvm::PassBuilder pb(tm, pto);
+  pb.registerModuleAnalyses(mam);
+  pb.registerCGSCCAnalyses(cgam);
+  pb.registerFunctionAnalyses(fam);
+  pb.registerLoopAnalyses(lam);
+  pb.crossRegisterProxies(lam, fam, cgam, mam);
+  llvm::ModulePassManager mpm;
+  switch (level) {
+  case 0: mpm = pb.buildO0DefaultPipeline(llvm::OptimizationLevel::O0); break;
+  case 1: mpm = pb.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O1); break;
+  case 2: mpm = pb.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O2); break;
+  default: mpm = pb.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O3); break;
+  }
+  mpm.run(m, mam);
+}
+
+std::optional<std::string> emitFile(llvm::Module &m, llvm::TargetMachine *tm, llvm::CodeGenFileType type,
+                                    std::string &out) {
+  llvm::SmallString<0> buffer;
+  llvm::raw_svector_ostream os(buffer);
+  llvm::legacy::PassManager pm;
+  pm.add(new llvm::TargetLibraryInfoWrapperPass(llvm::Triple(m.getTargetTriple())));
+  if (tm->addPassesToEmitFile(pm, os, nullptr, type))
+    return std::string("the target cannot emit this kind of file");
+  pm.run(m);
+  out.assign(buffer.begin(), buffer.end());
+  return std::nullopt;
+}
+
+} // namespace
+
+std::string resolveTriple(const std::string &target, std::string &error) {
+  initTargets();
+  std::string t;
+  if (target.empty() || target == "host") t = llvm::sys::getDefaultTargetTriple();
+  else if (target == "x86_64") t = "x86_64-unknown-linux-gnu";
+  else if (target == "aarch64") t = "aarch64-unknown-linux-gnu";
+  else if (target == "cuda") t = "nvptx64-nvidia-cuda";
+  else {
+    llvm::Triple parsed(llvm::Triple::normalize(target));
+    if (parsed.getArch() == llvm::Triple::UnknownArch) {
+      error = "unknown target '" + target + "' (expected host, x86_64, aarch64, cuda or an LLVM triple)";
+      return "";
+    }
+    t = parsed.str();
+  }
+  llvm::Triple triple(t);
+  std::string lookupError;
+  if (!llvm::TargetRegistry::lookupTarget(t, lookupError)) {
+    error = "unsupported target '" + target + "' (" + t +
+            "): hybridc generates code for x86_64, aarch64 and nvptx64";
+    return "";
+  }
+  if (!triple.isNVPTX() && !triple.isOSBinFormatELF()) {
+    error = "unsupported target '" + target + "' (" + t + "): hybridc writes ELF objects only";
+    return "";
+  }
+  return t;
+}
+
+std::optional<std::string> generateCode(const std::vector<ir::LoweredFunc> &funcs, const std::string &moduleName,
+                                        const TargetOptions &opts, const CodeGenRequest &request,
+                                        const SourceManager *sm) {
+  (void)sm; // -g: line tables are not emitted yet
+  initTargets();
+  ResolvedTarget rt;
+  if (auto err = resolveTarget(opts, rt)) return err;
+  if (llvm::Triple(rt.triple).isNVPTX()) return std::string("the cuda target is not supported yet");
+
+  std::set<std::string> names;
+  for (const ir::LoweredFunc &f : funcs) {
+    if (codegen::isReservedSymbol(f.name))
+      return "the kernel name '" + f.name + "' is reserved (it names a C library or hybridc runtime symbol)";
+    if (!names.insert(f.name).second) return "two kernels are named '" + f.name + "'";
+  }
+
+  llvm::TargetOptions llvmOpts;
+  std::unique_ptr<llvm::TargetMachine> tm(rt.target->createTargetMachine(
+      rt.triple, rt.cpu, rt.features, llvmOpts, llvm::Reloc::PIC_, std::nullopt, codeGenLevel(opts.optLevel)));
+  if (!tm) return "cannot create a target machine for " + rt.triple;
+
+  llvm::LLVMContext ctx;
+  // LLVM's warnings and remarks (e.g. "loop not vectorized") are not the
+  // user's business; errors become the returned message.
+  std::string llvmError;
+  ctx.setDiagnosticHandlerCallBack(
+      [](const llvm::DiagnosticInfo *di, void *context) {
+        if (di->getSeverity() != llvm::DS_Error) return;
+        std::string msg;
+        llvm::raw_string_ostream os(msg);
+        llvm::DiagnosticPrinterRawOStream printer(os);
+        di->print(printer);
+        auto *out = static_cast<std::string *>(context);
+        if (out->empty()) *out = os.str();
+      },
+      &llvmError);
+
+  llvm::Module m(moduleName, ctx);
+  m.setTargetTriple(rt.triple);
+  m.setDataLayout(tm->createDataLayout());
+  m.setPICLevel(llvm::PICLevel::BigPIC);
+
+  std::unique_ptr<codegen::CodeGenLLVM> cg = codegen::makeCodeGenCPU(m, tm.get());
+  for (const ir::LoweredFunc &f : funcs) cg->compile(f);
+  cg.reset();
+
+  if (auto err = codegen::linkRuntime(m)) return err;
+
+  std::string verifyMsg;
+  llvm::raw_string_ostream vos(verifyMsg);
+  if (llvm::verifyModule(m, &vos)) HY_UNREACHABLE("codegen produced invalid LLVM IR: " + vos.str());
+
+  optimize(m, tm.get(), std::clamp(opts.optLevel, 0, 3));
+  if (!llvmError.empty()) return "LLVM: " + llvmError;
+
+  if (request.llvmIR) {
+    request.llvmIR->clear();
+    llvm::raw_string_ostream os(*request.llvmIR);
+    m.print(os, nullptr);
+  }
+  if (request.assembly) {
+    // Codegen changes the module: give it a copy when the object follows.
+    std::unique_ptr<llvm::Module> copy = request.object ? llvm::CloneModule(m) : nullptr;
+    if (auto err = emitFile(copy ? *copy : m, tm.get(), llvm::CodeGenFileType::AssemblyFile, *request.assembly))
+      return err;
+  }
+  if (request.object)
+    if (auto err = emitFile(m, tm.get(), llvm::CodeGenFileType::ObjectFile, *request.object)) return err;
+  if (!llvmError.empty()) return "LLVM: " + llvmError;
+  return std::nullopt;
+}
+
+} // namespace hybridc

@@ -1,0 +1,98 @@
+//===- RuntimeLinker.cpp - Link the embedded runtime into a module --------===//
+//
+// Parses the runtime bitcode embedded at build time (lib/Runtime), links it
+// into the module being compiled, and fixes the linkage of what it brought:
+// every non-local definition becomes linkonce_odr in a COMDAT of its own
+// name (one copy per program, whichever object the linker keeps; the copies
+// are identical and compiled for the arch's baseline ISA), and the public
+// API functions are added to llvm.compiler.used so that they survive
+// optimisation even when no kernel of this object calls them.
+//
+//===----------------------------------------------------------------------===//
+#include "RuntimeLinker.h"
+
+#include "RuntimeBitcode.h"
+
+#include "llvm/Bitcode/BitcodeReader.h"
+#include "llvm/IR/InstrTypes.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Linker/Linker.h"
+#include "llvm/Support/Error.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/TargetParser/Triple.h"
+#include "llvm/Transforms/Utils/ModuleUtils.h"
+
+#include <set>
+
+namespace hybridc::codegen {
+
+namespace {
+const char *const kPublicAPI[] = {"hybridc_set_error_handler", "hybridc_set_num_threads"};
+} // namespace
+
+bool isReservedSymbol(const std::string &name) {
+  static const std::set<std::string> libc = {
+      // called by the runtime and by generated code
+      "write", "posix_memalign", "free", "malloc", "calloc", "realloc", "memcpy", "memmove",
+      "memset", "memcmp", "abort", "exit",
+      // libm entry points LLVM may call for math intrinsics
+      "exp", "expf", "exp2", "exp2f", "log", "logf", "log2", "log2f", "log10", "log10f", "sqrt",
+      "sqrtf", "sin", "sinf", "cos", "cosf", "tanh", "tanhf", "erf", "erff", "floor", "floorf",
+      "ceil", "ceilf", "round", "roundf", "fabs", "fabsf", "pow", "powf", "fmod", "fmodf",
+      "sincos", "sincosf", "exp10", "exp10f", "fmin", "fminf", "fmax", "fmaxf", "fma", "fmaf",
+      "trunc", "truncf", "rint", "rintf", "nearbyint", "nearbyintf", "ldexp", "ldexpf",
+      "__extendhfsf2", "__truncsfhf2", "__truncdfhf2", "main"};
+  return name.rfind("hybridc_", 0) == 0 || libc.count(name) != 0;
+}
+
+std::optional<std::string> linkRuntime(llvm::Module &m) {
+  llvm::Triple triple(m.getTargetTriple());
+  llvm::StringRef arch = llvm::Triple::getArchTypeName(triple.getArch());
+  runtime::Bitcode bc = runtime::bitcodeFor(std::string_view(arch.data(), arch.size()));
+  if (!bc.data) return "hybridc has no runtime for the architecture '" + arch.str() + "'";
+
+  llvm::MemoryBufferRef buffer(
+      llvm::StringRef(reinterpret_cast<const char *>(bc.data), bc.size), "hybridc_runtime");
+  llvm::Expected<std::unique_ptr<llvm::Module>> parsed = llvm::parseBitcodeFile(buffer, m.getContext());
+  if (!parsed) return "cannot read the embedded runtime: " + llvm::toString(parsed.takeError());
+  std::unique_ptr<llvm::Module> rt = std::move(*parsed);
+  rt->setTargetTriple(m.getTargetTriple());
+  rt->setDataLayout(m.getDataLayout());
+  if (llvm::NamedMDNode *ident = rt->getNamedMetadata("llvm.ident")) rt->eraseNamedMetadata(ident);
+
+  // -ffreestanding marks the runtime "no-builtins"; that must not spread
+  // into kernels the runtime is inlined into.
+  std::vector<std::string> defined;
+  for (llvm::Function &f : *rt) {
+    f.removeFnAttr("no-builtins");
+    for (llvm::BasicBlock &bb : f)
+      for (llvm::Instruction &inst : bb)
+        if (auto *call = llvm::dyn_cast<llvm::CallBase>(&inst)) {
+          call->removeFnAttr("no-builtins");
+          call->removeFnAttr(llvm::Attribute::NoBuiltin);
+        }
+    if (!f.isDeclaration() && !f.hasLocalLinkage()) defined.push_back(f.getName().str());
+  }
+  for (llvm::GlobalVariable &g : rt->globals())
+    if (!g.isDeclaration() && !g.hasLocalLinkage()) defined.push_back(g.getName().str());
+
+  if (llvm::Linker::linkModules(m, std::move(rt)))
+    return std::string("cannot link the runtime into the module");
+
+  for (const std::string &name : defined) {
+    llvm::GlobalValue *gv = m.getNamedValue(name);
+    if (!gv || gv->isDeclaration()) continue;
+    auto *go = llvm::dyn_cast<llvm::GlobalObject>(gv);
+    if (!go) continue;
+    go->setLinkage(llvm::GlobalValue::LinkOnceODRLinkage);
+    go->setVisibility(llvm::GlobalValue::DefaultVisibility);
+    go->setComdat(m.getOrInsertComdat(name));
+  }
+  std::vector<llvm::GlobalValue *> keep;
+  for (const char *name : kPublicAPI)
+    if (llvm::GlobalValue *gv = m.getNamedValue(name)) keep.push_back(gv);
+  llvm::appendToCompilerUsed(m, keep);
+  return std::nullopt;
+}
+
+} // namespace hybridc::codegen
