@@ -64,9 +64,9 @@ public:
       std::chrono::steady_clock::time_point start;
       ~Report() {
         if (!p.verbose_) return;
-        double ms = std::chrono::duration<double, std::milli>(
-                        std::chrono::steady_clock::now() - start)
-                        .count();
+        double ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count();
         p.err_ << "hybridc: " << std::left << std::setw(10) << name << ' ' << std::fixed
                << std::setprecision(3) << ms << " ms\n";
       }
@@ -102,8 +102,7 @@ int Driver::run(const std::vector<std::string> &args) {
   };
 
   try {
-    if (std::optional<int> exit = driver::parseOptions(args, opts, out_, err_))
-      return *exit;
+    if (std::optional<int> exit = driver::parseOptions(args, opts, out_, err_)) return *exit;
     color = useColor(opts.color, err_);
     Pipeline p(err_, opts.verbose);
     auto finish = [&]() {

@@ -18,13 +18,12 @@ namespace hybridc::driver {
 std::optional<int> parseOptions(const std::vector<std::string> &args, Options &opts,
                                 std::ostream &out, std::ostream &err) {
   CLI::App app{"hybridc: ahead-of-time compiler for TVM hybrid script kernels", "hybridc"};
-  app.set_version_flag("--version", std::string("hybridc ") + HYBRIDC_VERSION +
-                                        "\nLLVM " + HYBRIDC_LLVM_VERSION,
+  app.set_version_flag("--version",
+                       std::string("hybridc ") + HYBRIDC_VERSION + "\nLLVM " + HYBRIDC_LLVM_VERSION,
                        "Print the hybridc and LLVM versions and exit");
 
   app.add_option("file", opts.input, "The .hy source file")->required()->type_name("FILE.hy");
-  app.add_option("-s,--schedule", opts.schedule, "Schedule file (JSON)")
-      ->type_name("SCHED.json");
+  app.add_option("-s,--schedule", opts.schedule, "Schedule file (JSON)")->type_name("SCHED.json");
   app.add_flag("--syntax-only", opts.syntaxOnly, "Parse and check only; write nothing");
   std::string color = "auto";
   app.add_option("--color", color, "Color diagnostics: auto (only on a terminal), always, never")
@@ -32,8 +31,7 @@ std::optional<int> parseOptions(const std::vector<std::string> &args, Options &o
       ->type_name("auto|always|never");
   app.add_flag("-v,--verbose", opts.verbose, "Print each stage and its time to stderr");
   // Developer views; not shown by --help.
-  app.add_flag("--dump-ast", opts.dumpAst, "Print the (checked) syntax tree to stdout")
-      ->group("");
+  app.add_flag("--dump-ast", opts.dumpAst, "Print the (checked) syntax tree to stdout")->group("");
 
   std::vector<const char *> argv;
   for (const std::string &a : args) argv.push_back(a.c_str());
@@ -44,9 +42,9 @@ std::optional<int> parseOptions(const std::vector<std::string> &args, Options &o
     int code = app.exit(e, out, err);
     return code == 0 ? 0 : 2;
   }
-  opts.color = color == "always" ? ColorMode::Always
-               : color == "never"  ? ColorMode::Never
-                                   : ColorMode::Auto;
+  opts.color = color == "always"  ? ColorMode::Always
+               : color == "never" ? ColorMode::Never
+                                  : ColorMode::Auto;
   return std::nullopt;
 }
 

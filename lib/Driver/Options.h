@@ -17,12 +17,12 @@
 namespace hybridc::driver {
 
 struct Options {
-  std::string input;        // FILE.hy
-  std::string schedule;     // -s / --schedule, empty if none
-  bool syntaxOnly = false;  // --syntax-only
+  std::string input;       // FILE.hy
+  std::string schedule;    // -s / --schedule, empty if none
+  bool syntaxOnly = false; // --syntax-only
   ColorMode color = ColorMode::Auto;
-  bool verbose = false;     // -v: each stage and its time on stderr
-  bool dumpAst = false;     // --dump-ast (hidden, developer)
+  bool verbose = false; // -v: each stage and its time on stderr
+  bool dumpAst = false; // --dump-ast (hidden, developer)
 };
 
 /// Parses `args` (args[0] is the program name). Returns the exit status when

@@ -80,8 +80,8 @@ private:
   }
 
   static bool isWordChar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '.' || c == '+' || c == '-';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '.' || c == '+' || c == '-';
   }
 
   /// The end of the "token" starting at `p`, for ranges under bad input: a
@@ -138,10 +138,9 @@ private:
     case '{': return parseObject(depth);
     case '[': return parseArray(depth);
     case '"': return parseString();
-    case '-': case '0': case '1': case '2': case '3': case '4':
-    case '5': case '6': case '7': case '8': case '9':
-      return parseNumber();
-    default: break;
+    default:
+      if (c == '-' || isDigit(c)) return parseNumber();
+      break;
     }
     size_t start = pos_;
     size_t end = tokenEnd(start);
@@ -154,8 +153,11 @@ private:
       return v;
     }
     if (word == "True" || word == "False" || word == "None")
-      error(start, end, "'" + std::string(word) + "' is Python; JSON spells it " +
-                            (word == "True" ? "'true'" : word == "False" ? "'false'" : "'null'"));
+      error(start, end,
+            "'" + std::string(word) + "' is Python; JSON spells it " +
+                (word == "True"    ? "'true'"
+                 : word == "False" ? "'false'"
+                                   : "'null'"));
     else if (c == '\'')
       error(start, start + 1, "strings must use double quotes");
     else

@@ -77,7 +77,8 @@ public:
   void readFile(const Value &top, ScheduleFile &file) {
     if (top.kind != Value::Object) {
       error(top.range, "the schedule file must be a JSON object mapping def names to "
-                       "their schedules, got " + describe(top));
+                       "their schedules, got " +
+                           describe(top));
       return;
     }
     for (size_t i = 0; i < top.members.size(); ++i) {
@@ -118,8 +119,9 @@ private:
     const std::string &key = obj.members[i].first;
     for (size_t j = 0; j < i; ++j)
       if (obj.members[j].first == key) {
-        diags_.report(DiagKind::ScheduleSchema, obj.keyRanges[i],
-                      {"duplicate key '" + key + "' in " + where})
+        diags_
+            .report(DiagKind::ScheduleSchema, obj.keyRanges[i],
+                    {"duplicate key '" + key + "' in " + where})
             .note(DiagKind::NotePrevious, obj.keyRanges[j], {"'" + key + "' first appears here"});
         return false;
       }
@@ -191,8 +193,7 @@ private:
     std::string where = "the description of parameter '" + arg.param + "'";
     if (v.kind != Value::Object) {
       error(v.range, "the description of parameter '" + arg.param + "' must be an object with " +
-                         keyList({"shape", "dtype", "strides", "const"}) + ", got " +
-                         describe(v));
+                         keyList({"shape", "dtype", "strides", "const"}) + ", got " + describe(v));
       return false;
     }
     unsigned before = diags_.errorCount();
@@ -221,16 +222,15 @@ private:
       readConst(*it->second.first, arg);
       if (auto s = m.find("shape"); s != m.end()) {
         // Point at whichever of the two keys comes second.
-        SourceRange later = s->second.second.begin < it->second.second.begin
-                                ? it->second.second
-                                : s->second.second;
+        SourceRange later =
+            s->second.second.begin < it->second.second.begin ? it->second.second : s->second.second;
         error(later, "parameter '" + arg.param +
                          "' has both \"shape\" and \"const\"; a constant's shape comes from "
                          "its value");
       }
       if (arg.strided)
-        error(m["strides"].second, "\"strides\" cannot describe the constant parameter '" +
-                                       arg.param + "'");
+        error(m["strides"].second,
+              "\"strides\" cannot describe the constant parameter '" + arg.param + "'");
     }
     return diags_.errorCount() == before;
   }
@@ -262,7 +262,8 @@ private:
         dim.constant = *n;
       } else {
         error(e->range, "a \"shape\" dimension must be a positive integer or a parameter name, "
-                        "got " + describe(*e));
+                        "got " +
+                            describe(*e));
         continue;
       }
       arg.shape.push_back(std::move(dim));
@@ -273,8 +274,7 @@ private:
   void readConst(const Value &v, ArgDesc &arg) {
     arg.constRange = v.range;
     if (v.kind != Value::Array) {
-      error(v.range, "\"const\" must be an array of numbers (possibly nested), got " +
-                         describe(v));
+      error(v.range, "\"const\" must be an array of numbers (possibly nested), got " + describe(v));
       return;
     }
     // The shape is taken from the first element at each depth; every other
@@ -311,11 +311,9 @@ private:
       return;
     }
     if ((int64_t)v.elements.size() != arg.constShape[depth]) {
-      auto count = [](size_t n) {
-        return std::to_string(n) + (n == 1 ? " element" : " elements");
-      };
-      error(v.range, "\"const\" must be rectangular: this array has " +
-                         count(v.elements.size()) + ", the first one at this depth has " +
+      auto count = [](size_t n) { return std::to_string(n) + (n == 1 ? " element" : " elements"); };
+      error(v.range, "\"const\" must be rectangular: this array has " + count(v.elements.size()) +
+                         ", the first one at this depth has " +
                          count((size_t)arg.constShape[depth]));
       return;
     }
@@ -350,8 +348,8 @@ private:
 
   void readOps(const Value &v, DefSchedule &def) {
     if (v.kind != Value::Array) {
-      error(v.range, "\"schedule\" of def '" + def.def +
-                         "' must be an array of ops, got " + describe(v));
+      error(v.range,
+            "\"schedule\" of def '" + def.def + "' must be an array of ops, got " + describe(v));
       return;
     }
     for (const auto &e : v.elements)
@@ -361,11 +359,11 @@ private:
   std::optional<ScheduleOp> readOp(const Value &v) {
     if (v.kind != Value::Object) {
       error(v.range, "a schedule entry must be an object such as "
-                     "{\"op\": \"split\", \"loop\": \"i\", \"factor\": 4}, got " + describe(v));
+                     "{\"op\": \"split\", \"loop\": \"i\", \"factor\": 4}, got " +
+                         describe(v));
       return std::nullopt;
     }
-    const std::string allOps =
-        "split, fuse, reorder, tile, unroll, vectorize, parallel or bind";
+    const std::string allOps = "split, fuse, reorder, tile, unroll, vectorize, parallel or bind";
     const Value *opValue = nullptr;
     for (size_t i = 0; i < v.members.size(); ++i)
       if (v.members[i].first == "op" && !opValue) opValue = v.members[i].second.get();
@@ -443,7 +441,8 @@ private:
         op.factorRange = factors->range;
         if (factors->kind != Value::Array || factors->elements.empty()) {
           error(factors->range, "\"factors\" must be a non-empty array of positive integers, "
-                                "got " + describe(*factors));
+                                "got " +
+                                    describe(*factors));
         } else {
           for (const auto &f : factors->elements)
             if (auto n = positiveInt(*f, "a tile factor")) op.factors.push_back(*n);
@@ -523,8 +522,7 @@ private:
       if (!s) continue;
       for (size_t i = 0; i < op.loops.size(); ++i)
         if (op.loops[i] == *s) {
-          diags_.report(DiagKind::ScheduleSchema, e->range,
-                        {"loop '" + *s + "' is listed twice"})
+          diags_.report(DiagKind::ScheduleSchema, e->range, {"loop '" + *s + "' is listed twice"})
               .note(DiagKind::NotePrevious, op.loopRanges[i], {"'" + *s + "' first listed here"});
         }
       op.loops.push_back(*s);

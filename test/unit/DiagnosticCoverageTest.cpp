@@ -63,6 +63,7 @@ TEST_CASE("every error kind has a golden test in test/errors", "[coverage]") {
   std::string list;
   for (const std::string &m : missing) list += "\n  " + m;
   INFO(missing.size() << " error kind(s) have no test/errors golden that expects "
-                         "\"[Kind]\":" << list);
+                         "\"[Kind]\":"
+                      << list);
   CHECK(missing.empty());
 }

@@ -122,7 +122,8 @@ TEST_CASE("a valid kernel passes --syntax-only silently", "[driver]") {
   CHECK(r.out.empty());
 
   SECTION("with a valid schedule") {
-    TempFile s(".json", R"({"add_one": {"schedule": [{"op": "split", "loop": "i", "factor": 4}]}})");
+    TempFile s(".json",
+               R"({"add_one": {"schedule": [{"op": "split", "loop": "i", "factor": 4}]}})");
     Result r2 = runDriver({"--syntax-only", k.path(), "-s", s.path()});
     CHECK(r2.status == 0);
     CHECK(r2.err.empty());

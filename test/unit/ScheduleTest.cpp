@@ -6,8 +6,8 @@
 // value.
 //
 //===----------------------------------------------------------------------===//
-#include "hybridc/Schedule/Json.h"
 #include "hybridc/Schedule/Schedule.h"
+#include "hybridc/Schedule/Json.h"
 
 #include <catch2/catch.hpp>
 
@@ -33,8 +33,8 @@ struct Read {
     std::vector<std::string> out;
     for (const Diagnostic &d : diags.diagnostics()) {
       LineCol lc = sm.lineCol(d.range.begin);
-      out.push_back(std::to_string(lc.line) + ":" + std::to_string(lc.col) + ": " +
-                    d.message + " [" + diagInfo(d.kind).name + "]");
+      out.push_back(std::to_string(lc.line) + ":" + std::to_string(lc.col) + ": " + d.message +
+                    " [" + diagInfo(d.kind).name + "]");
     }
     return out;
   }
@@ -52,8 +52,8 @@ struct Read {
 TEST_CASE("JSON values keep their ranges", "[schedule]") {
   SourceManager sm;
   DiagnosticEngine diags(sm);
-  uint32_t b = sm.addBuffer("x.json",
-                            "{ \"a\": [1, -2.5e3, true, null],\n  \"b\": {\"c\": \"\\u00e9\\n\"} }");
+  uint32_t b = sm.addBuffer(
+      "x.json", "{ \"a\": [1, -2.5e3, true, null],\n  \"b\": {\"c\": \"\\u00e9\\n\"} }");
   auto v = json::parse(sm, b, diags);
   REQUIRE(v);
   CHECK(!diags.hasErrors());
@@ -93,17 +93,22 @@ TEST_CASE("JSON syntax errors point at the offending character", "[schedule]") {
   CHECK(err("[1 2]") ==
         "1:4: invalid JSON: expected ',' or ']' after array element, found '2' [JsonSyntax]");
   CHECK(err("{\"f\n\": 1}") == "1:2: invalid JSON: unterminated string [JsonSyntax]");
-  CHECK(err("{\"f\"") == "1:5: invalid JSON: expected ':' after object key, found end of file [JsonSyntax]");
-  CHECK(err("{\"f\" 1}") == "1:6: invalid JSON: expected ':' after object key, found '1' [JsonSyntax]");
+  CHECK(err("{\"f\"") ==
+        "1:5: invalid JSON: expected ':' after object key, found end of file [JsonSyntax]");
+  CHECK(err("{\"f\" 1}") ==
+        "1:6: invalid JSON: expected ':' after object key, found '1' [JsonSyntax]");
   CHECK(err("{f: 1}") == "1:2: invalid JSON: expected a string key, found 'f' [JsonSyntax]");
   CHECK(err("{'f': 1}") == "1:2: invalid JSON: strings must use double quotes [JsonSyntax]");
   CHECK(err("{\"a\": NaN}") == "1:7: invalid JSON: expected a value, found 'NaN' [JsonSyntax]");
   CHECK(err("{\"a\": False}") ==
         "1:7: invalid JSON: 'False' is Python; JSON spells it 'false' [JsonSyntax]");
-  CHECK(err("{\"a\": 01}") == "1:7: invalid JSON: leading zeros are not allowed in numbers [JsonSyntax]");
-  CHECK(err("{\"a\": 1.}") == "1:7: invalid JSON: expected a digit after '.' in a number [JsonSyntax]");
+  CHECK(err("{\"a\": 01}") ==
+        "1:7: invalid JSON: leading zeros are not allowed in numbers [JsonSyntax]");
+  CHECK(err("{\"a\": 1.}") ==
+        "1:7: invalid JSON: expected a digit after '.' in a number [JsonSyntax]");
   CHECK(err("{\"a\": 12abc}") == "1:7: invalid JSON: invalid number '12abc' [JsonSyntax]");
-  CHECK(err("{\"a\": \"\\x\"}") == "1:8: invalid JSON: invalid escape '\\x' in a string [JsonSyntax]");
+  CHECK(err("{\"a\": \"\\x\"}") ==
+        "1:8: invalid JSON: invalid escape '\\x' in a string [JsonSyntax]");
   CHECK(err("{\"a\": \"\\u12\"}") ==
         "1:8: invalid JSON: '\\u' must be followed by four hex digits [JsonSyntax]");
   CHECK(err("{\"a\": \"\\ud800\"}") ==
@@ -128,7 +133,8 @@ TEST_CASE("JSON: deep nesting is an error, not a stack overflow", "[schedule]") 
 }
 
 TEST_CASE("JSON: truncated documents never crash", "[schedule]") {
-  std::string doc = R"({"f": {"args": {"a": {"shape": [4, "n"], "dtype": "float32", "strides": true},
+  std::string doc =
+      R"({"f": {"args": {"a": {"shape": [4, "n"], "dtype": "float32", "strides": true},
   "c": {"const": [[1, 2], [3, 4]], "dtype": "int32"}},
   "schedule": [{"op": "split", "loop": "i", "factor": 4, "outer": "io", "inner": "ii"},
                {"op": "bind", "loop": "io", "thread": "blockIdx.x"}, "\u00e9\"x"]}})";
@@ -231,10 +237,10 @@ TEST_CASE("schedule schema errors point at the key or value", "[schedule]") {
   auto err = [](const std::string &text) { return Read(text).first(); };
   CHECK(err("[]") == "1:1: the schedule file must be a JSON object mapping def names to their "
                      "schedules, got an array [ScheduleSchema]");
-  CHECK(err(R"({"f": 3})") ==
-        "1:7: the entry of def 'f' must be an object with \"args\" or \"schedule\", got 3 [ScheduleSchema]");
-  CHECK(err(R"({"f": {"sched": []}})") ==
-        "1:8: unknown key 'sched' in the entry of def 'f'; expected \"args\" or \"schedule\" [ScheduleSchema]");
+  CHECK(err(R"({"f": 3})") == "1:7: the entry of def 'f' must be an object with \"args\" or "
+                              "\"schedule\", got 3 [ScheduleSchema]");
+  CHECK(err(R"({"f": {"sched": []}})") == "1:8: unknown key 'sched' in the entry of def 'f'; "
+                                          "expected \"args\" or \"schedule\" [ScheduleSchema]");
   CHECK(err(R"({"f": {"schedule": {}}})") ==
         "1:20: \"schedule\" of def 'f' must be an array of ops, got an object [ScheduleSchema]");
   CHECK(err(R"({"f": {"args": []}})") ==
@@ -259,7 +265,8 @@ TEST_CASE("schedule ops: op names, required keys, value kinds", "[schedule]") {
   CHECK(op(R"({"op": 1})") == "1:28: \"op\" must be a string, got 1 [ScheduleSchema]");
   CHECK(op(R"({"op": "split", "loop": "i"})") ==
         "1:21: 'split' op needs \"factor\" or \"nparts\" [ScheduleSchema]");
-  CHECK(op(R"({"op": "split", "factor": 2})") == "1:21: 'split' op needs \"loop\" [ScheduleSchema]");
+  CHECK(op(R"({"op": "split", "factor": 2})") ==
+        "1:21: 'split' op needs \"loop\" [ScheduleSchema]");
   CHECK(op(R"({"op": "split", "loop": "i", "factor": 2, "nparts": 2})") ==
         "1:63: 'split' takes \"factor\" or \"nparts\", not both [ScheduleSchema]");
   CHECK(op(R"({"op": "split", "loop": "i", "factor": 0})") ==
@@ -291,12 +298,14 @@ TEST_CASE("schedule ops: op names, required keys, value kinds", "[schedule]") {
         "1:68: 'tile' needs one factor per loop: 2 loops but 1 factor [ScheduleSchema]");
   CHECK(op(R"({"op": "tile", "loops": ["i", "j"], "factors": [4, -1]})") ==
         "1:72: a tile factor must be a positive integer, got -1 [ScheduleSchema]");
-  CHECK(op(R"({"op": "bind", "loop": "i"})") == "1:21: 'bind' op needs \"thread\" [ScheduleSchema]");
+  CHECK(op(R"({"op": "bind", "loop": "i"})") ==
+        "1:21: 'bind' op needs \"thread\" [ScheduleSchema]");
   CHECK(op(R"({"op": "bind", "loop": "i", "thread": "threadIdx.q"})") ==
         "1:59: unknown thread tag 'threadIdx.q'; expected blockIdx.x, blockIdx.y, blockIdx.z, "
         "threadIdx.x, threadIdx.y or threadIdx.z [ScheduleSchema]");
   CHECK(op(R"({"op": "parallel", "loop": "i", "factor": 2})") ==
-        "1:53: unknown key 'factor' in this 'parallel' op; expected \"op\" or \"loop\" [ScheduleSchema]");
+        "1:53: unknown key 'factor' in this 'parallel' op; expected \"op\" or \"loop\" "
+        "[ScheduleSchema]");
 }
 
 TEST_CASE("schedule args: shapes, dtypes, strides, constants", "[schedule]") {
@@ -314,7 +323,8 @@ TEST_CASE("schedule args: shapes, dtypes, strides, constants", "[schedule]") {
         "uint16, uint32, uint64, float16, float32, float64 [ScheduleSchema]");
   CHECK(arg(R"({"dtype": 32})") == "1:32: \"dtype\" must be a string, got 32 [ScheduleSchema]");
   CHECK(arg(R"({"shape": 4, "dtype": "int8"})") ==
-        "1:32: \"shape\" must be an array of positive integers and parameter names, got 4 [ScheduleSchema]");
+        "1:32: \"shape\" must be an array of positive integers and parameter names, got 4 "
+        "[ScheduleSchema]");
   CHECK(arg(R"({"shape": [], "dtype": "int8"})") ==
         "1:32: \"shape\" must have at least one dimension (describe a scalar by its \"dtype\" "
         "alone) [ScheduleSchema]");
@@ -323,7 +333,8 @@ TEST_CASE("schedule args: shapes, dtypes, strides, constants", "[schedule]") {
   CHECK(arg(R"({"shape": [4, "2n"], "dtype": "int8"})") ==
         "1:36: shape entry \"2n\" is not a parameter name [ScheduleSchema]");
   CHECK(arg(R"({"shape": [true], "dtype": "int8"})") ==
-        "1:33: a \"shape\" dimension must be a positive integer or a parameter name, got true [ScheduleSchema]");
+        "1:33: a \"shape\" dimension must be a positive integer or a parameter name, got true "
+        "[ScheduleSchema]");
   CHECK(arg(R"({"shape": [4], "dtype": "int8", "strides": 1})") ==
         "1:65: \"strides\" must be true or false, got 1 [ScheduleSchema]");
   CHECK(arg(R"({"shape": [4], "const": [1, 2, 3, 4]})") ==
@@ -337,8 +348,8 @@ TEST_CASE("schedule args: shapes, dtypes, strides, constants", "[schedule]") {
   CHECK(arg(R"({"const": [[1, 2], [3]]})") ==
         "1:41: \"const\" must be rectangular: this array has 1 element, the first one at this "
         "depth has 2 elements [ScheduleSchema]");
-  CHECK(arg(R"({"const": [[1, 2], 3]})") ==
-        "1:41: \"const\" must be rectangular: expected an array of 2 elements here, got 3 [ScheduleSchema]");
+  CHECK(arg(R"({"const": [[1, 2], 3]})") == "1:41: \"const\" must be rectangular: expected an "
+                                            "array of 2 elements here, got 3 [ScheduleSchema]");
   CHECK(arg(R"({"const": [1, [2]]})") ==
         "1:36: \"const\" elements must be numbers, got an array [ScheduleSchema]");
   CHECK(arg(R"({"const": [1, "x"]})") ==
@@ -351,7 +362,9 @@ TEST_CASE("schedule args: shapes, dtypes, strides, constants", "[schedule]") {
         "1:33: \"const\" value -1 does not fit in uint8 [ScheduleSchema]");
   CHECK(arg(R"({"const": [2], "dtype": "bool"})") ==
         "1:33: \"const\" value 2 is not 0 or 1, as bool needs [ScheduleSchema]");
-  CHECK(Read(R"({"f": {"args": {"a": {"const": [-128, 127.0], "dtype": "int8"}}}})").errors().empty());
+  CHECK(Read(R"({"f": {"args": {"a": {"const": [-128, 127.0], "dtype": "int8"}}}})")
+            .errors()
+            .empty());
   CHECK(Read(R"({"f": {"args": {"a": {"const": [0.5], "dtype": "float16"}}}})").errors().empty());
 }
 
