@@ -27,7 +27,9 @@
 //===----------------------------------------------------------------------===//
 #include "hybridc/AST/AST.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <cstdio>
 #include <cstdlib>
 
@@ -62,10 +64,15 @@ std::string formatDouble(double v) {
   if (std::isnan(v)) return "nan";
   if (std::isinf(v)) return v < 0 ? "-inf" : "inf";
   char buf[64];
-  for (int prec = 1; prec <= 17; ++prec) {
-    std::snprintf(buf, sizeof buf, "%.*g", prec, v);
+  int prec = 1;
+  for (; prec < 17; ++prec) {
+    std::snprintf(buf, sizeof buf, "%.*e", prec - 1, v);
     if (std::strtod(buf, nullptr) == v) break;
   }
+  // Plain decimal notation for ordinary magnitudes: 150, 0.001, 1.5.
+  int exp10 = v == 0 ? 0 : std::atoi(std::strchr(buf, 'e') + 1);
+  if (exp10 >= -5 && exp10 < 16)
+    std::snprintf(buf, sizeof buf, "%.*f", std::max(0, prec - 1 - exp10), v);
   return buf;
 }
 

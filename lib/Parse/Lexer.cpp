@@ -254,13 +254,19 @@ bool Lexer::lineStart() {
     indents_.push_back({col8, col1});
     push(TokKind::Indent, "", first, first);
   } else {
+    Level popped = top;
     while (indents_.size() > 1 && col8 < indents_.back().col8) {
+      popped = indents_.back();
       indents_.pop_back();
       push(TokKind::Dedent, "", first, first);
     }
-    if (col8 != indents_.back().col8)
+    if (col8 != indents_.back().col8) {
+      // Between two levels: report it and keep the line in the inner block
+      // (the last level popped), so that the enclosing block goes on.
       error(DiagKind::InconsistentIndent, begin, first);
-    else if (col1 != indents_.back().col1)
+      indents_.push_back(popped);
+      toks_.pop_back();
+    } else if (col1 != indents_.back().col1)
       error(DiagKind::MixedTabsSpaces, begin, first);
   }
   return true;
@@ -294,16 +300,23 @@ std::vector<Token> Lexer::run() {
         ++pos_;
         // Heuristic recovery: a statement keyword at the start of the next
         // line means a bracket was never closed; end the logical line here.
+        // `for`, `if`, `else` may continue an expression, but not at or
+        // left of the indentation of the statement holding the bracket.
         size_t p = pos_;
-        while (p < src_.size() && (src_[p] == ' ' || src_[p] == '\t' || src_[p] == '\f'))
-          ++p;
+        unsigned col8 = 0;
+        for (; p < src_.size(); ++p) {
+          if (src_[p] == ' ') ++col8;
+          else if (src_[p] == '\t') col8 = (col8 / 8 + 1) * 8;
+          else if (src_[p] == '\f') col8 = 0;
+          else break;
+        }
         size_t q = p;
         while (q < src_.size() && isIdentChar((unsigned char)src_[q])) ++q;
         std::string_view word = src_.substr(p, q - p);
         bool atCol0At = p == pos_ && p < src_.size() && src_[p] == '@';
-        if ((q > p && (q >= src_.size() || !isIdentChar((unsigned char)src_[q])) &&
-             startsStatementOnly(word)) ||
-            atCol0At) {
+        bool leftOfStmt = col8 <= indents_.back().col8;
+        if (startsStatementOnly(word) || atCol0At ||
+            (leftOfStmt && (word == "for" || word == "if" || word == "else"))) {
           closeOpenBrackets();
           endLogicalLine(pos_ - 1, pos_);
           atLineStart = true;

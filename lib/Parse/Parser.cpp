@@ -917,6 +917,7 @@ StmtPtr Parser::parseWhile() {
 // expr_list := expr (',' expr)* [',']        -- a Tuple when there is a comma
 ExprPtr Parser::parseExprList() {
   SourceLoc b = tok().range.begin;
+  if (atOp("*")) unsupported(tok().range, "starred expressions");
   ExprPtr first = parseExpr();
   if (!atOp(",")) return first;
   std::vector<ExprPtr> elts;
@@ -925,6 +926,7 @@ ExprPtr Parser::parseExprList() {
     if (at(TokKind::Newline) || atOp("=") || atOp(")") || atOp(";") || atOp(":") ||
         at(TokKind::EndOfFile))
       break;
+    if (atOp("*")) unsupported(tok().range, "starred expressions");
     elts.push_back(parseExpr());
   }
   return node<Tuple>(from(b), std::move(elts));
@@ -1289,7 +1291,6 @@ ExprPtr Parser::parseAtom() {
       unsupported(r, "list literals");
     }
     if (t.text == "{") unsupported(t.range, "dict and set literals");
-    if (t.text == "*" || t.text == "**") unsupported(t.range, "starred expressions");
     if (t.text == "...") unsupported(t.range, "'...' (Ellipsis)");
     break;
   default:
@@ -1307,6 +1308,7 @@ ExprPtr Parser::parseParenthesized() {
   std::vector<ExprPtr> elts;
   bool comma = false;
   while (!atOp(")")) {
+    if (atOp("*")) unsupported(tok().range, "starred expressions");
     elts.push_back(parseExpr());
     if (atKw("for")) unsupported(tok().range, "generator expressions");
     if (!acceptOp(",")) break;
