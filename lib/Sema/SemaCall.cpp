@@ -320,7 +320,8 @@ bool DefChecker::checkCallArg(Call &c, const Def &callee, size_t index) {
     while (j < callee.params.size() && callee.params[j].symbol != pd.param) ++j;
     if (j == callee.params.size() || j >= c.args.size()) continue;
     const Expr &bound = *c.args[j];
-    if (bound.type.isUnknown()) return false;
+    // A bad scalar argument was reported on its own.
+    if (!bound.type.isScalar() || !bound.type.dtype.isIntegral()) return false;
     if (!sameDim(ad, makeDim(bound))) return bad(symbolTypeStr(as));
   }
   return true;

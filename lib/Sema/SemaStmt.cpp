@@ -451,7 +451,7 @@ void DefChecker::checkFor(For &f) {
   const Builtin *b = call ? lookupBuiltin(call->callee) : nullptr;
   bool ok = true;
   LoopKind kind = LoopKind::Serial;
-  DType varType = DType::i32();
+  const DType varType = DType::i32(); // as in TVM, whatever the bounds' type
   std::optional<int64_t> extent;
 
   if (!b || b->result != ResultRule::Loop) {
@@ -516,7 +516,6 @@ void DefChecker::checkFor(For &f) {
         ok = false;
         continue;
       }
-      if (t.dtype.bits == 64) varType = DType::i64();
       if (kind == LoopKind::ConstRange && !isStatic(a)) {
         diags_.report(DiagKind::ConstRangeNotConst, a.range);
         ok = false;
