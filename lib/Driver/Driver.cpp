@@ -124,6 +124,10 @@ int Driver::run(const std::vector<std::string> &args) {
     std::unique_ptr<ast::Module> module =
         p.stage("parse", [&] { return parseModule(sm, buffer, diags); });
     HY_ASSERT(module, "parseModule returned no module");
+    if (opts.debugIce) {
+      phase = "debug-ice";
+      HY_UNREACHABLE("raised on request by --debug-ice");
+    }
 
     std::optional<ScheduleFile> schedule;
     bool scheduleOk = true;

@@ -32,6 +32,8 @@ std::optional<int> parseOptions(const std::vector<std::string> &args, Options &o
   app.add_flag("-v,--verbose", opts.verbose, "Print each stage and its time to stderr");
   // Developer views; not shown by --help.
   app.add_flag("--dump-ast", opts.dumpAst, "Print the (checked) syntax tree to stdout")->group("");
+  app.add_flag("--debug-ice", opts.debugIce, "Fail with an internal compiler error (tests)")
+      ->group("");
 
   std::vector<const char *> argv;
   for (const std::string &a : args) argv.push_back(a.c_str());

@@ -21,8 +21,9 @@ struct Options {
   std::string schedule;    // -s / --schedule, empty if none
   bool syntaxOnly = false; // --syntax-only
   ColorMode color = ColorMode::Auto;
-  bool verbose = false; // -v: each stage and its time on stderr
-  bool dumpAst = false; // --dump-ast (hidden, developer)
+  bool verbose = false;  // -v: each stage and its time on stderr
+  bool dumpAst = false;  // --dump-ast (hidden, developer)
+  bool debugIce = false; // --debug-ice (hidden): raise an internal error, for tests
 };
 
 /// Parses `args` (args[0] is the program name). Returns the exit status when

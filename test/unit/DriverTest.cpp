@@ -154,3 +154,12 @@ TEST_CASE("--color=always colors diagnostics, never does not", "[driver]") {
   Result au = runDriver({"/nonexistent/k.hy"}); // auto: a string stream is no terminal
   CHECK(au.err.find("\033[") == std::string::npos);
 }
+
+TEST_CASE("an internal error exits 70 with the phase, never a crash", "[driver]") {
+  TempFile k(".hy", kValidKernel);
+  Result r = runDriver({"--syntax-only", "--debug-ice", k.path()});
+  CHECK(r.status == 70);
+  CHECK(r.err.rfind("hybridc: internal compiler error in debug-ice: ", 0) == 0);
+  CHECK(r.err.find("raised on request by --debug-ice") != std::string::npos);
+  CHECK(r.err.find("Please report this bug.\n") != std::string::npos);
+}
