@@ -31,6 +31,7 @@
 #include <memory>
 #include <optional>
 #include <ostream>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace hybridc {
@@ -49,6 +50,17 @@ bool useColor(ColorMode mode, const std::ostream &err) {
   if (&err != &std::cerr || !isatty(2)) return false;
   const char *term = std::getenv("TERM");
   return !(term && std::strcmp(term, "dumb") == 0);
+}
+
+/// SourceManager::addFile, but a directory is an error too (reading one
+/// would otherwise give an empty buffer).
+uint32_t addInputFile(SourceManager &sm, const std::string &path, std::string &error) {
+  struct stat st;
+  if (stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+    error = "is a directory";
+    return 0;
+  }
+  return sm.addFile(path, error);
 }
 
 /// Times each stage for -v ("hybridc: parse      0.123 ms" on stderr).
@@ -114,7 +126,7 @@ int Driver::run(const std::vector<std::string> &args) {
     phase = "read";
     uint32_t buffer = p.stage("read", [&] {
       std::string error;
-      uint32_t b = sm.addFile(opts.input, error);
+      uint32_t b = addInputFile(sm, opts.input, error);
       if (!b) diags.report(DiagKind::CannotOpenFile, SourceRange(), {opts.input, error});
       return b;
     });
@@ -135,7 +147,7 @@ int Driver::run(const std::vector<std::string> &args) {
       phase = "schedule";
       scheduleOk = p.stage("schedule", [&] {
         std::string error;
-        uint32_t b = sm.addFile(opts.schedule, error);
+        uint32_t b = addInputFile(sm, opts.schedule, error);
         if (!b) {
           diags.report(DiagKind::CannotOpenFile, SourceRange(), {opts.schedule, error});
           return false;

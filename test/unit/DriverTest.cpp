@@ -107,6 +107,12 @@ TEST_CASE("a missing input is a user error, exit 1", "[driver]") {
   CHECK(r.out.empty());
 }
 
+TEST_CASE("a directory is not an input file", "[driver]") {
+  Result r = runDriver({"--syntax-only", "/tmp"});
+  CHECK(r.status == 1);
+  CHECK(r.err.find("hybridc: error: cannot open '/tmp': is a directory") == 0);
+}
+
 TEST_CASE("a missing schedule file is a user error, exit 1", "[driver]") {
   TempFile k(".hy", kValidKernel);
   Result r = runDriver({"--syntax-only", k.path(), "-s", "/nonexistent/s.json"});
