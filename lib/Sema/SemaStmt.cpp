@@ -245,6 +245,7 @@ void DefChecker::storeName(Name &n, Type t, const Expr &value) {
     if (!inScope(*d)) {
       diags_.report(DiagKind::RedeclaredInSibling, n.range, {n.id})
           .note(DiagKind::NoteDeclaredHere, d->declRange, {n.id});
+      reported_.insert(n.id); // its uses here are not reported again
       return;
     }
     n.symbol = d;
