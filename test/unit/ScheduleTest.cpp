@@ -392,3 +392,29 @@ TEST_CASE("several schema errors are reported in one run", "[schedule]") {
   CHECK(e[1].rfind("2:30: unknown schedule op 'vectorise'", 0) == 0);
   CHECK(e[2].rfind("3:33: unknown dtype 'f32'", 0) == 0);
 }
+
+TEST_CASE("schedule reader: mutated documents never crash", "[schedule]") {
+  const std::string doc = R"({"f": {"args": {"a": {"shape": [4, "n"], "dtype": "float32"},
+  "c": {"const": [[1, 2], [3, 4]], "dtype": "int32", "strides": false}},
+  "schedule": [{"op": "tile", "loops": ["i", "j"], "factors": [8, 8]},
+               {"op": "split", "loop": "i", "nparts": 4, "outer": "io"},
+               {"op": "bind", "loop": "io", "thread": "blockIdx.x"}]}})";
+  const char alphabet[] = "{}[],:\"\\0123456789-+.eEtruefalsnl \n\x01\xff";
+  uint32_t seed = 12345;
+  auto next = [&seed]() { return seed = seed * 1664525u + 1013904223u; };
+  for (int n = 0; n < 3000; ++n) {
+    std::string m = doc;
+    for (int k = 0, edits = 1 + (int)(next() % 4); k < edits; ++k) {
+      size_t pos = next() % m.size();
+      char c = alphabet[next() % (sizeof(alphabet) - 1)];
+      switch (next() % 3) {
+      case 0: m[pos] = c; break;
+      case 1: m.insert(m.begin() + (long)pos, c); break;
+      default: m.erase(pos, 1 + next() % 8); break;
+      }
+    }
+    Read r(m);
+    // Either a schedule or at least one error, never both and never neither.
+    CHECK(r.file.has_value() != r.diags.hasErrors());
+  }
+}
