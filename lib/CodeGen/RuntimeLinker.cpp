@@ -87,6 +87,8 @@ std::optional<std::string> linkRuntime(llvm::Module &m) {
     go->setLinkage(llvm::GlobalValue::LinkOnceODRLinkage);
     go->setVisibility(llvm::GlobalValue::DefaultVisibility);
     go->setComdat(m.getOrInsertComdat(name));
+    // One copy per program: its address is what every object refers to.
+    if (llvm::isa<llvm::GlobalVariable>(go)) go->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::None);
   }
   std::vector<llvm::GlobalValue *> keep;
   for (const char *name : kPublicAPI)
