@@ -12,7 +12,9 @@
 //    sibling loops; a loop variable may not shadow a visible name;
 //  - a Var stored exactly once from a constant integer expression is a
 //    compile-time constant (Symbol::constInt); stored once from a
-//    loop-invariant expression it may appear in shapes (Symbol::initExpr).
+//    loop-invariant expression it may appear in shapes (Symbol::initExpr);
+//  - inside a bind loop only variables stored once are allowed (TVM makes
+//    them lets); a variable stored again is ScalarInBind.
 //
 // Outputs: the names of the final `return`, in order; each becomes an
 // OutputTensor with outputIndex set (a returned global `allocate` buffer or
@@ -269,7 +271,9 @@ void DefChecker::storeName(Name &n, Type t, const Expr &value) {
                   {"cannot assign a " + t.str() + " to '" + n.id + "'; " + why});
     t = {};
   }
-  if (insideBind())
+  // TVM binds a variable stored once as a constant (a let); only mutable
+  // variables would need device-side storage.
+  if (insideBind() && storeCount_[n.id] > 1)
     diags_.report(DiagKind::ScalarInBind, n.range, {n.id});
   Symbol *s = newSymbol(Symbol::Var, n.id, n.range);
   s->scopeStmt = innermostFor();
