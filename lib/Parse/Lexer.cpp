@@ -227,7 +227,6 @@ void Lexer::closeOpenBrackets() {
 /// no tokens), after consuming it up to its newline.
 bool Lexer::lineStart() {
   unsigned col8 = 0, col1 = 0;
-  size_t begin = pos_;
   while (!atEnd()) {
     char c = peek();
     if (c == ' ') { ++col8; ++col1; }
@@ -248,9 +247,9 @@ bool Lexer::lineStart() {
   size_t first = pos_;
   const Level &top = indents_.back();
   if (col8 == top.col8) {
-    if (col1 != top.col1) error(DiagKind::MixedTabsSpaces, begin, first);
+    if (col1 != top.col1) error(DiagKind::MixedTabsSpaces, first, first);
   } else if (col8 > top.col8) {
-    if (col1 <= top.col1) error(DiagKind::MixedTabsSpaces, begin, first);
+    if (col1 <= top.col1) error(DiagKind::MixedTabsSpaces, first, first);
     indents_.push_back({col8, col1});
     push(TokKind::Indent, "", first, first);
   } else {
@@ -263,11 +262,12 @@ bool Lexer::lineStart() {
     if (col8 != indents_.back().col8) {
       // Between two levels: report it and keep the line in the inner block
       // (the last level popped), so that the enclosing block goes on.
-      error(DiagKind::InconsistentIndent, begin, first);
+      error(DiagKind::InconsistentIndent, first, first);
       indents_.push_back(popped);
       toks_.pop_back();
-    } else if (col1 != indents_.back().col1)
-      error(DiagKind::MixedTabsSpaces, begin, first);
+    } else if (col1 != indents_.back().col1) {
+      error(DiagKind::MixedTabsSpaces, first, first);
+    }
   }
   return true;
 }
@@ -393,11 +393,19 @@ void Lexer::lexToken() {
         char want = c == ')' ? '(' : c == ']' ? '[' : '{';
         size_t k = brackets_.size();
         while (k > 0 && brackets_[k - 1].open != want) --k;
-        if (k == 0) {
+        if (k == 0 && brackets_.empty()) {
           // Closes nothing: report it and drop it.
           error(DiagKind::UnbalancedBracket, start, pos_, {text});
           lineHasTokens_ = hadTokens;
           return;
+        }
+        if (k == 0) {
+          // The wrong kind of closer: report it and let it close the
+          // innermost bracket, spelled as that bracket's closer.
+          error(DiagKind::UnbalancedBracket, start, pos_, {text});
+          char open = brackets_.back().open;
+          text = open == '(' ? ")" : open == '[' ? "]" : "}";
+          k = brackets_.size();
         }
         if (k != brackets_.size()) {
           const Bracket &inner = brackets_.back();
@@ -534,8 +542,10 @@ void Lexer::lexString(size_t start, size_t prefixLen) {
       break;
     }
     if (c == '\n' && !triple) {
-      // Leave the newline to end the logical line.
+      // Leave the newline to end the logical line, and forget the brackets
+      // the string was meant to be inside (one mistake, one error).
       error(DiagKind::UnterminatedString, start, pos_);
+      brackets_.clear();
       break;
     }
     if (c == '\\' && !atEnd(1)) {

@@ -410,7 +410,7 @@ void Parser::parseTopLevel(Module &m) {
   if (atOp("@")) {
     parseDecorators();
     if (atKw("class")) {
-      unsupportedCompound("classes");
+      unsupportedCompound("a class definition");
       return;
     }
     if (!atKw("def")) failExpected("'def' after a decorator");
@@ -420,7 +420,7 @@ void Parser::parseTopLevel(Module &m) {
     return;
   }
   if (atKw("class")) {
-    unsupportedCompound("classes");
+    unsupportedCompound("a class definition");
     return;
   }
   fail(DiagKind::TopLevelStatement, tok().range);
@@ -536,7 +536,8 @@ void Parser::parseParams(Def &d) {
       if (star.text == "/") {
         error(DiagKind::Unsupported, star.range, {"the positional-only marker '/'"});
       } else {
-        error(DiagKind::Unsupported, star.range, {"'*args' and '**kwargs' parameters"});
+        error(DiagKind::Unsupported, star.range,
+              {star.text == "*" ? "a '*args' parameter" : "a '**kwargs' parameter"});
         if (at(TokKind::Identifier)) consume();
         if (acceptOp(":")) parseExpr();
       }
@@ -548,7 +549,7 @@ void Parser::parseParams(Def &d) {
       if (atOp("=")) {
         SourceLoc b = consume().range.begin;
         parseExpr();
-        error(DiagKind::Unsupported, from(b), {"default parameter values"});
+        error(DiagKind::Unsupported, from(b), {"a default parameter value"});
       }
       p.range = from(name.range.begin);
       const Param *dup = nullptr;
@@ -652,10 +653,10 @@ void Parser::parseStatementInner(Block &out) {
     out.push_back(parseWhile());
     return;
   }
-  if (atKw("def") || atOp("@")) return unsupportedCompound("nested defs");
-  if (atKw("class")) return unsupportedCompound("classes");
-  if (atKw("with")) return unsupportedCompound("'with' statements");
-  if (atKw("try")) return unsupportedCompound("'try' statements");
+  if (atKw("def") || atOp("@")) return unsupportedCompound("a nested def");
+  if (atKw("class")) return unsupportedCompound("a class definition");
+  if (atKw("with")) return unsupportedCompound("a 'with' statement");
+  if (atKw("try")) return unsupportedCompound("a 'try' statement");
   if (atKw("async")) return unsupportedCompound("'async'");
   if (atKw("elif") || atKw("else") || atKw("except") || atKw("finally"))
     fail(DiagKind::ExpectedStatement, tok().range, {describe(tok())});
@@ -714,9 +715,9 @@ void Parser::parseSimpleStmt(Block &out) {
     }
     if (t.text == "import" || t.text == "from") unsupported(t.range, "'import' inside a def");
     if (t.text == "raise") unsupported(t.range, "'raise' (use 'assert cond, \"message\"')");
-    if (t.text == "global") unsupported(t.range, "'global' declarations");
-    if (t.text == "nonlocal") unsupported(t.range, "'nonlocal' declarations");
-    if (t.text == "del") unsupported(t.range, "'del' statements");
+    if (t.text == "global") unsupported(t.range, "a 'global' declaration");
+    if (t.text == "nonlocal") unsupported(t.range, "a 'nonlocal' declaration");
+    if (t.text == "del") unsupported(t.range, "a 'del' statement");
   }
   parseExprOrAssign(out);
 }
@@ -868,7 +869,7 @@ StmtPtr Parser::parseFor() {
   expectOp(":");
   Block body = parseSuite("'for' statement on line " + lineOf(kw));
   auto s = std::make_unique<For>(from(b), std::move(vars), std::move(iter), std::move(body));
-  if (atKw("else")) unsupportedCompound("'else' on a loop");
+  if (atKw("else")) unsupportedCompound("an 'else' clause on a loop");
   return s;
 }
 
@@ -906,7 +907,7 @@ StmtPtr Parser::parseWhile() {
   expectOp(":");
   Block body = parseSuite("'while' statement on line " + lineOf(kw));
   auto s = std::make_unique<While>(from(b), std::move(cond), std::move(body));
-  if (atKw("else")) unsupportedCompound("'else' on a loop");
+  if (atKw("else")) unsupportedCompound("an 'else' clause on a loop");
   return s;
 }
 
@@ -917,7 +918,7 @@ StmtPtr Parser::parseWhile() {
 // expr_list := expr (',' expr)* [',']        -- a Tuple when there is a comma
 ExprPtr Parser::parseExprList() {
   SourceLoc b = tok().range.begin;
-  if (atOp("*")) unsupported(tok().range, "starred expressions");
+  if (atOp("*")) unsupported(tok().range, "a starred expression");
   ExprPtr first = parseExpr();
   if (!atOp(",")) return first;
   std::vector<ExprPtr> elts;
@@ -926,7 +927,7 @@ ExprPtr Parser::parseExprList() {
     if (at(TokKind::Newline) || atOp("=") || atOp(")") || atOp(";") || atOp(":") ||
         at(TokKind::EndOfFile))
       break;
-    if (atOp("*")) unsupported(tok().range, "starred expressions");
+    if (atOp("*")) unsupported(tok().range, "a starred expression");
     elts.push_back(parseExpr());
   }
   return node<Tuple>(from(b), std::move(elts));
@@ -935,11 +936,11 @@ ExprPtr Parser::parseExprList() {
 // expr := 'lambda' ... (unsupported) | ifexp [':=' expr (unsupported)]
 ExprPtr Parser::parseExpr() {
   DepthGuard g(*this, tok().range);
-  if (atKw("lambda")) unsupported(tok().range, "lambda expressions");
+  if (atKw("lambda")) unsupported(tok().range, "'lambda'");
   ExprPtr e = parseIfExp();
   if (atOp(":=")) {
     SourceRange op = consume().range;
-    error(DiagKind::Unsupported, op, {"assignment expressions (':=')"});
+    error(DiagKind::Unsupported, op, {"an assignment expression (':=')"});
     return parseExpr();
   }
   return e;
@@ -1075,9 +1076,9 @@ ExprPtr Parser::parseBitAnd() {
 ExprPtr Parser::parseShift() {
   ExprPtr lhs = parseArith();
   while (atOp("<<") || atOp(">>")) {
-    SourceRange op = consume().range;
+    const Token &op = consume();
     parseArith();
-    error(DiagKind::Unsupported, op, {"shift operators ('<<' and '>>')"});
+    error(DiagKind::Unsupported, op.range, {"the '" + op.text + "' operator"});
   }
   return lhs;
 }
@@ -1175,22 +1176,23 @@ ExprPtr Parser::parseCall(ExprPtr callee, SourceLoc begin) {
     std::string text(sm_.text(callee->range));
     if (isa<Attribute>(callee.get()))
       unsupported(callee->range, "calling an attribute ('" + text + "(...)')");
-    unsupported(callee->range, "calling " + describeTarget(*callee));
+    unsupported(callee->range, "calling '" + text + "' (only names can be called)");
   }
   consume(); // '('
   std::vector<ExprPtr> args;
   bool reportedKeyword = false;
   while (!atOp(")")) {
-    if (atOp("*") || atOp("**")) unsupported(tok().range, "starred arguments");
+    if (atOp("*") || atOp("**")) unsupported(tok().range, "a starred argument");
     if (at(TokKind::Identifier) && tok(1).isOp("=")) {
-      SourceLoc kb = consume().range.begin;
+      const Token &kw = consume();
       consume();
       parseExpr();
-      if (!reportedKeyword) error(DiagKind::Unsupported, from(kb), {"keyword arguments"});
+      if (!reportedKeyword)
+        error(DiagKind::Unsupported, from(kw.range.begin), {"keyword argument '" + kw.text + "'"});
       reportedKeyword = true;
     } else {
       args.push_back(parseExpr());
-      if (atKw("for")) unsupported(tok().range, "generator expressions");
+      if (atKw("for")) unsupported(tok().range, "a generator expression");
     }
     if (!acceptOp(",")) break;
   }
@@ -1222,7 +1224,7 @@ ExprPtr Parser::parseSubscriptItem(bool &reportedSlice) {
   consume();
   if (!endsPart()) parseExpr();
   if (acceptOp(":") && !endsPart()) parseExpr();
-  if (!reportedSlice) error(DiagKind::Unsupported, from(b), {"slices"});
+  if (!reportedSlice) error(DiagKind::Unsupported, from(b), {"slicing"});
   reportedSlice = true;
   if (lo) return lo;
   return node<IntLit>(from(b), 0);
@@ -1274,7 +1276,7 @@ ExprPtr Parser::parseAtom() {
       error(DiagKind::Unsupported, t.range, {"'None'"});
       return node<IntLit>(t.range, 0);
     }
-    if (t.text == "lambda") unsupported(t.range, "lambda expressions");
+    if (t.text == "lambda") unsupported(t.range, "'lambda'");
     if (t.text == "yield") unsupported(t.range, "'yield'");
     if (t.text == "await") unsupported(t.range, "'await'");
     break;
@@ -1286,11 +1288,11 @@ ExprPtr Parser::parseAtom() {
       consume();
       if (!atOp("]")) {
         parseExpr();
-        if (atKw("for")) unsupported(r, "list comprehensions");
+        if (atKw("for")) unsupported(r, "a list comprehension");
       }
-      unsupported(r, "list literals");
+      unsupported(r, "a list literal");
     }
-    if (t.text == "{") unsupported(t.range, "dict and set literals");
+    if (t.text == "{") unsupported(t.range, "a dict or set literal");
     if (t.text == "...") unsupported(t.range, "'...' (Ellipsis)");
     break;
   default:
@@ -1308,9 +1310,9 @@ ExprPtr Parser::parseParenthesized() {
   std::vector<ExprPtr> elts;
   bool comma = false;
   while (!atOp(")")) {
-    if (atOp("*")) unsupported(tok().range, "starred expressions");
+    if (atOp("*")) unsupported(tok().range, "a starred expression");
     elts.push_back(parseExpr());
-    if (atKw("for")) unsupported(tok().range, "generator expressions");
+    if (atKw("for")) unsupported(tok().range, "a generator expression");
     if (!acceptOp(",")) break;
     comma = true;
   }
@@ -1330,11 +1332,11 @@ ExprPtr Parser::parseStrings() {
     size_t q = text.find_first_of("'\"");
     std::string_view prefix = text.substr(0, q == std::string_view::npos ? 0 : q);
     if (prefix.find_first_of("fF") != std::string_view::npos)
-      error(DiagKind::Unsupported, t.range, {"f-strings"});
+      error(DiagKind::Unsupported, t.range, {"an f-string"});
     else if (prefix.find_first_of("bB") != std::string_view::npos)
-      error(DiagKind::Unsupported, t.range, {"bytes literals"});
+      error(DiagKind::Unsupported, t.range, {"a bytes literal"});
     if (!first && !reportedConcat) {
-      error(DiagKind::Unsupported, t.range, {"string concatenation"});
+      error(DiagKind::Unsupported, t.range, {"implicit string concatenation"});
       reportedConcat = true;
     }
     value += t.text;

@@ -177,6 +177,8 @@ TEST_CASE("unterminated strings", "[lexer]") {
   CHECK(l.tokens == "x = \"abc\" NL y = 1 NL EOF");
   CHECK(diagsOf("x = \"\"\"never closed\n\n") == V{"UnterminatedString"});
   CHECK(diagsOf("x = 'abc\\") == V{"UnterminatedString"});
+  // The brackets the string was in are forgotten with it.
+  CHECK(diagsOf("x = f(a, 'abc)\ny = 1\n") == V{"UnterminatedString"});
 }
 
 TEST_CASE("keywords and identifiers", "[lexer]") {
@@ -250,7 +252,10 @@ TEST_CASE("a stray indent is left to the parser", "[lexer]") {
 TEST_CASE("unbalanced brackets", "[lexer]") {
   CHECK(diagsOf("x = f(a))\n") == V{"UnbalancedBracket"});
   CHECK(toks("x = f(a))\n") == "x = f ( a ) NL EOF");
-  CHECK(diagsOf("x = (a]\n") == V{"UnbalancedBracket", "UnbalancedBracket"});
+  // The wrong closer closes the innermost bracket: one error.
+  CHECK(diagsOf("x = (a]\n") == V{"UnbalancedBracket"});
+  CHECK(toks("x = (a]\n") == "x = ( a ) NL EOF");
+  CHECK(diagsOf("def g(x: f[4]]:\n  pass\n") == V{"UnbalancedBracket"});
   CHECK(diagsOf("x = f(a[1)\n") == V{"UnbalancedBracket"});
   // Unclosed at end of file.
   CHECK(diagsOf("x = f(a,\n  b\n") == V{"UnbalancedBracket"});

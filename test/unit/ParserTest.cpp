@@ -516,46 +516,46 @@ TEST_CASE("unsupported Python says what is unsupported", "[parser]") {
     return what + " is not supported in hybrid script";
   };
   auto msg = [](const std::string &e) { return e.substr(e.find(": ") + 2); };
-  CHECK(msg(stmtError("x = f(a, y=1)")) == U("keyword arguments"));
-  CHECK(msg(stmtError("x = f(a, y=1, z=2)")) == U("keyword arguments")); // once per call
-  CHECK(msg(stmtError("x = a[1:3]")) == U("slices"));
-  CHECK(msg(stmtError("x = a[:, 0]")) == U("slices"));
-  CHECK(msg(stmtError("x = a[::2]")) == U("slices"));
+  CHECK(msg(stmtError("x = f(a, y=1)")) == U("keyword argument 'y'"));
+  CHECK(msg(stmtError("x = f(a, y=1, z=2)")) == U("keyword argument 'y'")); // once per call
+  CHECK(msg(stmtError("x = a[1:3]")) == U("slicing"));
+  CHECK(msg(stmtError("x = a[:, 0]")) == U("slicing"));
+  CHECK(msg(stmtError("x = a[::2]")) == U("slicing"));
   CHECK(msg(stmtError("x = a ** 2")) == U("the '**' operator (use power(a, b))"));
-  CHECK(msg(stmtError("x = lambda y: y")) == U("lambda expressions"));
+  CHECK(msg(stmtError("x = lambda y: y")) == U("'lambda'"));
   CHECK(msg(stmtError("import numpy")) == U("'import' inside a def"));
   CHECK(msg(stmtError("from numpy import exp")) == U("'import' inside a def"));
   CHECK(msg(stmtError("x = a is b")) == U("the 'is' operator"));
   CHECK(msg(stmtError("x = a is not b")) == U("the 'is' operator"));
   CHECK(msg(stmtError("x = a in b")) == U("the 'in' operator"));
   CHECK(msg(stmtError("x = a not in b")) == U("the 'in' operator"));
-  CHECK(msg(stmtError("x = [1, 2]")) == U("list literals"));
-  CHECK(msg(stmtError("x = []")) == U("list literals"));
-  CHECK(msg(stmtError("x = [i for i in y]")) == U("list comprehensions"));
-  CHECK(msg(stmtError("x = {1: 2}")) == U("dict and set literals"));
-  CHECK(msg(stmtError("x = {1, 2}")) == U("dict and set literals"));
-  CHECK(msg(stmtError("x = f(*a)")) == U("starred arguments"));
-  CHECK(msg(stmtError("x = f(**a)")) == U("starred arguments"));
-  CHECK(msg(stmtError("x = sum(i for i in y)")) == U("generator expressions"));
-  CHECK(msg(stmtError("x = (i for i in y)")) == U("generator expressions"));
-  CHECK(msg(stmtError("x = (y := 3)")) == U("assignment expressions (':=')"));
-  CHECK(msg(stmtError("x = a << 2")) == U("shift operators ('<<' and '>>')"));
-  CHECK(msg(stmtError("x = a >> 2")) == U("shift operators ('<<' and '>>')"));
-  CHECK(msg(stmtError("x = 'a' 'b'")) == U("string concatenation"));
-  CHECK(msg(stmtError("x = f'{a}'")) == U("f-strings"));
-  CHECK(msg(stmtError("x = b'abc'")) == U("bytes literals"));
+  CHECK(msg(stmtError("x = [1, 2]")) == U("a list literal"));
+  CHECK(msg(stmtError("x = []")) == U("a list literal"));
+  CHECK(msg(stmtError("x = [i for i in y]")) == U("a list comprehension"));
+  CHECK(msg(stmtError("x = {1: 2}")) == U("a dict or set literal"));
+  CHECK(msg(stmtError("x = {1, 2}")) == U("a dict or set literal"));
+  CHECK(msg(stmtError("x = f(*a)")) == U("a starred argument"));
+  CHECK(msg(stmtError("x = f(**a)")) == U("a starred argument"));
+  CHECK(msg(stmtError("x = sum(i for i in y)")) == U("a generator expression"));
+  CHECK(msg(stmtError("x = (i for i in y)")) == U("a generator expression"));
+  CHECK(msg(stmtError("x = (y := 3)")) == U("an assignment expression (':=')"));
+  CHECK(msg(stmtError("x = a << 2")) == U("the '<<' operator"));
+  CHECK(msg(stmtError("x = a >> 2")) == U("the '>>' operator"));
+  CHECK(msg(stmtError("x = 'a' 'b'")) == U("implicit string concatenation"));
+  CHECK(msg(stmtError("x = f'{a}'")) == U("an f-string"));
+  CHECK(msg(stmtError("x = b'abc'")) == U("a bytes literal"));
   CHECK(msg(stmtError("x = a @ b")) == U("the '@' operator (matrix multiplication)"));
   CHECK(msg(stmtError("x = None")) == U("'None'"));
   CHECK(msg(stmtError("x = ...")) == U("'...' (Ellipsis)"));
   CHECK(msg(stmtError("x = np.exp(a)")) == U("calling an attribute ('np.exp(...)')"));
-  CHECK(msg(stmtError("x = f(a)(b)")) == U("calling a function call"));
-  CHECK(msg(stmtError("x = *a, b")) == U("starred expressions"));
-  CHECK(msg(stmtError("x = a, *b")) == U("starred expressions"));
-  CHECK(msg(stmtError("x = g((*a, b))")) == U("starred expressions"));
+  CHECK(msg(stmtError("x = f(a)(b)")) == U("calling 'f(a)' (only names can be called)"));
+  CHECK(msg(stmtError("x = *a, b")) == U("a starred expression"));
+  CHECK(msg(stmtError("x = a, *b")) == U("a starred expression"));
+  CHECK(msg(stmtError("x = g((*a, b))")) == U("a starred expression"));
   CHECK(msg(stmtError("raise ValueError()")) == U("'raise' (use 'assert cond, \"message\"')"));
-  CHECK(msg(stmtError("global x")) == U("'global' declarations"));
-  CHECK(msg(stmtError("nonlocal x")) == U("'nonlocal' declarations"));
-  CHECK(msg(stmtError("del x")) == U("'del' statements"));
+  CHECK(msg(stmtError("global x")) == U("a 'global' declaration"));
+  CHECK(msg(stmtError("nonlocal x")) == U("a 'nonlocal' declaration"));
+  CHECK(msg(stmtError("del x")) == U("a 'del' statement"));
   CHECK(msg(stmtError("yield x")) == U("'yield'"));
   CHECK(msg(stmtError("x = await y")) == U("'await'"));
   CHECK(msg(stmtError("x **= 2")) == U("the '**=' operator"));
@@ -574,30 +574,30 @@ TEST_CASE("unsupported compound statements skip their blocks", "[parser]") {
     return what + " is not supported in hybrid script";
   };
   CHECK(bodyErrors("    class A:\n        x = 1 +\n    return a\n") ==
-        V{"2:5 Unsupported: " + U("classes")});
+        V{"2:5 Unsupported: " + U("a class definition")});
   CHECK(bodyErrors("    def g():\n        return 1\n    return a\n") ==
-        V{"2:5 Unsupported: " + U("nested defs")});
+        V{"2:5 Unsupported: " + U("a nested def")});
   CHECK(bodyErrors("    @deco\n    def g():\n        return 1\n    return a\n") ==
-        V{"2:5 Unsupported: " + U("nested defs")});
+        V{"2:5 Unsupported: " + U("a nested def")});
   CHECK(bodyErrors("    with open(f) as g:\n        pass\n    return a\n") ==
-        V{"2:5 Unsupported: " + U("'with' statements")});
+        V{"2:5 Unsupported: " + U("a 'with' statement")});
   CHECK(bodyErrors("    try:\n        x = 1\n    except E:\n        pass\n    else:\n"
                    "        pass\n    finally:\n        pass\n    return a\n") ==
-        V{"2:5 Unsupported: " + U("'try' statements")});
+        V{"2:5 Unsupported: " + U("a 'try' statement")});
   CHECK(bodyErrors("    for i in range(3):\n        pass\n    else:\n        pass\n") ==
-        V{"4:5 Unsupported: " + U("'else' on a loop")});
+        V{"4:5 Unsupported: " + U("an 'else' clause on a loop")});
   CHECK(bodyErrors("    while x:\n        pass\n    else:\n        pass\n") ==
-        V{"4:5 Unsupported: " + U("'else' on a loop")});
+        V{"4:5 Unsupported: " + U("an 'else' clause on a loop")});
   CHECK(bodyErrors("    async for x in y:\n        pass\n") ==
         V{"2:5 Unsupported: " + U("'async'")});
   // Top level.
   CHECK(parse("class A:\n    def f(self):\n        pass\ndef g():\n    pass\n").errors() ==
-        V{"1:1 Unsupported: " + U("classes")});
+        V{"1:1 Unsupported: " + U("a class definition")});
   CHECK(parse("def f(a, b=1):\n    pass\n").errors() ==
-        V{"1:11 Unsupported: " + U("default parameter values")});
+        V{"1:11 Unsupported: " + U("a default parameter value")});
   CHECK(parse("def f(*args, **kw):\n    pass\n").errors() ==
-        V{"1:7 Unsupported: " + U("'*args' and '**kwargs' parameters"),
-          "1:14 Unsupported: " + U("'*args' and '**kwargs' parameters")});
+        V{"1:7 Unsupported: " + U("a '*args' parameter"),
+          "1:14 Unsupported: " + U("a '**kwargs' parameter")});
 }
 
 TEST_CASE("a statement still builds its node after a recoverable error", "[parser]") {
@@ -706,7 +706,7 @@ TEST_CASE("recovery reports independent errors in one run", "[parser]") {
   CHECK(p.errors() ==
         V{"2:9 UnbalancedBracket: unmatched '('",
           "5:22 ExpectedExpression: expected an expression, found '*'",
-          "6:21 Unsupported: keyword arguments is not supported in hybrid script",
+          "6:21 Unsupported: keyword argument 'key' is not supported in hybrid script",
           "8:9 ExpectedToken: expected ')', found identifier 'b'",
           "9:11 ExpectedToken: expected end of line, found number '2'",
           "11:9 ExpectedToken: expected ':', found end of line"});
