@@ -13,8 +13,8 @@
 //  - a Var stored exactly once from a constant integer expression is a
 //    compile-time constant (Symbol::constInt); stored once from a
 //    loop-invariant expression it may appear in shapes (Symbol::initExpr);
-//  - inside a bind loop only variables stored once are allowed (TVM makes
-//    them lets); a variable stored again is ScalarInBind.
+//  - inside a bind loop a variable must be stored once with a compile-time
+//    value (TVM's ConstVar); any other is ScalarInBind.
 //
 // Outputs: the names of the final `return`, in order; each becomes an
 // OutputTensor with outputIndex set (a returned global `allocate` buffer or
@@ -271,9 +271,10 @@ void DefChecker::storeName(Name &n, Type t, const Expr &value) {
                   {"cannot assign a " + t.str() + " to '" + n.id + "'; " + why});
     t = {};
   }
-  // TVM binds a variable stored once as a constant (a let); only mutable
-  // variables would need device-side storage.
-  if (insideBind() && storeCount_[n.id] > 1)
+  // TVM keeps a variable stored once with a constant value (once
+  // const_range loops are unrolled) as that constant; any other variable
+  // would need device-side storage.
+  if (insideBind() && !(storeCount_[n.id] == 1 && isStatic(value)))
     diags_.report(DiagKind::ScalarInBind, n.range, {n.id});
   Symbol *s = newSymbol(Symbol::Var, n.id, n.range);
   s->scopeStmt = innermostFor();

@@ -691,9 +691,9 @@ def f(a: float32[16]):
     b = output_tensor((16,), 'float32')
     for i in bind("threadIdx.x", 16):
         s = a[i]
-        s += 1.0
-        c = a[i] * 2.0
-        b[i] = s + c
+        c = 2.0
+        k = 3
+        b[i] = s + c + float32(k)
     return b
 )") == Kinds{"ScalarInBind"});
 }
