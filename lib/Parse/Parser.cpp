@@ -392,7 +392,8 @@ std::unique_ptr<Module> Parser::parseModule() {
   return m;
 }
 
-// top_level := NEWLINE | import_stmt | from_stmt | decorator* def | class_def
+// top_level := NEWLINE | STRING+ NEWLINE (a module docstring)
+//            | import_stmt | from_stmt | decorator* def | class_def
 void Parser::parseTopLevel(Module &m) {
   if (at(TokKind::Newline) || at(TokKind::Dedent)) {
     consume();
@@ -406,6 +407,15 @@ void Parser::parseTopLevel(Module &m) {
   if (atKw("import") || atKw("from")) {
     parseImport();
     return;
+  }
+  if (at(TokKind::String)) {
+    size_t k = 0;
+    while (tok(k).kind == TokKind::String) ++k;
+    if (tok(k).kind == TokKind::Newline || tok(k).kind == TokKind::EndOfFile) {
+      parseStrings();
+      expectNewline();
+      return;
+    }
   }
   if (atOp("@")) {
     parseDecorators();
@@ -489,7 +499,8 @@ void Parser::parseDecorators() {
   }
 }
 
-// def := 'def' NAME '(' [params] ')' ['->' expr] ':' suite
+// def := 'def' NAME '(' [params] ')' ['->' annotation] ':' suite
+// The return annotation (any balanced tokens up to the ':') is ignored.
 void Parser::parseDef(Module &m) {
   const Token &defTok = consume();
   auto d = std::make_unique<Def>();
@@ -500,7 +511,16 @@ void Parser::parseDef(Module &m) {
     expectOp("(");
     parseParams(*d);
     expectOp(")");
-    if (acceptOp("->")) parseExpr(); // the return annotation is ignored
+    if (atOp("->")) {
+      consume();
+      if (atOp(":") || at(TokKind::Newline)) failExpected("a return annotation");
+      int level = 0;
+      while (!at(TokKind::Newline) && !at(TokKind::EndOfFile) && !(level == 0 && atOp(":"))) {
+        if (atOp("(") || atOp("[") || atOp("{")) ++level;
+        if (atOp(")") || atOp("]") || atOp("}")) --level;
+        consume();
+      }
+    }
     expectOp(":");
   } catch (const ParseError &) {
     // A broken header: report the errors of its body, keep nothing.
@@ -734,6 +754,9 @@ StmtPtr Parser::parseReturn() {
 StmtPtr Parser::parseAssert() {
   SourceLoc b = consume().range.begin;
   ExprPtr cond = parseExpr();
+  if (auto *t = dyn_cast<Tuple>(cond.get()); t && !t->elts.empty())
+    error(DiagKind::Unsupported, t->range,
+          {"asserting a tuple (always true; write 'assert cond, \"message\"')"});
   ExprPtr msg;
   if (acceptOp(",")) msg = parseExpr();
   return std::make_unique<Assert>(from(b), std::move(cond), std::move(msg));

@@ -494,6 +494,17 @@ TEST_CASE("decorators and imports are ignored", "[parser]") {
   CHECK(q.module->defs.size() == 1);
 }
 
+TEST_CASE("module docstrings and return annotations", "[parser]") {
+  Parsed p = parse("\"\"\"Kernels for the tests.\n\nMore text.\"\"\"\n"
+                   "def f(a: float32[10]) -> None:\n    pass\n"
+                   "def g(a: float32[10]) -> Tuple[float32[10], int32]:\n    pass\n");
+  CHECK(p.errors().empty());
+  CHECK(p.module->defs.size() == 2);
+  CHECK(parse("'doc'.upper()\ndef f():\n    pass\n").kinds() == V{"TopLevelStatement"});
+  CHECK(parse("def f() -> :\n    pass\n").errors() ==
+        V{"1:12 ExpectedToken: expected a return annotation, found ':'"});
+}
+
 TEST_CASE("several defs and calls between them", "[parser]") {
   Parsed p = parse("def add_one(a: float32[10]):\n"
                    "    b = output_tensor((10,), 'float32')\n"
@@ -567,6 +578,8 @@ TEST_CASE("unsupported Python says what is unsupported", "[parser]") {
         U("annotated assignment (a variable takes the type of its first value; write "
           "'x = int32(...)')"));
   CHECK(msg(stmtError("(x, y), z = f(a)")) == U("nested tuple unpacking"));
+  CHECK(msg(stmtError("assert(a[0] > 0, 'positive')")) ==
+        U("asserting a tuple (always true; write 'assert cond, \"message\"')"));
 }
 
 TEST_CASE("unsupported compound statements skip their blocks", "[parser]") {
