@@ -13,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 #include "hybridc/Driver/Driver.h"
 
+#include "Compile.h"
 #include "Options.h"
 
 #include "hybridc/AST/AST.h"
@@ -172,8 +173,19 @@ int Driver::run(const std::vector<std::string> &args) {
       out_.flush();
     }
 
-    // Without --syntax-only the later stages (lowering, code generation)
-    // will run here; until they exist both modes stop after the check.
+    // Lowering, scheduling, code generation and the outputs. A failed run
+    // leaves no output file behind, not even a stale one from an earlier run
+    // (unless an output names an input: that one is never touched).
+    driver::OutputPlan plan = driver::planOutputs(opts);
+    bool outputsOk = driver::checkOutputsAreNotInputs(plan, {opts.input, opts.schedule}, diags);
+    if (!diags.hasErrors() && !opts.syntaxOnly) {
+      phase = "compile";
+      p.stage("compile", [&] {
+        return driver::compile(opts, plan, *module, schedule ? &*schedule : nullptr, sm, diags,
+                               out_, err_);
+      });
+    }
+    if (diags.hasErrors() && outputsOk) driver::removeOutputs(plan);
     phase = "driver";
     return finish();
   } catch (const InternalError &e) {

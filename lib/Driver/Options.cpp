@@ -35,8 +35,56 @@ std::optional<int> parseOptions(const std::vector<std::string> &args, Options &o
   app.add_flag("--debug-ice", opts.debugIce, "Fail with an internal compiler error (tests)")
       ->group("");
 
+  // Code generation and listings.
+  app.add_option("-o", opts.output, "Object file (default: <stem>.o in the current directory)")
+      ->type_name("FILE");
+  app.add_option("--target", opts.target,
+                 "host (default), x86_64, aarch64, or an LLVM triple")
+      ->type_name("T");
+  app.add_option("--mcpu", opts.mcpu, "CPU to tune and select instructions for (as llc; 'native')")
+      ->type_name("CPU");
+  app.add_option("--mattr", opts.mattr, "Target features, e.g. +avx2,-fma")->type_name("+f,-g");
+  app.add_option("-O", opts.optLevel, "Optimisation level 0-3 (default 3)")
+      ->check(CLI::Range(0, 3))
+      ->type_name("N");
+  app.add_flag("-g", opts.debugInfo, "DWARF line info mapping machine code to .hy lines");
+  std::string header, lowered, ir, assembly;
+  auto *hdr = app.add_option("--emit-header", header,
+                             "C header (default: <stem>.h beside the object)")
+                  ->type_name("[=FILE]");
+  auto *low = app.add_option("--emit-lowered", lowered,
+                             "The scheduled loop nest (default: <stem>.lowered; '-' = stdout)")
+                  ->type_name("[=FILE|-]");
+  auto *irOpt = app.add_option("--emit-ir,--emit-llvm", ir,
+                               "Optimised LLVM IR (default: <stem>.ll; '-' = stdout)")
+                    ->type_name("[=FILE|-]");
+  auto *asmOpt = app.add_option("--emit-asm", assembly, "Assembly (default: <stem>.s; '-' = stdout)")
+                     ->type_name("[=FILE|-]");
+  app.add_option("--function", opts.functions, "Export only this def (repeatable)")
+      ->type_name("NAME");
+  app.add_option("--symbol-prefix", opts.symbolPrefix, "Prefix every exported symbol")
+      ->type_name("P");
+  app.add_option("--print-after", opts.printAfter,
+                 "Print the loop IR after this pass to stderr (repeatable)")
+      ->type_name("PASS");
+  bool printAll = false;
+  app.add_flag("--print-after-all", printAll, "Print the loop IR after every pass to stderr");
+  app.add_flag("--time-passes", opts.timePasses, "Print the time of each pass to stderr");
+
+  // `--emit-X` without '=FILE' means the default path. CLI11 would take the
+  // next argument as its value, so such flags get an explicit marker first.
+  static const char *kEmit[] = {"--emit-header", "--emit-lowered", "--emit-ir", "--emit-llvm",
+                                "--emit-asm"};
+  static const std::string kDefault = "\x01" "default";
+  std::vector<std::string> rewritten;
+  for (const std::string &a : args) {
+    bool bare = false;
+    for (const char *e : kEmit) bare |= a == e;
+    rewritten.push_back(bare ? a + "=" + kDefault : a);
+  }
+
   std::vector<const char *> argv;
-  for (const std::string &a : args) argv.push_back(a.c_str());
+  for (const std::string &a : rewritten) argv.push_back(a.c_str());
   if (argv.empty()) argv.push_back("hybridc");
   try {
     app.parse((int)argv.size(), argv.data());
@@ -44,6 +92,15 @@ std::optional<int> parseOptions(const std::vector<std::string> &args, Options &o
     int code = app.exit(e, out, err);
     return code == 0 ? 0 : 2;
   }
+  auto emitted = [&](CLI::Option *o, const std::string &v) -> std::optional<std::string> {
+    if (o->count() == 0) return std::nullopt;
+    return v == kDefault ? std::string() : v;
+  };
+  opts.emitHeader = emitted(hdr, header);
+  opts.emitLowered = emitted(low, lowered);
+  opts.emitIR = emitted(irOpt, ir);
+  opts.emitAsm = emitted(asmOpt, assembly);
+  if (printAll) opts.printAfter.push_back("all");
   opts.color = color == "always"  ? ColorMode::Always
                : color == "never" ? ColorMode::Never
                                   : ColorMode::Auto;

@@ -24,6 +24,19 @@ struct Options {
   bool verbose = false;  // -v: each stage and its time on stderr
   bool dumpAst = false;  // --dump-ast (hidden, developer)
   bool debugIce = false; // --debug-ice (hidden): raise an internal error, for tests
+
+  // Code generation (Compile.cpp).
+  std::string output;          // -o FILE ("" = <stem>.o in the current directory)
+  std::string target = "host"; // --target
+  std::string mcpu, mattr;     // --mcpu, --mattr
+  int optLevel = 3;            // -O0 .. -O3
+  bool debugInfo = false;      // -g
+  /// --emit-X[=FILE|-]: nullopt = not requested, "" = the default path.
+  std::optional<std::string> emitHeader, emitLowered, emitIR, emitAsm;
+  std::vector<std::string> functions; // --function (repeatable)
+  std::string symbolPrefix;           // --symbol-prefix
+  std::vector<std::string> printAfter; // --print-after=PASS (repeatable); "all"
+  bool timePasses = false;             // --time-passes
 };
 
 /// Parses `args` (args[0] is the program name). Returns the exit status when

@@ -65,7 +65,9 @@ public:
       auto *n = e.as<IntImm>();
       if (n->type.isBool()) return n->value ? "True" : "False";
       std::string v = std::to_string(n->value);
-      if (n->type == DType::i32()) return v;
+      // int32 (the language's int) and int64 (index arithmetic, shapes)
+      // print plainly; other widths show their type.
+      if (n->type == DType::i32() || n->type == DType::i64()) return v;
       return n->type.str() + "(" + v + ")";
     }
     case ExprKind::FloatImm: {

@@ -134,7 +134,8 @@ private:
       auto b = env.find(sym);
       if (b == env.end()) continue;
       if (b->second.preBound) continue;
-      bool isTemp = b->second.buffer && b->second.buffer->kind == BufferNode::Temp;
+      bool isTemp = b->second.buffer && b->second.buffer->kind == BufferNode::Temp &&
+                    (sym->kind == A::Symbol::Allocated || sym->kind == A::Symbol::OutputTensor);
       if (sym->kind == A::Symbol::Var && !b->second.varName.empty())
         body = VarDecl::make(b->second.varName, b->second.varType, body);
       else if (isTemp)

@@ -1,0 +1,180 @@
+//===- Compile.cpp - Lower, generate code, write the outputs --------------===//
+//
+// Which files a command line produces:
+//  - the object: -o FILE, else <stem>.o in the current directory; but when
+//    only listings are asked for (--emit-lowered/--emit-ir/--emit-asm, no -o
+//    and no --emit-header), no object is written;
+//  - --emit-header: FILE, or <stem>.h beside the object;
+//  - --emit-lowered / --emit-ir / --emit-asm: FILE, '-' (stdout), or
+//    <stem>.lowered / <stem>.ll / <stem>.s in the current directory.
+// Files are written to a temporary beside their destination and renamed
+// only when every output is ready; on any error all outputs are removed, so
+// no partial or stale file survives a failed run.
+//
+//===----------------------------------------------------------------------===//
+#include "Compile.h"
+
+#include "hybridc/AST/AST.h"
+#include "hybridc/CodeGen/CodeGen.h"
+#include "hybridc/IR/IRPrinter.h"
+#include "hybridc/Lower/Lower.h"
+#include "hybridc/Schedule/Schedule.h"
+#include "hybridc/Support/Diagnostics.h"
+
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <ostream>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace hybridc::driver {
+namespace {
+
+std::string stemOf(const std::string &input) { return fs::path(input).stem().string(); }
+
+std::string pick(const std::optional<std::string> &opt, const std::string &fallback) {
+  if (!opt) return "";
+  return opt->empty() ? fallback : *opt;
+}
+
+std::string headerGuard(const std::string &path) {
+  std::string g = "HYBRIDC_" + fs::path(path).filename().string();
+  for (char &c : g) c = std::isalnum((unsigned char)c) ? (char)std::toupper((unsigned char)c) : '_';
+  return g;
+}
+
+/// Writes `bytes` to `path` through a temporary; returns an error message.
+std::string writeAtomically(const std::string &path, const std::string &bytes) {
+  std::string tmp = path + ".tmp" + std::to_string(getpid());
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    if (!f) return std::strerror(errno);
+    f.write(bytes.data(), (std::streamsize)bytes.size());
+    f.close();
+    if (!f) {
+      std::error_code ec;
+      fs::remove(tmp, ec);
+      return "write error";
+    }
+  }
+  std::error_code ec;
+  fs::rename(tmp, path, ec);
+  if (ec) {
+    fs::remove(tmp, ec);
+    return ec.message();
+  }
+  return "";
+}
+
+} // namespace
+
+std::vector<std::string> OutputPlan::files() const {
+  std::vector<std::string> out;
+  for (const std::string *p : {&object, &header, &lowered, &ir, &assembly})
+    if (!p->empty() && *p != "-") out.push_back(*p);
+  return out;
+}
+
+OutputPlan planOutputs(const Options &opts) {
+  OutputPlan plan;
+  if (opts.syntaxOnly) return plan;
+  std::string stem = stemOf(opts.input);
+  bool listingsOnly = (opts.emitLowered || opts.emitIR || opts.emitAsm) && opts.output.empty() &&
+                      !opts.emitHeader;
+  if (!opts.output.empty()) plan.object = opts.output;
+  else if (!listingsOnly) plan.object = stem + ".o";
+  std::string objDir = plan.object.empty() ? "" : fs::path(plan.object).parent_path().string();
+  plan.header = pick(opts.emitHeader, (objDir.empty() ? "" : objDir + "/") + stem + ".h");
+  plan.lowered = pick(opts.emitLowered, stem + ".lowered");
+  plan.ir = pick(opts.emitIR, stem + ".ll");
+  plan.assembly = pick(opts.emitAsm, stem + ".s");
+  return plan;
+}
+
+void removeOutputs(const OutputPlan &plan) {
+  for (const std::string &f : plan.files()) {
+    std::error_code ec;
+    if (fs::is_regular_file(f, ec)) fs::remove(f, ec);
+  }
+}
+
+bool checkOutputsAreNotInputs(const OutputPlan &plan, const std::vector<std::string> &inputs,
+                              DiagnosticEngine &diags) {
+  bool ok = true;
+  for (const std::string &out : plan.files())
+    for (const std::string &in : inputs) {
+      std::error_code ec;
+      if (!in.empty() && fs::exists(out, ec) && fs::equivalent(out, in, ec)) {
+        diags.report(DiagKind::OutputIsInput, SourceRange(), {out});
+        ok = false;
+      }
+    }
+  return ok;
+}
+
+bool compile(const Options &opts, const OutputPlan &plan, const ast::Module &module,
+             const ScheduleFile *schedule, const SourceManager &sm, DiagnosticEngine &diags,
+             std::ostream &out, std::ostream &err) {
+  for (const std::string &f : opts.functions)
+    if (!module.find(f)) diags.report(DiagKind::UnknownFunction, SourceRange(), {f});
+  if (diags.hasErrors()) return false;
+
+  LowerOptions lo;
+  lo.functions = opts.functions;
+  lo.symbolPrefix = opts.symbolPrefix;
+  lo.printAfter = opts.printAfter;
+  lo.timePasses = opts.timePasses;
+  lo.dumpStream = &err;
+  std::vector<ir::LoweredFunc> funcs = lowerModule(module, schedule, lo, diags);
+  if (diags.hasErrors()) return false;
+
+  // Everything to write, in memory first.
+  std::vector<std::pair<std::string, std::string>> files; // path ("-" = stdout), bytes
+  if (!plan.lowered.empty()) {
+    std::string text;
+    for (size_t k = 0; k < funcs.size(); ++k) text += (k ? "\n" : "") + ir::toString(funcs[k]);
+    files.push_back({plan.lowered, text});
+  }
+  if (!plan.object.empty() || !plan.ir.empty() || !plan.assembly.empty()) {
+    std::string object, llvmIR, assembly;
+    CodeGenRequest req;
+    if (!plan.object.empty()) req.object = &object;
+    if (!plan.ir.empty()) req.llvmIR = &llvmIR;
+    if (!plan.assembly.empty()) req.assembly = &assembly;
+    TargetOptions to;
+    to.target = opts.target;
+    to.mcpu = opts.mcpu;
+    to.mattr = opts.mattr;
+    to.optLevel = opts.optLevel;
+    to.debugInfo = opts.debugInfo;
+    if (auto error = generateCode(funcs, stemOf(opts.input), to, req, &sm)) {
+      diags.report(DiagKind::TargetError, SourceRange(), {*error});
+      return false;
+    }
+    if (!plan.object.empty()) files.push_back({plan.object, object});
+    if (!plan.ir.empty()) files.push_back({plan.ir, llvmIR});
+    if (!plan.assembly.empty()) files.push_back({plan.assembly, assembly});
+  }
+  if (!plan.header.empty()) files.push_back({plan.header, emitHeader(funcs, headerGuard(plan.header))});
+
+  for (auto &[path, bytes] : files) {
+    if (path == "-") {
+      out << bytes;
+      continue;
+    }
+    std::string error = writeAtomically(path, bytes);
+    if (!error.empty()) {
+      diags.report(DiagKind::CannotWriteFile, SourceRange(), {path, error});
+      removeOutputs(plan);
+      return false;
+    }
+  }
+  out.flush();
+  return true;
+}
+
+} // namespace hybridc::driver

@@ -1,0 +1,49 @@
+//===- Compile.h - The stages after checking: lower, codegen, write -------===//
+//
+// Private to lib/Driver. planOutputs() decides which files a command line
+// produces (so that a failed run can remove stale ones); compile() lowers,
+// schedules, generates code and writes every output atomically (a temporary
+// renamed into place), or none of them.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "Options.h"
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace hybridc {
+class SourceManager;
+class DiagnosticEngine;
+struct ScheduleFile;
+namespace ast {
+struct Module;
+}
+
+namespace driver {
+
+/// Each output's path: "" = not produced, "-" = standard output.
+struct OutputPlan {
+  std::string object, header, lowered, ir, assembly;
+  std::vector<std::string> files() const; // the real files among them
+};
+
+OutputPlan planOutputs(const Options &opts);
+
+/// Removes every file of `plan` (after a failed run: no stale outputs).
+void removeOutputs(const OutputPlan &plan);
+
+/// Reports OutputIsInput when an output names an input file.
+bool checkOutputsAreNotInputs(const OutputPlan &plan, const std::vector<std::string> &inputs,
+                              DiagnosticEngine &diags);
+
+/// Lowers, generates code and writes the outputs of `plan`. Returns false
+/// after reporting errors to `diags` (then nothing is left on disk).
+bool compile(const Options &opts, const OutputPlan &plan, const ast::Module &module,
+             const ScheduleFile *schedule, const SourceManager &sm, DiagnosticEngine &diags,
+             std::ostream &out, std::ostream &err);
+
+} // namespace driver
+} // namespace hybridc
