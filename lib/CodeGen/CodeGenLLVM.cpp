@@ -19,8 +19,10 @@
 #include "CodeGenLLVM.h"
 
 #include "hybridc/Support/InternalError.h"
+#include "hybridc/Support/SourceManager.h"
 
 #include "llvm/IR/Constants.h"
+#include "llvm/IR/DIBuilder.h"
 #include "llvm/IR/Intrinsics.h"
 #include "llvm/IR/MDBuilder.h"
 #include "llvm/IR/Module.h"
@@ -215,6 +217,36 @@ void CodeGenLLVM::addKernelAttributes(llvm::Function *fn) {
     fn->addFnAttr("target-features", tm_->getTargetFeatureString());
 }
 
+//===--- Debug info ----------------------------------------------------------===//
+
+void CodeGenLLVM::enableDebugInfo(const SourceManager &sm) {
+  sm_ = &sm;
+  di_ = std::make_unique<llvm::DIBuilder>(module_);
+  module_.addModuleFlag(llvm::Module::Warning, "Debug Info Version", llvm::DEBUG_METADATA_VERSION);
+  module_.addModuleFlag(llvm::Module::Warning, "Dwarf Version", 5);
+}
+
+llvm::DIFile *CodeGenLLVM::diFile(uint32_t buffer) {
+  llvm::DIFile *&f = diFiles_[buffer];
+  if (!f) {
+    std::string path = buffer ? sm_->name(buffer) : "<unknown>";
+    size_t slash = path.rfind('/');
+    std::string dir = slash == std::string::npos ? "." : path.substr(0, slash);
+    f = di_->createFile(slash == std::string::npos ? path : path.substr(slash + 1), dir);
+  }
+  return f;
+}
+
+void CodeGenLLVM::setLocation(SourceLoc loc) {
+  if (!sp_ || !loc.isValid()) return;
+  LineCol lc = sm_->lineCol(loc);
+  b_.SetCurrentDebugLocation(llvm::DILocation::get(ctx_, lc.line, lc.col, sp_));
+}
+
+void CodeGenLLVM::finishDebugInfo() {
+  if (di_) di_->finalize();
+}
+
 //===--- Functions ---------------------------------------------------------------===//
 
 llvm::Function *CodeGenLLVM::compile(const LoweredFunc &f) {
@@ -246,6 +278,23 @@ llvm::Function *CodeGenLLVM::compile(const LoweredFunc &f) {
                                llvm::GlobalValue::ExternalLinkage, f.name, module_);
   fn_->setDoesNotThrow();
   addKernelAttributes(fn_);
+
+  sp_ = nullptr;
+  b_.SetCurrentDebugLocation(llvm::DebugLoc());
+  if (di_) {
+    llvm::DIFile *file = diFile(f.loc.buffer);
+    if (!cu_)
+      cu_ = di_->createCompileUnit(llvm::dwarf::DW_LANG_C99, file, "hybridc", true, "", 0, "",
+                                   llvm::DICompileUnit::LineTablesOnly);
+    unsigned line = f.loc.isValid() ? sm_->lineCol(f.loc).line : 0;
+    sp_ = di_->createFunction(file, f.sourceName.empty() ? f.name : f.sourceName, f.name, file, line,
+                              di_->createSubroutineType(di_->getOrCreateTypeArray({})), line,
+                              llvm::DINode::FlagPrototyped, llvm::DISubprogram::SPFlagDefinition |
+                                                                llvm::DISubprogram::SPFlagOptimized);
+    fn_->setSubprogram(sp_);
+    if (!f.loc.isValid()) b_.SetCurrentDebugLocation(llvm::DILocation::get(ctx_, line, 0, sp_));
+    setLocation(f.loc);
+  }
 
   llvm::BasicBlock *entry = newBlock("entry");
   llvm::BasicBlock *start = newBlock("args");
@@ -297,6 +346,9 @@ llvm::Function *CodeGenLLVM::compile(const LoweredFunc &f) {
   if (!b_.GetInsertBlock()->getTerminator()) emitReturn(0);
 
   llvm::removeUnreachableBlocks(*fn_);
+  if (sp_) di_->finalizeSubprogram(sp_);
+  sp_ = nullptr;
+  b_.SetCurrentDebugLocation(llvm::DebugLoc());
   llvm::Function *done = fn_;
   fn_ = nullptr;
   func_ = nullptr;
@@ -540,7 +592,7 @@ void CodeGenLLVM::visit(const Cmp *op) {
   Value *a = codegen(op->a);
   Value *b = codegen(op->b);
   using P = llvm::CmpInst::Predicate;
-  P p;
+  P p = P::BAD_ICMP_PREDICATE;
   if (t.isFloat()) {
     switch (op->op) {
     case CmpOp::EQ: p = P::FCMP_OEQ; break;
@@ -764,6 +816,15 @@ void CodeGenLLVM::visit(const Shuffle *op) {
 }
 
 //===--- Statements ------------------------------------------------------------===//
+
+void CodeGenLLVM::visit(const Stmt &s) {
+  if (!s) return;
+  if (!sp_ || !s->loc.isValid()) return IRVisitor::visit(s);
+  llvm::DebugLoc saved = b_.getCurrentDebugLocation();
+  setLocation(s->loc);
+  IRVisitor::visit(s);
+  b_.SetCurrentDebugLocation(saved);
+}
 
 void CodeGenLLVM::visit(const LetStmt *op) {
   Value *v = codegen(op->value);

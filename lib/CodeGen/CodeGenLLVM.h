@@ -26,7 +26,15 @@
 #include <vector>
 
 namespace llvm {
+class DIBuilder;
+class DICompileUnit;
+class DIFile;
+class DISubprogram;
 class TargetMachine;
+} // namespace llvm
+
+namespace hybridc {
+class SourceManager;
 }
 
 namespace hybridc::codegen {
@@ -38,6 +46,12 @@ public:
 
   /// Emits `f` as an external function `int32_t NAME(args...)`.
   llvm::Function *compile(const ir::LoweredFunc &f);
+
+  /// -g: DWARF line tables mapping instructions to the .hy lines of the
+  /// statements (StmtNode::loc) they come from. Call before compile();
+  /// finishDebugInfo() after the last one.
+  void enableDebugInfo(const SourceManager &sm);
+  void finishDebugInfo();
 
   /// The LLVM type holding a value of `t` in registers (bool -> i1) and in
   /// memory (bool -> i8); vectors for lanes > 1.
@@ -79,6 +93,8 @@ protected:
   void visit(const ir::Shuffle *) override;
 
   //===--- Statements ------------------------------------------------------===//
+  /// Every statement goes through here: sets the debug location (-g).
+  void visit(const ir::Stmt &s);
   void visit(const ir::LetStmt *) override;
   void visit(const ir::VarDecl *) override;
   void visit(const ir::Assign *) override;
@@ -161,6 +177,15 @@ protected:
   std::map<const ir::BufferNode *, llvm::GlobalVariable *> constBuffers_;
   std::vector<llvm::Value *> heap_; // live heap buffers, outermost first
   std::vector<LoopTargets> loops_;
+
+  // -g
+  const SourceManager *sm_ = nullptr;
+  std::unique_ptr<llvm::DIBuilder> di_;
+  llvm::DICompileUnit *cu_ = nullptr;
+  std::map<uint32_t, llvm::DIFile *> diFiles_;
+  llvm::DISubprogram *sp_ = nullptr;
+  llvm::DIFile *diFile(uint32_t buffer);
+  void setLocation(SourceLoc loc);
 };
 
 /// The CPU back end (x86-64, AArch64).

@@ -221,7 +221,6 @@ std::string resolveTriple(const std::string &target, std::string &error) {
 std::optional<std::string> generateCode(const std::vector<ir::LoweredFunc> &funcs, const std::string &moduleName,
                                         const TargetOptions &opts, const CodeGenRequest &request,
                                         const SourceManager *sm) {
-  (void)sm; // -g: line tables are not emitted yet
   initTargets();
   ResolvedTarget rt;
   if (auto err = resolveTarget(opts, rt)) return err;
@@ -261,7 +260,9 @@ std::optional<std::string> generateCode(const std::vector<ir::LoweredFunc> &func
   m.setPICLevel(llvm::PICLevel::BigPIC);
 
   std::unique_ptr<codegen::CodeGenLLVM> cg = codegen::makeCodeGenCPU(m, tm.get());
+  if (opts.debugInfo && sm) cg->enableDebugInfo(*sm);
   for (const ir::LoweredFunc &f : funcs) cg->compile(f);
+  cg->finishDebugInfo();
   cg.reset();
 
   if (auto err = codegen::linkRuntime(m)) return err;

@@ -896,3 +896,33 @@ TEST_CASE("codegen: targets, CPUs and features are checked", "[codegen]") {
   REQUIRE(e5);
   CHECK(e5->find("reserved") != std::string::npos);
 }
+
+TEST_CASE("codegen: -g maps instructions to .hy lines", "[codegen]") {
+  SourceManager sm;
+  uint32_t buf = sm.addBuffer("dir/k.hy", "def dbg(a, c):\n    for i in range(4):\n        c[i] = a[i] + 1.0\n");
+  Buffer a = buffer("a", F32, {4}, BufferNode::Input);
+  Buffer c = buffer("c", F32, {4}, BufferNode::Output);
+  Expr i = var("i");
+  Stmt store = withLoc(st(c, {i}, ld(a, {i}) + f32(1)), sm.locAt(buf, 46));
+  Stmt body = withLoc(loop("i", 4, store), sm.locAt(buf, 19));
+  LoweredFunc f = kernel("dbg", {inArg(a), outArg(c)}, body);
+  f.loc = sm.locAt(buf, 0);
+  std::string ir, obj;
+  CodeGenRequest req;
+  req.llvmIR = &ir;
+  req.object = &obj;
+  TargetOptions to;
+  to.target = "x86_64";
+  to.debugInfo = true;
+  REQUIRE(!generateCode({f}, "k", to, req, &sm));
+  INFO(ir);
+  CHECK(ir.find("!DIFile(filename: \"k.hy\", directory: \"dir\")") != std::string::npos);
+  CHECK(ir.find("!DISubprogram(name: \"dbg\"") != std::string::npos);
+  CHECK(ir.find("!DILocation(line: 3, column: 9") != std::string::npos);
+  CHECK(obj.find(".debug_line") != std::string::npos);
+  // Without -g: no debug info at all.
+  to.debugInfo = false;
+  REQUIRE(!generateCode({f}, "k", to, req, &sm));
+  CHECK(ir.find("!DI") == std::string::npos);
+  CHECK(obj.find(".debug_line") == std::string::npos);
+}

@@ -12,6 +12,7 @@
 
 #include "hybridc/CodeGen/CodeGen.h"
 #include "hybridc/IR/IR.h"
+#include "hybridc/Support/SourceManager.h"
 
 #include <catch2/catch.hpp>
 

@@ -21,7 +21,7 @@ struct TargetOptions {
   std::string mcpu;             // "" = the arch's generic CPU (host: this CPU); "native"
   std::string mattr;            // "+avx2,-fma"
   int optLevel = 3;             // 0..3
-  bool debugInfo = false;       // -g: DWARF line info mapping to .hy lines
+  bool debugInfo = false;       // -g: DWARF line tables mapping to .hy lines (needs the SourceManager)
 };
 
 /// What to produce; each non-null pointer receives that output.
