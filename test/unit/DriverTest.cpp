@@ -58,7 +58,7 @@ const char *kValidKernel = R"(def add_one(a: float32[16]):
 
 } // namespace
 
-TEST_CASE("--version prints hybridc and LLVM versions", "[driver]") {
+TEST_CASE("driver: --version prints hybridc and LLVM versions", "[driver]") {
   Result r = runDriver({"--version"});
   CHECK(r.status == 0);
   REQUIRE(r.out.rfind("hybridc ", 0) == 0);
@@ -67,7 +67,7 @@ TEST_CASE("--version prints hybridc and LLVM versions", "[driver]") {
   CHECK(r.err.empty());
 }
 
-TEST_CASE("--help lists the options and exits 0", "[driver]") {
+TEST_CASE("driver: --help lists the options and exits 0", "[driver]") {
   Result r = runDriver({"--help"});
   CHECK(r.status == 0);
   CHECK(r.out.find("Usage:") != std::string::npos);
@@ -152,7 +152,7 @@ TEST_CASE("schedule JSON errors point into the JSON file", "[driver]") {
   CHECK(r.err.find("1 error generated.") != std::string::npos);
 }
 
-TEST_CASE("--color=always colors diagnostics, never does not", "[driver]") {
+TEST_CASE("driver: --color=always colors diagnostics, never does not", "[driver]") {
   Result a = runDriver({"--color=always", "/nonexistent/k.hy"});
   CHECK(a.err.find("\033[") != std::string::npos);
   Result n = runDriver({"--color=never", "/nonexistent/k.hy"});
