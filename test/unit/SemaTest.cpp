@@ -901,3 +901,80 @@ def g(a: float32[4]):
   CHECK(!c.def("f").checked);
   CHECK(c.def("g").checked);
 }
+
+TEST_CASE("store targets, constant variables and chained comparisons", "[sema]") {
+  auto c = check(R"(
+def f(a: float32[8], lo: int32):
+    o = output_tensor((8,), 'float32')
+    n = 4
+    m = n * 2
+    for i in range(lo, m):
+        if 0 <= i < n:
+            o[i] = a[i] if i > 1 else 0.0
+    return o
+)");
+  INFO(c.errors());
+  REQUIRE(c.ok());
+  CHECK(c.sym("n").constInt == 4);
+  CHECK(c.sym("m").constInt == 8);
+  CHECK(c.constOf("n * 2") == 8);
+  CHECK(c.constOf("m") == 8);
+  auto &target = *cast<Name>(&c.expr("n"));
+  CHECK(target.symbol == &c.sym("n"));
+  CHECK(target.type.str() == "int32");
+  CHECK(c.typeOf("0 <= i < n") == "bool");
+  CHECK(c.typeOf("a[i] if i > 1 else 0.0") == "float32");
+  CHECK(c.typeOf("o[i]") == "float32");
+  CHECK(cast<Name>(&c.expr("o"))->symbol == &c.sym("o"));
+  CHECK(c.def("f").checked);
+}
+
+TEST_CASE("schedule args that agree with an annotation are accepted", "[sema]") {
+  auto c = check(R"(
+def f(n: int32, a: float32[n, 4]):
+    o = output_tensor((n,), 'float32')
+    for i in range(n):
+        o[i] = a[i, 0]
+    return o
+)",
+                 R"({"f": {"args": {"a": {"shape": ["n", 4], "dtype": "float32",
+                                          "strides": true}}}})");
+  INFO(c.errors());
+  REQUIRE(c.ok());
+  CHECK(c.sym("a").strided);
+}
+
+TEST_CASE("errors in several defs are reported in one run", "[sema]") {
+  auto c = check(R"(
+def f(a: float32[4]):
+    b = output_tensor((4,), 'float32')
+    b[0] = x
+    return b
+
+def g(a: float32[4]):
+    b = output_tensor((4,), 'float32')
+    b[0] = a[0] // 2
+    b[1] = 1
+    return b
+
+def h(a: float32[4]):
+    b = f(a)
+    return b
+)");
+  CHECK(c.kinds() == Kinds{"UndeclaredVariable", "StoreTypeMismatch"});
+  CHECK(!c.def("f").checked);
+  CHECK(!c.def("g").checked);
+  CHECK(c.def("h").checked);
+}
+
+TEST_CASE("a variable declared in a loop is typed by its first store", "[sema]") {
+  CHECK(kindsOf(R"(
+def f(a: float32[4], k: int64):
+    b = output_tensor((4,), 'int64')
+    for i in range(4):
+        x = k + 1
+        x = 2
+        b[i] = x
+    return b
+)") == Kinds{"StoreTypeMismatch"});
+}
