@@ -258,7 +258,9 @@ void DefChecker::storeName(Name &n, Type t, const Expr &value) {
                     {"'" + n.id + "' holds a scalar; cannot assign a " + t.str()});
     else if (t.dtype != d->dtype)
       diags_.report(DiagKind::StoreTypeMismatch, value.range,
-                    {t.dtype.str(), "variable '" + n.id + "'", d->dtype.str()});
+                    {t.dtype.str(), "variable '" + n.id + "'", d->dtype.str()})
+          .note(DiagKind::NoteHint, d->declRange,
+                {"'" + n.id + "' is declared here with type " + d->dtype.str()});
     return;
   }
 
@@ -432,7 +434,9 @@ void DefChecker::checkAugAssign(AugAssign &s) {
     Type r = binaryResult(s.op, *n, *s.value, s.opRange, nullptr);
     if (r.isScalar() && r.dtype != sym->dtype)
       diags_.report(DiagKind::StoreTypeMismatch, s.value->range,
-                    {r.dtype.str(), "variable '" + n->id + "'", sym->dtype.str()});
+                    {r.dtype.str(), "variable '" + n->id + "'", sym->dtype.str()})
+          .note(DiagKind::NoteHint, sym->declRange,
+                {"'" + n->id + "' is declared here with type " + sym->dtype.str()});
     return;
   }
   if (auto *sub = dyn_cast<Subscript>(s.target.get())) {
