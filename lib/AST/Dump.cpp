@@ -29,9 +29,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 namespace hybridc::ast {
 
@@ -88,21 +88,11 @@ const char *spelling(UnaryOpKind k) {
 
 void dumpExpr(std::string &o, const Expr &e) {
   switch (e.kind) {
-  case ExprKind::IntLit:
-    o += "(int " + std::to_string(cast<IntLit>(&e)->value) + ")";
-    return;
-  case ExprKind::FloatLit:
-    o += "(float " + formatDouble(cast<FloatLit>(&e)->value) + ")";
-    return;
-  case ExprKind::BoolLit:
-    o += cast<BoolLit>(&e)->value ? "(bool True)" : "(bool False)";
-    return;
-  case ExprKind::StrLit:
-    o += "(str " + quote(cast<StrLit>(&e)->value) + ")";
-    return;
-  case ExprKind::Name:
-    o += "(name " + cast<Name>(&e)->id + ")";
-    return;
+  case ExprKind::IntLit: o += "(int " + std::to_string(cast<IntLit>(&e)->value) + ")"; return;
+  case ExprKind::FloatLit: o += "(float " + formatDouble(cast<FloatLit>(&e)->value) + ")"; return;
+  case ExprKind::BoolLit: o += cast<BoolLit>(&e)->value ? "(bool True)" : "(bool False)"; return;
+  case ExprKind::StrLit: o += "(str " + quote(cast<StrLit>(&e)->value) + ")"; return;
+  case ExprKind::Name: o += "(name " + cast<Name>(&e)->id + ")"; return;
   case ExprKind::Attribute: {
     auto *a = cast<Attribute>(&e);
     o += "(attr ";

@@ -25,19 +25,17 @@ namespace hybridc {
 namespace {
 
 const char *const kKeywords[] = {
-    "def",   "for",  "in",     "if",    "elif",   "else",     "while",  "break",
-    "continue", "return", "assert", "and", "or",  "not",      "pass",   "True",
-    "False", "None", "import", "from",  "as",     "lambda",   "class",  "with",
-    "try",   "except", "finally", "raise", "global", "nonlocal", "yield", "del",
-    "is",    "async", "await"};
+    "def",    "for",    "in",       "if",     "elif",  "else", "while", "break",  "continue",
+    "return", "assert", "and",      "or",     "not",   "pass", "True",  "False",  "None",
+    "import", "from",   "as",       "lambda", "class", "with", "try",   "except", "finally",
+    "raise",  "global", "nonlocal", "yield",  "del",   "is",   "async", "await"};
 
 // Operators, longest first so that a linear scan finds the longest match.
-const char *const kOps[] = {
-    "**=", "//=", ">>=", "<<=", "...",
-    "->", "**", "//", "<<", ">>", "<=", ">=", "==", "!=", ":=", "+=", "-=", "*=",
-    "/=", "%=", "&=", "|=", "^=", "@=",
-    "+", "-", "*", "/", "%", "&", "|", "^", "~", "<", ">", "(", ")", "[", "]",
-    "{", "}", ",", ":", ".", ";", "@", "="};
+const char *const kOps[] = {"**=", "//=", ">>=", "<<=", "...", "->", "**", "//", "<<", ">>",
+                            "<=",  ">=",  "==",  "!=",  ":=",  "+=", "-=", "*=", "/=", "%=",
+                            "&=",  "|=",  "^=",  "@=",  "+",   "-",  "*",  "/",  "%",  "&",
+                            "|",   "^",   "~",   "<",   ">",   "(",  ")",  "[",  "]",  "{",
+                            "}",   ",",   ":",   ".",   ";",   "@",  "="};
 
 bool isIdentStart(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
@@ -61,10 +59,26 @@ bool isStringPrefix(std::string_view s) {
   bool r = false, b = false, u = false, f = false;
   for (char c : s) {
     switch (c) {
-    case 'r': case 'R': if (r) return false; r = true; break;
-    case 'b': case 'B': if (b) return false; b = true; break;
-    case 'u': case 'U': if (u) return false; u = true; break;
-    case 'f': case 'F': if (f) return false; f = true; break;
+    case 'r':
+    case 'R':
+      if (r) return false;
+      r = true;
+      break;
+    case 'b':
+    case 'B':
+      if (b) return false;
+      b = true;
+      break;
+    case 'u':
+    case 'U':
+      if (u) return false;
+      u = true;
+      break;
+    case 'f':
+    case 'F':
+      if (f) return false;
+      f = true;
+      break;
     default: return false;
     }
   }
@@ -98,11 +112,21 @@ void appendUtf8(std::string &out, uint32_t cp) {
 size_t utf8Length(std::string_view s, size_t i, uint32_t &cp) {
   unsigned char c = (unsigned char)s[i];
   size_t n;
-  if (c < 0x80) { cp = c; return 1; }
-  if (c >= 0xC2 && c <= 0xDF) { n = 2; cp = c & 0x1F; }
-  else if (c >= 0xE0 && c <= 0xEF) { n = 3; cp = c & 0x0F; }
-  else if (c >= 0xF0 && c <= 0xF4) { n = 4; cp = c & 0x07; }
-  else return 0;
+  if (c < 0x80) {
+    cp = c;
+    return 1;
+  }
+  if (c >= 0xC2 && c <= 0xDF) {
+    n = 2;
+    cp = c & 0x1F;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    n = 3;
+    cp = c & 0x0F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4;
+    cp = c & 0x07;
+  } else
+    return 0;
   if (i + n > s.size()) return 0;
   for (size_t k = 1; k < n; ++k) {
     unsigned char d = (unsigned char)s[i + k];
@@ -143,13 +167,39 @@ bool startsToken(std::string_view s, size_t i) {
   if (isIdentChar(c)) return true;
   if (c == '!') return i + 1 < s.size() && s[i + 1] == '=';
   switch (c) {
-  case ' ': case '\t': case '\n': case '\r': case '\f': case '#': case '\\': case '\'':
-  case '"': case '+': case '-': case '*': case '/': case '%': case '&': case '|':
-  case '^': case '~': case '<': case '>': case '(': case ')': case '[': case ']':
-  case '{': case '}': case ',': case ':': case '.': case ';': case '@': case '=':
-    return true;
-  default:
-    return false;
+  case ' ':
+  case '\t':
+  case '\n':
+  case '\r':
+  case '\f':
+  case '#':
+  case '\\':
+  case '\'':
+  case '"':
+  case '+':
+  case '-':
+  case '*':
+  case '/':
+  case '%':
+  case '&':
+  case '|':
+  case '^':
+  case '~':
+  case '<':
+  case '>':
+  case '(':
+  case ')':
+  case '[':
+  case ']':
+  case '{':
+  case '}':
+  case ',':
+  case ':':
+  case '.':
+  case ';':
+  case '@':
+  case '=': return true;
+  default: return false;
   }
 }
 
@@ -157,8 +207,8 @@ bool startsToken(std::string_view s, size_t i) {
 /// line inside brackets means a bracket was left open.
 bool startsStatementOnly(std::string_view w) {
   return w == "def" || w == "return" || w == "while" || w == "elif" || w == "pass" ||
-         w == "break" || w == "continue" || w == "assert" || w == "import" ||
-         w == "class" || w == "with" || w == "try" || w == "except" || w == "finally";
+         w == "break" || w == "continue" || w == "assert" || w == "import" || w == "class" ||
+         w == "with" || w == "try" || w == "except" || w == "finally";
 }
 
 class Lexer {
@@ -229,10 +279,16 @@ bool Lexer::lineStart() {
   unsigned col8 = 0, col1 = 0;
   while (!atEnd()) {
     char c = peek();
-    if (c == ' ') { ++col8; ++col1; }
-    else if (c == '\t') { col8 = (col8 / 8 + 1) * 8; ++col1; }
-    else if (c == '\f') { col8 = col1 = 0; }
-    else break;
+    if (c == ' ') {
+      ++col8;
+      ++col1;
+    } else if (c == '\t') {
+      col8 = (col8 / 8 + 1) * 8;
+      ++col1;
+    } else if (c == '\f') {
+      col8 = col1 = 0;
+    } else
+      break;
     ++pos_;
   }
   // Blank lines, comment-only lines and a `\r` before the newline.
@@ -305,10 +361,14 @@ std::vector<Token> Lexer::run() {
         size_t p = pos_;
         unsigned col8 = 0;
         for (; p < src_.size(); ++p) {
-          if (src_[p] == ' ') ++col8;
-          else if (src_[p] == '\t') col8 = (col8 / 8 + 1) * 8;
-          else if (src_[p] == '\f') col8 = 0;
-          else break;
+          if (src_[p] == ' ')
+            ++col8;
+          else if (src_[p] == '\t')
+            col8 = (col8 / 8 + 1) * 8;
+          else if (src_[p] == '\f')
+            col8 = 0;
+          else
+            break;
         }
         size_t q = p;
         while (q < src_.size() && isIdentChar((unsigned char)src_[q])) ++q;
@@ -370,8 +430,7 @@ void Lexer::lexToken() {
       lexString(start, word.size());
       return;
     }
-    push(isKeyword(word) ? TokKind::Keyword : TokKind::Identifier, std::string(word), start,
-         pos_);
+    push(isKeyword(word) ? TokKind::Keyword : TokKind::Identifier, std::string(word), start, pos_);
     return;
   }
   if (isDigit(c) || (c == '.' && isDigit((unsigned char)peek(1)))) {
@@ -457,14 +516,21 @@ void Lexer::lexNumber() {
   auto isBin = [](unsigned char d) { return d == '0' || d == '1'; };
   int base = 10;
   char p1 = peek(1);
-  if (peek() == '0' && (p1 == 'x' || p1 == 'X' || p1 == 'o' || p1 == 'O' || p1 == 'b' ||
-                        p1 == 'B')) {
+  if (peek() == '0' &&
+      (p1 == 'x' || p1 == 'X' || p1 == 'o' || p1 == 'O' || p1 == 'b' || p1 == 'B')) {
     pos_ += 2;
     if (peek() == '_') ++pos_;
     size_t n = 0;
-    if (p1 == 'x' || p1 == 'X') { base = 16; n = digits(isHexDigit); }
-    else if (p1 == 'o' || p1 == 'O') { base = 8; n = digits(+isOct); }
-    else { base = 2; n = digits(+isBin); }
+    if (p1 == 'x' || p1 == 'X') {
+      base = 16;
+      n = digits(isHexDigit);
+    } else if (p1 == 'o' || p1 == 'O') {
+      base = 8;
+      n = digits(+isOct);
+    } else {
+      base = 2;
+      n = digits(+isBin);
+    }
     if (n == 0) ok = false;
   } else {
     size_t intStart = pos_;
@@ -560,7 +626,9 @@ void Lexer::lexString(size_t start, size_t prefixLen) {
       pos_ += 2;
       switch (e) {
       case '\n': break; // escaped newline: joined
-      case '\r': if (peek() == '\n') ++pos_; break;
+      case '\r':
+        if (peek() == '\n') ++pos_;
+        break;
       case '\\': value += '\\'; break;
       case '\'': value += '\''; break;
       case '"': value += '"'; break;
@@ -571,7 +639,9 @@ void Lexer::lexString(size_t start, size_t prefixLen) {
       case 'r': value += '\r'; break;
       case 't': value += '\t'; break;
       case 'v': value += '\v'; break;
-      case 'x': case 'u': case 'U': {
+      case 'x':
+      case 'u':
+      case 'U': {
         size_t want = e == 'x' ? 2 : e == 'u' ? 4 : 8;
         uint32_t cp = 0;
         size_t n = 0;

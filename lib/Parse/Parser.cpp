@@ -59,9 +59,7 @@ public:
 
 private:
   //===--- Tokens ---------------------------------------------------------===//
-  const Token &tok(size_t k = 0) const {
-    return toks_[std::min(pos_ + k, toks_.size() - 1)];
-  }
+  const Token &tok(size_t k = 0) const { return toks_[std::min(pos_ + k, toks_.size() - 1)]; }
   bool at(TokKind k) const { return tok().kind == k; }
   bool atOp(const char *s) const { return tok().isOp(s); }
   bool atKw(const char *s) const { return tok().isKeyword(s); }
@@ -156,8 +154,8 @@ private:
   DiagnosticEngine &diags_;
   std::vector<Token> toks_;
   size_t pos_ = 0;
-  SourceLoc lastEnd_;                  // end of the last consumed real token
-  std::vector<uint32_t> lexErrors_;    // offsets of the lexer's diagnostics
+  SourceLoc lastEnd_;               // end of the last consumed real token
+  std::vector<uint32_t> lexErrors_; // offsets of the lexer's diagnostics
   unsigned depth_ = 0;
   std::unordered_map<const Expr *, unsigned> heights_;
 };
@@ -178,8 +176,8 @@ Parser::Parser(const SourceManager &sm, uint32_t buffer, DiagnosticEngine &diags
 
 const Token &Parser::consume() {
   const Token &t = toks_[pos_];
-  if (t.kind != TokKind::Newline && t.kind != TokKind::Indent &&
-      t.kind != TokKind::Dedent && t.kind != TokKind::EndOfFile)
+  if (t.kind != TokKind::Newline && t.kind != TokKind::Indent && t.kind != TokKind::Dedent &&
+      t.kind != TokKind::EndOfFile)
     lastEnd_ = t.range.end;
   if (pos_ + 1 < toks_.size()) ++pos_;
   return t;
@@ -308,8 +306,8 @@ void Parser::skipToNextTopLevel() {
   int level = 0;
   while (!at(TokKind::EndOfFile)) {
     const Token &prev = pos_ > 0 ? toks_[pos_ - 1] : toks_[0];
-    bool lineStart = pos_ == 0 || prev.kind == TokKind::Newline ||
-                     prev.kind == TokKind::Dedent || prev.kind == TokKind::Indent;
+    bool lineStart = pos_ == 0 || prev.kind == TokKind::Newline || prev.kind == TokKind::Dedent ||
+                     prev.kind == TokKind::Indent;
     if (level <= 0 && lineStart &&
         (atKw("def") || atOp("@") || atKw("import") || atKw("from") || atKw("class")))
       return;
@@ -821,10 +819,9 @@ void Parser::parseExprOrAssign(Block &out) {
   static const struct {
     const char *op;
     BinOpKind kind;
-  } kAug[] = {{"+=", BinOpKind::Add},       {"-=", BinOpKind::Sub},  {"*=", BinOpKind::Mul},
-              {"/=", BinOpKind::Div},       {"//=", BinOpKind::FloorDiv},
-              {"%=", BinOpKind::Mod},       {"&=", BinOpKind::BitAnd},
-              {"|=", BinOpKind::BitOr},     {"^=", BinOpKind::BitXor}};
+  } kAug[] = {{"+=", BinOpKind::Add},    {"-=", BinOpKind::Sub},       {"*=", BinOpKind::Mul},
+              {"/=", BinOpKind::Div},    {"//=", BinOpKind::FloorDiv}, {"%=", BinOpKind::Mod},
+              {"&=", BinOpKind::BitAnd}, {"|=", BinOpKind::BitOr},     {"^=", BinOpKind::BitXor}};
   for (const auto &a : kAug) {
     if (!atOp(a.op)) continue;
     SourceRange opRange = consume().range;
@@ -1125,16 +1122,21 @@ ExprPtr Parser::parseTerm() {
   ExprPtr lhs = parseFactor();
   while (true) {
     BinOpKind k;
-    if (atOp("*")) k = BinOpKind::Mul;
-    else if (atOp("/")) k = BinOpKind::Div;
-    else if (atOp("//")) k = BinOpKind::FloorDiv;
-    else if (atOp("%")) k = BinOpKind::Mod;
+    if (atOp("*"))
+      k = BinOpKind::Mul;
+    else if (atOp("/"))
+      k = BinOpKind::Div;
+    else if (atOp("//"))
+      k = BinOpKind::FloorDiv;
+    else if (atOp("%"))
+      k = BinOpKind::Mod;
     else if (atOp("@")) {
       SourceRange op = consume().range;
       parseFactor();
       error(DiagKind::Unsupported, op, {"the '@' operator (matrix multiplication)"});
       continue;
-    } else break;
+    } else
+      break;
     SourceRange op = consume().range;
     ExprPtr rhs = parseFactor();
     lhs = node<BinOp>(from(b), k, std::move(lhs), std::move(rhs), op);
@@ -1145,10 +1147,14 @@ ExprPtr Parser::parseTerm() {
 // factor := ('+' | '-' | '~') factor | power
 ExprPtr Parser::parseFactor() {
   UnaryOpKind k;
-  if (atOp("-")) k = UnaryOpKind::Neg;
-  else if (atOp("+")) k = UnaryOpKind::Plus;
-  else if (atOp("~")) k = UnaryOpKind::Invert;
-  else return parsePower();
+  if (atOp("-"))
+    k = UnaryOpKind::Neg;
+  else if (atOp("+"))
+    k = UnaryOpKind::Plus;
+  else if (atOp("~"))
+    k = UnaryOpKind::Invert;
+  else
+    return parsePower();
   const Token &op = consume();
   DepthGuard g(*this, op.range);
   ExprPtr operand = parseFactor();
@@ -1258,9 +1264,7 @@ ExprPtr Parser::parseSubscriptItem(bool &reportedSlice) {
 ExprPtr Parser::parseAtom() {
   const Token &t = tok();
   switch (t.kind) {
-  case TokKind::Identifier:
-    consume();
-    return node<Name>(t.range, t.text);
+  case TokKind::Identifier: consume(); return node<Name>(t.range, t.text);
   case TokKind::Int: {
     consume();
     std::string digits;
@@ -1270,9 +1274,12 @@ ExprPtr Parser::parseAtom() {
     size_t skip = 0;
     if (digits.size() > 1 && digits[0] == '0') {
       char p = digits[1] | 0x20;
-      if (p == 'x') base = 16, skip = 2;
-      else if (p == 'o') base = 8, skip = 2;
-      else if (p == 'b') base = 2, skip = 2;
+      if (p == 'x')
+        base = 16, skip = 2;
+      else if (p == 'o')
+        base = 8, skip = 2;
+      else if (p == 'b')
+        base = 2, skip = 2;
     }
     int64_t v = 0;
     std::from_chars(digits.data() + skip, digits.data() + digits.size(), v, base);
@@ -1287,8 +1294,7 @@ ExprPtr Parser::parseAtom() {
     std::from_chars(digits.data(), digits.data() + digits.size(), v);
     return node<FloatLit>(t.range, v);
   }
-  case TokKind::String:
-    return parseStrings();
+  case TokKind::String: return parseStrings();
   case TokKind::Keyword:
     if (t.text == "True" || t.text == "False") {
       consume();
@@ -1318,8 +1324,7 @@ ExprPtr Parser::parseAtom() {
     if (t.text == "{") unsupported(t.range, "a dict or set literal");
     if (t.text == "...") unsupported(t.range, "'...' (Ellipsis)");
     break;
-  default:
-    break;
+  default: break;
   }
   fail(DiagKind::ExpectedExpression, t.range, {describe(t)});
 }

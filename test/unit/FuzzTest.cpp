@@ -119,10 +119,12 @@ def normalize(a: float32[1024]):
 };
 
 const char *const kDictionary[] = {
-    "(", ")", "[", "]", "{", "}", ":", ",", ".", "\n", "    ", "\t", "\\\n", "\\", "'''",
-    "\"\"\"", "'", "\"", "#", "=", "+=", "**", "//", "->", ":=", "@", "def ", "for ", " in ",
-    "if ", "elif ", "else:", "while ", "return ", "lambda ", "class ", "not ", " and ",
-    "0x", "1e", "1.", ".5", "_", "\r", "\f", "\xC3\xA9", "\xE2\x82", "\0", "\xFF"};
+    "(",        ")",        "[",   "]",     "{",     "}",      ":",       ",",       ".",
+    "\n",       "    ",     "\t",  "\\\n",  "\\",    "'''",    "\"\"\"",  "'",       "\"",
+    "#",        "=",        "+=",  "**",    "//",    "->",     ":=",      "@",       "def ",
+    "for ",     " in ",     "if ", "elif ", "else:", "while ", "return ", "lambda ", "class ",
+    "not ",     " and ",    "0x",  "1e",    "1.",    ".5",     "_",       "\r",      "\f",
+    "\xC3\xA9", "\xE2\x82", "\0",  "\xFF"};
 
 /// Every node's and diagnostic's range is inside the buffer and ordered.
 struct RangeChecker {
@@ -341,13 +343,35 @@ TEST_CASE("pure noise and pathological inputs", "[fuzz]") {
     for (size_t k = 0; k < len; ++k) s += (char)(rng() % 256);
     if (!runFrontEnd(s).empty()) ++failures;
   }
-  const std::string cases[] = {
-      std::string(1, '\0'), "\xFF\xFF\xFF", "(((((((", ")))))))", "]]]", "'''", "\"\"\"\n\n",
-      "\\", "\\\n", "def", "def f", "def f(", "def f(a:", "def f():", "def f():\n  ",
-      "\t\t\tx", "   \n\t\n", "@", "@\n", "@a.b(\n", "def f():\n    return (", "0x", "1e+",
-      "def f():\n  x = 1\n\ty = 2\n", std::string(10000, '\n'), std::string(10000, ' ') + "x",
-      std::string(3000, '[') + std::string(3000, ']'), "def f():\n" + std::string(5000, '\t'),
-      std::string(4000, '\'')};
+  const std::string cases[] = {std::string(1, '\0'),
+                               "\xFF\xFF\xFF",
+                               "(((((((",
+                               ")))))))",
+                               "]]]",
+                               "'''",
+                               "\"\"\"\n\n",
+                               "\\",
+                               "\\\n",
+                               "def",
+                               "def f",
+                               "def f(",
+                               "def f(a:",
+                               "def f():",
+                               "def f():\n  ",
+                               "\t\t\tx",
+                               "   \n\t\n",
+                               "@",
+                               "@\n",
+                               "@a.b(\n",
+                               "def f():\n    return (",
+                               "0x",
+                               "1e+",
+                               "def f():\n  x = 1\n\ty = 2\n",
+                               std::string(10000, '\n'),
+                               std::string(10000, ' ') + "x",
+                               std::string(3000, '[') + std::string(3000, ']'),
+                               "def f():\n" + std::string(5000, '\t'),
+                               std::string(4000, '\'')};
   for (const std::string &s : cases) {
     std::string r = runFrontEnd(s);
     INFO(s.substr(0, 60));

@@ -50,8 +50,7 @@ using V = std::vector<std::string>;
 } // namespace
 
 TEST_CASE("simple def with INDENT/DEDENT", "[lexer]") {
-  CHECK(toks("def f(a):\n    return a\n") ==
-        "def f ( a ) : NL IN return a NL DE EOF");
+  CHECK(toks("def f(a):\n    return a\n") == "def f ( a ) : NL IN return a NL DE EOF");
   // No trailing newline: NEWLINE and DEDENT are still produced.
   CHECK(toks("def f(a):\n    return a") == "def f ( a ) : NL IN return a NL DE EOF");
   CHECK(toks("") == "EOF");
@@ -211,7 +210,10 @@ TEST_CASE("invalid characters are reported once per run and skipped", "[lexer]")
   // The message shows the character in a readable form.
   SourceManager sm;
   DiagnosticEngine d(sm);
-  lex(sm, sm.addBuffer("t.hy", "a = \xC2\xA0" "b\nc = \x01\n"), d);
+  lex(sm,
+      sm.addBuffer("t.hy", "a = \xC2\xA0"
+                           "b\nc = \x01\n"),
+      d);
   REQUIRE(d.diagnostics().size() == 2);
   CHECK(d.diagnostics()[0].message == "invalid character 'U+00A0' in source");
   CHECK(d.diagnostics()[1].message == "invalid character '\\x01' in source");

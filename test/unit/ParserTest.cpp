@@ -6,8 +6,8 @@
 // without cascades.
 //
 //===----------------------------------------------------------------------===//
-#include "hybridc/AST/AST.h"
 #include "hybridc/Parse/Parser.h"
+#include "hybridc/AST/AST.h"
 
 #include <catch2/catch.hpp>
 
@@ -102,18 +102,19 @@ TEST_CASE("outer product from the language reference", "[parser]") {
                    "            c[i, j] = a[i] * b[j]\n"
                    "    return c\n");
   CHECK(p.errors().empty());
-  CHECK(p.dump() ==
-        "(module\n"
-        "  (def outer_product\n"
-        "    (param a (subscript (name float32) (int 100)))\n"
-        "    (param b (subscript (name float32) (int 99)))\n"
-        "    (expr (str \"The outer product of two vectors.\"))\n"
-        "    (assign (name c) = (call output_tensor (tuple (int 100) (int 99)) (str \"float32\")))\n"
-        "    (for (i) (call range (subscript (attr (name a) shape) (int 0)))\n"
-        "      (for (j) (call range (subscript (attr (name b) shape) (int 0)))\n"
-        "        (assign (subscript (name c) (name i) (name j)) = (binop * (subscript (name a) "
-        "(name i)) (subscript (name b) (name j))))))\n"
-        "    (return (name c))))\n");
+  CHECK(
+      p.dump() ==
+      "(module\n"
+      "  (def outer_product\n"
+      "    (param a (subscript (name float32) (int 100)))\n"
+      "    (param b (subscript (name float32) (int 99)))\n"
+      "    (expr (str \"The outer product of two vectors.\"))\n"
+      "    (assign (name c) = (call output_tensor (tuple (int 100) (int 99)) (str \"float32\")))\n"
+      "    (for (i) (call range (subscript (attr (name a) shape) (int 0)))\n"
+      "      (for (j) (call range (subscript (attr (name b) shape) (int 0)))\n"
+      "        (assign (subscript (name c) (name i) (name j)) = (binop * (subscript (name a) "
+      "(name i)) (subscript (name b) (name j))))))\n"
+      "    (return (name c))))\n");
 }
 
 TEST_CASE("parameters, annotations and return annotations", "[parser]") {
@@ -231,13 +232,11 @@ TEST_CASE("precedence and associativity follow Python", "[parser]") {
   CHECK(expr("not a < b") == "(unary not (compare (name a) < (name b)))");
   CHECK(expr("not a and b") == "(and (unary not (name a)) (name b))");
   CHECK(expr("a or b and c") == "(or (name a) (and (name b) (name c)))");
-  CHECK(expr("a and b or c and d") ==
-        "(or (and (name a) (name b)) (and (name c) (name d)))");
+  CHECK(expr("a and b or c and d") == "(or (and (name a) (name b)) (and (name c) (name d)))");
   CHECK(expr("x if a or b else y") == "(ifexp (or (name a) (name b)) (name x) (name y))");
   CHECK(expr("x if c else y if d else z") ==
         "(ifexp (name c) (name x) (ifexp (name d) (name y) (name z)))");
-  CHECK(expr("a + b if c else d") ==
-        "(ifexp (name c) (binop + (name a) (name b)) (name d))");
+  CHECK(expr("a + b if c else d") == "(ifexp (name c) (binop + (name a) (name b)) (name d))");
   CHECK(expr("~a & b") == "(binop & (unary ~ (name a)) (name b))");
   CHECK(expr("a % b * c // d") ==
         "(binop // (binop * (binop % (name a) (name b)) (name c)) (name d))");
@@ -523,9 +522,7 @@ TEST_CASE("several defs and calls between them", "[parser]") {
 //===--- Unsupported constructs ------------------------------------------===//
 
 TEST_CASE("unsupported Python says what is unsupported", "[parser]") {
-  auto U = [](const std::string &what) {
-    return what + " is not supported in hybrid script";
-  };
+  auto U = [](const std::string &what) { return what + " is not supported in hybrid script"; };
   auto msg = [](const std::string &e) { return e.substr(e.find(": ") + 2); };
   CHECK(msg(stmtError("x = f(a, y=1)")) == U("keyword argument 'y'"));
   CHECK(msg(stmtError("x = f(a, y=1, z=2)")) == U("keyword argument 'y'")); // once per call
@@ -583,9 +580,7 @@ TEST_CASE("unsupported Python says what is unsupported", "[parser]") {
 }
 
 TEST_CASE("unsupported compound statements skip their blocks", "[parser]") {
-  auto U = [](const std::string &what) {
-    return what + " is not supported in hybrid script";
-  };
+  auto U = [](const std::string &what) { return what + " is not supported in hybrid script"; };
   CHECK(bodyErrors("    class A:\n        x = 1 +\n    return a\n") ==
         V{"2:5 Unsupported: " + U("a class definition")});
   CHECK(bodyErrors("    def g():\n        return 1\n    return a\n") ==
@@ -626,8 +621,7 @@ TEST_CASE("a statement still builds its node after a recoverable error", "[parse
 //===--- Syntax errors -----------------------------------------------------===//
 
 TEST_CASE("syntax errors are precise", "[parser]") {
-  CHECK(stmtError("x = (1 + )") ==
-        "2:14 ExpectedExpression: expected an expression, found ')'");
+  CHECK(stmtError("x = (1 + )") == "2:14 ExpectedExpression: expected an expression, found ')'");
   CHECK(stmtError("x = 1 +") ==
         "2:12 ExpectedExpression: expected an expression, found end of line");
   CHECK(stmtError("x = a b") == "2:11 ExpectedToken: expected end of line, found identifier 'b'");
@@ -667,8 +661,7 @@ TEST_CASE("indentation errors", "[parser]") {
         V{"5:5 ExpectedIndent: expected an indented block after 'else' statement on line 4"});
   CHECK(parse("def f():\n    x = 1\n        y = 2\n    z = 3\n").errors() ==
         V{"3:9 UnexpectedIndent: unexpected indent"});
-  CHECK(parse("  def f():\n      pass\n").errors() ==
-        V{"1:3 UnexpectedIndent: unexpected indent"});
+  CHECK(parse("  def f():\n      pass\n").errors() == V{"1:3 UnexpectedIndent: unexpected indent"});
   CHECK(parse("def f():\n").errors() ==
         V{"2:1 ExpectedIndent: expected an indented block after function definition on line 1"});
 }
@@ -695,15 +688,15 @@ TEST_CASE("top-level statements, duplicate defs and parameters", "[parser]") {
   REQUIRE(ds[3].notes.size() == 1);
   CHECK(p.lc(ds[3].notes[0].range.begin) == "2:5");
   // A top-level `if` block is skipped whole.
-  CHECK(parse("if __name__ == '__main__':\n    main()\n    x = (\ndef f():\n    pass\n")
-            .kinds() == V{"UnbalancedBracket", "TopLevelStatement"});
+  CHECK(parse("if __name__ == '__main__':\n    main()\n    x = (\ndef f():\n    pass\n").kinds() ==
+        V{"UnbalancedBracket", "TopLevelStatement"});
 }
 
 //===--- Recovery ------------------------------------------------------------===//
 
 TEST_CASE("recovery reports independent errors in one run", "[parser]") {
   Parsed p = parse("def f(a: float32[10]):\n"
-                   "    x = (1 +\n"                 // never closed
+                   "    x = (1 +\n" // never closed
                    "    y = a[1:2]\n"
                    "    for i in range(10):\n"
                    "        b[i] = a[i] +* 2\n"
@@ -747,8 +740,7 @@ TEST_CASE("lexer errors are not repeated by the parser", "[parser]") {
   CHECK(parse("def f():\n    x = g(a\n    return x\n").kinds() == V{"UnbalancedBracket"});
   CHECK(parse("def f():\n    if x:\n        a = 1\n      b = 2\n    return c\n").kinds() ==
         V{"InconsistentIndent"});
-  CHECK(parse("def f():\n    a = 1\n  b = 2\n    return c\n").kinds() ==
-        V{"InconsistentIndent"});
+  CHECK(parse("def f():\n    a = 1\n  b = 2\n    return c\n").kinds() == V{"InconsistentIndent"});
 }
 
 TEST_CASE("deep nesting is an error, not a crash", "[parser]") {
