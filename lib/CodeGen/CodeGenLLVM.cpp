@@ -647,8 +647,9 @@ void CodeGenLLVM::visit(const Not *op) { value_ = b_.CreateNot(codegen(op->a)); 
 void CodeGenLLVM::visit(const Select *op) {
   Value *c = codegen(op->cond);
   if (op->cond.type().lanes > 1 || (!mayTrap(op->t) && !mayTrap(op->f))) {
-    Value *t = codegen(op->t);
-    Value *f = codegen(op->f);
+    unsigned lanes = op->cond.type().lanes;
+    Value *t = splat(codegen(op->t), lanes);
+    Value *f = splat(codegen(op->f), lanes);
     value_ = b_.CreateSelect(c, t, f);
     return;
   }

@@ -128,9 +128,17 @@ std::string emitHeader(const std::vector<ir::LoweredFunc> &funcs, const std::str
       case ir::Arg::OutputBuffer: params.push_back(t + " *" + names[n++]); break;
       }
     }
-    os << "\n/* " << f.name;
-    if (!f.signatureComment.empty()) os << ": " << commentText(f.signatureComment);
-    os << "\n * returns 0 on success, 1 assert failed, 2 bad argument, 3 out of memory */\n";
+    // The comment: the def's shapes, the stride parameters, the codes.
+    os << "\n/* " << (f.signatureComment.empty() ? f.name : commentText(f.signatureComment)) << "\n";
+    n = 0;
+    for (const ir::Arg &a : f.args) {
+      ++n;
+      if (a.kind != ir::Arg::InputBuffer || !a.buffer || !a.buffer->strided) continue;
+      os << " * ";
+      for (size_t k = 0; k < a.buffer->shape.size(); ++k) os << (k ? ", " : "") << names[n++];
+      os << ": element strides of " << names[n - a.buffer->shape.size() - 1] << "\n";
+    }
+    os << " * returns 0 on success, 1 assert failed, 2 bad argument, 3 out of memory */\n";
     os << "int32_t " << f.name << "(";
     if (params.empty()) os << "void";
     for (size_t i = 0; i < params.size(); ++i) os << (i ? ", " : "") << params[i];

@@ -50,7 +50,8 @@ TEST_CASE("header: prototypes follow the C ABI", "[header]") {
         "uint8_t s_uint8, uint16_t s_uint16, uint32_t s_uint32, uint64_t s_uint64, uint16_t s_float16, "
         "float s_float32, double s_float64, int32_t n, const float *a, int64_t a_stride0, int64_t a_stride1, "
         "const uint16_t *h, const uint8_t *mask, double *out, int32_t *int_);",
-        "int32_t nothing(void);", "a: float32[n, 4] strided, h: float16[n]",
+        "int32_t nothing(void);", "/* a: float32[n, 4] strided, h: float16[n]",
+        " * a_stride0, a_stride1: element strides of a\n", "/* nothing\n",
         "returns 0 on success, 1 assert failed, 2 bad argument, 3 out of memory"})
     CHECK(h.find(s) != std::string::npos);
   CHECK(h.find("/tmp") == std::string::npos);
