@@ -978,3 +978,46 @@ def f(a: float32[4], k: int64):
     return b
 )") == Kinds{"StoreTypeMismatch"});
 }
+
+TEST_CASE("seed kernels from the language reference", "[sema]") {
+  auto c = check(R"(
+@tvm.te.hybrid.script
+def foo(a: float32[4], b): # b is a tvm.container.Array
+    c = output_tensor(a.shape, a.dtype)
+    for i in const_range(len(a)): # because you have b access, i should be explicitly annotated as const_range
+        c[i] = a[i] + b[i]
+    return c
+
+def scopes(a: int32[5, 5]):
+    b = output_tensor((5,), 'int32')
+    for i in range(5):
+        s = 0 # declaration, this s will be a 1-array in lowered IR
+        for j in range(5):
+          s += a[i, j] # do something with s
+        b[i] = s # you can still use s in this level
+    return b
+
+def threads(b: float32[100]):
+    a = output_tensor((100,), 'float32')
+    for tx in bind("threadIdx.x", 100):
+        a[tx] = b[tx]
+    return a
+
+def select(b: float32[4], c: float32[4]):
+    a = output_tensor((4,), 'float32')
+    for i in range(4):
+        a[i] = b[i] if b[i] > c[i] and i > 0 else c[i]
+    return a
+
+def myfunc(a: float32[100, 100]):
+    B = output_tensor((100, 100), 'float32')
+    for i, j in grid(100, 100):
+        B[i, j] = a[i, j] + 1.0
+    return B
+)",
+                 R"({"foo": {"args": {"b": {"const": [1, 2, 3, 4]}}}})");
+  INFO(c.errors());
+  REQUIRE(c.ok());
+  CHECK(c.typeOf("a[i] + b[i]") == "float32");
+  for (auto &d : c.module->defs) CHECK(d->checked);
+}
