@@ -926,3 +926,40 @@ TEST_CASE("codegen: -g maps instructions to .hy lines", "[codegen]") {
   CHECK(ir.find("!DI") == std::string::npos);
   CHECK(obj.find(".debug_line") == std::string::npos);
 }
+
+TEST_CASE("codegen: float16 arithmetic and large constant allocations", "[codegen]") {
+  Buffer a = buffer("a", F16, {4}, BufferNode::Input);
+  Buffer b = buffer("b", F16, {4}, BufferNode::Input);
+  Buffer c = buffer("c", F16, {4}, BufferNode::Output);
+  Buffer big = buffer("big", F32, {32768}); // 128 KiB: heap
+  Expr i = var("i");
+  Stmt body = Allocate::make(
+      big, block({loop("i", 4, st(big, {i * 8000}, Cast::make(F32, ld(a, {i})))),
+                  loop("i", 4, st(c, {i}, Cast::make(F16, ld(big, {i * 8000})) * ld(b, {i}) + ld(a, {i})))}));
+  LoweredFunc f = kernel("halves", {inArg(a), inArg(b), outArg(c)}, body);
+  std::string harness = std::string(kTrackAlloc) + R"(
+#include <stdio.h>
+#include "k.h"
+int main(void) {
+  uint16_t a[4] = {0x3E00, 0x4000, 0xB800, 0x4200}, b[4] = {0x4000, 0x4000, 0x4000, 0x4000}, c[4] = {0};
+  int r = halves(a, b, c);
+  printf("%d %d %04x %04x %04x %04x\n", r, live, c[0], c[1], c[2], c[3]);
+  return 0;
+}
+)";
+  for (const std::string &target : e2eTargets()) {
+    INFO("target " << target);
+    RunResult r = runKernels({f}, harness, target);
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.out == "0 0 4480 4600 be00 4880\n"); // 3 * {1.5, 2, -0.5, 3}
+  }
+  std::string ir;
+  CodeGenRequest req;
+  req.llvmIR = &ir;
+  TargetOptions to;
+  to.target = "x86_64";
+  to.optLevel = 0;
+  REQUIRE(!generateCode({f}, "k", to, req));
+  CHECK(ir.find("call ptr @hybridc_rt_v1_malloc(i64 131072)") != std::string::npos);
+  CHECK(ir.find("call void @hybridc_rt_v1_free(ptr") != std::string::npos);
+}
