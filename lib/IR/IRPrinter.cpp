@@ -172,6 +172,8 @@ public:
       auto *n = s.as<For>();
       std::string range;
       if (isConstInt(n->min, 0)) range = "0.." + expr(n->extent, PAdd + 1);
+      else if (asConstInt(n->min) && asConstInt(n->extent))
+        range = std::to_string(*asConstInt(n->min)) + ".." + std::to_string(*asConstInt(n->min) + *asConstInt(n->extent));
       else range = expr(n->min, PAdd + 1) + ".." + expr(Binary::make(BinOp::Add, n->min, n->extent), PAdd + 1);
       std::string kind = spelling(n->forKind);
       if (n->forKind == ForKind::ThreadBinding) kind = "bind(\"" + n->threadTag + "\")";
