@@ -69,6 +69,7 @@ private:
   const Token &expectOp(const char *s);
   const Token &expectKw(const char *s);
   const Token &expectName();
+  void expectConditionColon();
   void expectNewline();
   SourceRange from(SourceLoc begin) const { return {begin, lastEnd_}; }
   std::string lineOf(const Token &t) const {
@@ -213,6 +214,13 @@ const Token &Parser::expectKw(const char *s) {
     fail(DiagKind::ExpectedToken, tok().range, {q, describe(tok())});
   }
   return consume();
+}
+
+/// The ':' after an if/elif/while condition; `if a = b:` gets a hint.
+void Parser::expectConditionColon() {
+  if (atOp("="))
+    fail(DiagKind::ExpectedToken, tok().range, {"':' (use '==' to compare)", describe(tok())});
+  expectOp(":");
 }
 
 const Token &Parser::expectName() {
@@ -863,7 +871,7 @@ StmtPtr Parser::parseIf() {
   SourceLoc b = kw.range.begin;
   std::string after = "'" + kw.text + "' statement on line " + lineOf(kw);
   ExprPtr cond = parseExpr();
-  expectOp(":");
+  expectConditionColon();
   Block then = parseSuite(after);
   Block orelse;
   if (atKw("elif")) {
@@ -924,7 +932,7 @@ StmtPtr Parser::parseWhile() {
   const Token &kw = consume();
   SourceLoc b = kw.range.begin;
   ExprPtr cond = parseExpr();
-  expectOp(":");
+  expectConditionColon();
   Block body = parseSuite("'while' statement on line " + lineOf(kw));
   auto s = std::make_unique<While>(from(b), std::move(cond), std::move(body));
   if (atKw("else")) unsupportedCompound("an 'else' clause on a loop");

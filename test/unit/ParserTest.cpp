@@ -628,6 +628,10 @@ TEST_CASE("syntax errors are precise", "[parser]") {
   CHECK(stmtError("for i range(3): pass") ==
         "2:11 ExpectedToken: expected 'in', found identifier 'range'");
   CHECK(stmtError("if x pass") == "2:10 ExpectedToken: expected ':', found keyword 'pass'");
+  CHECK(stmtError("if x = 1: pass") ==
+        "2:10 ExpectedToken: expected ':' (use '==' to compare), found '='");
+  CHECK(stmtError("while x = 1: pass") ==
+        "2:13 ExpectedToken: expected ':' (use '==' to compare), found '='");
   CHECK(stmtError("x = a[]") == "2:11 ExpectedExpression: expected an expression, found ']'");
   CHECK(stmtError("x = a.1") == "2:10 ExpectedToken: expected end of line, found number '.1'");
   CHECK(stmtError("x = a.") == "2:11 ExpectedToken: expected a name, found end of line");
