@@ -6,6 +6,8 @@
 //===----------------------------------------------------------------------===//
 #include "hybridc/Lower/Lower.h"
 #include "hybridc/IR/IRPrinter.h"
+#include "hybridc/Schedule/Schedule.h"
+#include "hybridc/Transforms/ApplySchedule.h"
 #include "hybridc/Transforms/Passes.h"
 #include "hybridc/Transforms/Simplify.h"
 
@@ -15,21 +17,40 @@
 namespace hybridc {
 namespace {
 
-using PassFn = ir::Stmt (*)(const ir::Stmt &);
+/// What a pass may need besides the body: the def's schedule (null when it
+/// has none) and where to report user errors.
+struct PassContext {
+  const DefSchedule *schedule;
+  DiagnosticEngine &diags;
+};
+
+using PassFn = ir::Stmt (*)(const ir::Stmt &, PassContext &);
 
 struct Pass {
   const char *name;
   PassFn run;
 };
 
-ir::Stmt runSimplify(const ir::Stmt &s) { return ir::simplify(s); }
+/// A pass that needs only the body.
+template <ir::Stmt (*Fn)(const ir::Stmt &)> ir::Stmt plain(const ir::Stmt &s, PassContext &) { return Fn(s); }
+
+ir::Stmt runSimplify(const ir::Stmt &s, PassContext &) { return ir::simplify(s); }
+ir::Stmt runApplySchedule(const ir::Stmt &s, PassContext &c) {
+  return c.schedule ? applySchedule(s, *c.schedule, c.diags) : s;
+}
+ir::Stmt runCheckLegality(const ir::Stmt &s, PassContext &c) {
+  checkLegality(s, c.schedule, c.diags);
+  return s;
+}
 
 // The pipeline, in order.
 const Pass kPasses[] = {
     {"simplify", runSimplify},
-    {"unroll-loops", ir::unrollLoops},
-    {"vectorize-loops", ir::vectorizeLoops},
-    {"promote-accumulators", ir::promoteAccumulators},
+    {"apply-schedule", runApplySchedule},
+    {"check-legality", runCheckLegality},
+    {"unroll-loops", plain<ir::unrollLoops>},
+    {"vectorize-loops", plain<ir::vectorizeLoops>},
+    {"promote-accumulators", plain<ir::promoteAccumulators>},
     {"final-simplify", runSimplify},
 };
 
@@ -43,7 +64,6 @@ std::vector<std::string> passNames() {
 
 std::vector<ir::LoweredFunc> lowerModule(const ast::Module &m, const ScheduleFile *schedule,
                                          const LowerOptions &opts, DiagnosticEngine &diags) {
-  (void)schedule; // applied by the schedule passes (issue 5)
   std::vector<ir::LoweredFunc> out;
   auto wants = [&](const std::string &pass) {
     for (auto &p : opts.printAfter)
@@ -67,14 +87,16 @@ std::vector<ir::LoweredFunc> lowerModule(const ast::Module &m, const ScheduleFil
         *opts.dumpStream << "; *** IR after " << pass << " ***\n" << ir::toString(f);
     };
     report("ast-to-ir", t0);
+    PassContext ctx{schedule ? schedule->find(def->name) : nullptr, diags};
     for (auto &p : kPasses) {
       auto t = std::chrono::steady_clock::now();
-      f.body = p.run(f.body);
+      unsigned errors = diags.errorCount();
+      f.body = p.run(f.body, ctx);
       report(p.name, t);
+      if (diags.errorCount() != errors) break; // a refused schedule: no later pass
     }
     out.push_back(std::move(f));
   }
-  (void)diags;
   return out;
 }
 

@@ -1,0 +1,517 @@
+//===- CheckLegality.cpp - Refuse parallel loops that carry a dependence --===//
+//
+// checkLegality() looks at every parallel, vectorized and bound loop of a
+// scheduled body (whether the schedule or a source annotation made it so)
+// and rejects one whose iterations are not independent:
+//
+//  - a scalar declared outside the loop and assigned inside it (an
+//    accumulator, or a value carried to the next iteration); scalars
+//    declared inside the loop body are private to each iteration;
+//  - `break`/`continue` of the loop itself;
+//  - a buffer element that one iteration writes and another reads or
+//    writes. Two accesses are proven to touch distinct elements in distinct
+//    iterations when, dimension by dimension, their indices are
+//    `a*g(v) + rest` with the same g in {v, v // m, v % m} and the
+//    difference of their rests (invariant terms cancel, inner-loop terms
+//    are bounded by the inner loops' ranges) is smaller than |a|, and the
+//    recovered g's determine v (v itself, or v // m with v % m' where m
+//    divides m'); or when some dimension without v differs by a constant
+//    that is never zero. Buffers allocated inside the loop are private.
+//
+// Reductions (`s = s + x`, `c[i] += x` under a parallel loop over another
+// index) are dependences too: hybridc does not parallelize or vectorize
+// them yet (docs/schedules.md). The error points at the schedule op that
+// made the loop parallel (or at the `for` in the .hy for annotations), names
+// the loop and the conflicting access, with a note at the statement.
+//
+//===----------------------------------------------------------------------===//
+#include "hybridc/Transforms/ApplySchedule.h"
+#include "LoopNest.h"
+#include "hybridc/IR/IRPrinter.h"
+#include "hybridc/IR/IRVisitor.h"
+#include "hybridc/Schedule/Schedule.h"
+#include "hybridc/Transforms/Simplify.h"
+
+#include <map>
+#include <set>
+
+namespace hybridc {
+namespace {
+
+using namespace ir;
+using namespace ir::loopnest;
+
+/// One load or store inside the loop under test.
+struct Access {
+  Buffer buffer;
+  std::vector<Expr> indices;  // as written
+  std::vector<Expr> expanded; // lets and single-assignment scalars substituted
+  bool isStore = false;
+  Expr storedValue; // stores only
+  std::map<std::string, Interval> inner; // loops inside the tested loop around it
+  SourceLoc loc;    // the statement holding it
+};
+
+/// What a loop carries, for the diagnostic.
+struct Violation {
+  std::string message;
+  std::vector<std::pair<SourceLoc, std::string>> notes;
+  std::string hint;
+};
+
+/// Collects the accesses, scalar assignments and breaks of a loop body.
+class BodyScan : public IRVisitor {
+public:
+  using IRVisitor::visit;
+  explicit BodyScan(const For *loop) : loop_(loop) {}
+
+  std::vector<Access> accesses;
+  std::set<std::string> varyingVars; // mutable scalars declared inside (values unknown)
+  std::optional<Violation> violation;
+
+  void run() {
+    curLoc_ = loop_->loc;
+    visit(loop_->body);
+  }
+
+protected:
+  const For *loop_;
+  std::map<std::string, Interval> inner_;
+  std::map<std::string, Expr> lets_;
+  std::vector<std::string> declared_;
+  std::set<const BufferNode *> allocated_;
+  int depth_ = 0;
+  SourceLoc curLoc_;
+
+  Expr expand(const Expr &e) const {
+    Expr r = e;
+    for (auto &v : freeVars(e)) {
+      auto it = lets_.find(v);
+      if (it != lets_.end()) r = substitute(r, v, it->second);
+    }
+    return r;
+  }
+
+  void setLoc(const StmtNode *s) {
+    if (s->loc.isValid()) curLoc_ = s->loc;
+  }
+
+  void record(const Buffer &b, const std::vector<Expr> &idx, bool isStore, const Expr &value) {
+    if (allocated_.count(b.get())) return;
+    Access a;
+    a.buffer = b;
+    a.indices = idx;
+    for (auto &i : idx) a.expanded.push_back(simplify(expand(i)));
+    a.isStore = isStore;
+    a.storedValue = value;
+    a.inner = inner_;
+    a.loc = curLoc_;
+    accesses.push_back(std::move(a));
+  }
+
+  void fail(std::string msg, SourceLoc at, std::string note, std::string hint = "") {
+    if (violation) return;
+    Violation v;
+    v.message = std::move(msg);
+    if (at.isValid()) v.notes.push_back({at, std::move(note)});
+    v.hint = std::move(hint);
+    violation = std::move(v);
+  }
+
+  void visit(const Load *n) override {
+    record(n->buffer, n->indices, false, Expr());
+    IRVisitor::visit(n);
+  }
+
+  void visit(const Store *n) override {
+    setLoc(n);
+    record(n->buffer, n->indices, true, n->value);
+    IRVisitor::visit(n);
+  }
+
+  void visit(const For *n) override {
+    setLoc(n);
+    visit(n->min);
+    visit(n->extent);
+    auto range = [&](const std::string &v) {
+      auto it = inner_.find(v);
+      return it == inner_.end() ? Interval() : it->second;
+    };
+    Interval r = loopRange(n->min, n->extent, range);
+    auto saved = inner_.find(n->name) != inner_.end() ? std::optional<Interval>(inner_[n->name]) : std::nullopt;
+    inner_[n->name] = r;
+    ++depth_;
+    visit(n->body);
+    --depth_;
+    if (saved) inner_[n->name] = *saved;
+    else inner_.erase(n->name);
+  }
+
+  void visit(const While *n) override {
+    setLoc(n);
+    visit(n->cond);
+    ++depth_;
+    visit(n->body);
+    --depth_;
+  }
+
+  void visit(const Break *n) override {
+    setLoc(n);
+    if (depth_ == 0) fail("it contains 'break', which only a serial loop may use", curLoc_, "'break' is here");
+  }
+  void visit(const Continue *n) override {
+    setLoc(n);
+    if (depth_ == 0) fail("it contains 'continue', which only a serial loop may use", curLoc_, "'continue' is here");
+  }
+
+  void visit(const LetStmt *n) override {
+    setLoc(n);
+    visit(n->value);
+    auto it = lets_.find(n->name);
+    bool had = it != lets_.end();
+    Expr old = had ? it->second : Expr();
+    lets_[n->name] = expand(n->value);
+    visit(n->body);
+    if (had) lets_[n->name] = old;
+    else lets_.erase(n->name);
+  }
+
+  /// The single, unconditional assignment of `name` directly in `s` (through
+  /// blocks and declarations), when it is the only one anywhere in `s`.
+  static const Assign *singleAssign(const Stmt &s, const std::string &name) {
+    struct Count : IRVisitor {
+      using IRVisitor::visit;
+      const std::string &name;
+      int n = 0;
+      explicit Count(const std::string &nm) : name(nm) {}
+      void visit(const Assign *a) override { n += a->name == name; }
+    } count(name);
+    count.visit(s);
+    if (count.n != 1) return nullptr;
+    std::vector<Stmt> work{s};
+    while (!work.empty()) {
+      Stmt c = work.back();
+      work.pop_back();
+      if (!c) continue;
+      if (auto *a = c.as<Assign>()) {
+        if (a->name == name) return a;
+      } else if (auto *b = c.as<Block>()) {
+        for (auto &x : b->stmts) work.push_back(x);
+      } else if (auto *d = c.as<VarDecl>()) {
+        work.push_back(d->body);
+      } else if (auto *l = c.as<LetStmt>()) {
+        work.push_back(l->body);
+      } else if (auto *al = c.as<Allocate>()) {
+        work.push_back(al->body);
+      }
+    }
+    return nullptr;
+  }
+
+  void visit(const VarDecl *n) override {
+    setLoc(n);
+    declared_.push_back(n->name);
+    bool single = false;
+    if (const Assign *a = singleAssign(n->body, n->name)) {
+      Expr v = expand(a->value);
+      bool pure = !hasLoad(v);
+      for (auto &fv : freeVars(v)) pure &= !varyingVars.count(fv);
+      if (pure && v.type().isIntegral()) {
+        lets_[n->name] = v;
+        single = true;
+      }
+    }
+    if (!single) varyingVars.insert(n->name);
+    visit(n->body);
+    if (single) lets_.erase(n->name);
+    declared_.pop_back();
+  }
+
+  void visit(const Assign *n) override {
+    setLoc(n);
+    visit(n->value);
+    for (auto &d : declared_)
+      if (d == n->name) return;
+    std::string hint;
+    if (usesVar(n->value, n->name))
+      hint = "'" + n->name + "' accumulates across iterations (a reduction); hybridc does not "
+             "parallelize or vectorize reductions yet";
+    else
+      hint = "a scalar first assigned inside the loop body is private to each iteration";
+    fail("scalar '" + n->name + "' is declared outside the loop and assigned in every iteration",
+         curLoc_, "'" + n->name + "' is assigned here", hint);
+  }
+
+  void visit(const Allocate *n) override {
+    setLoc(n);
+    allocated_.insert(n->buffer.get());
+    visit(n->body);
+  }
+
+  void visit(const IfThenElse *n) override {
+    setLoc(n);
+    IRVisitor::visit(n);
+  }
+  void visit(const AssertStmt *n) override {
+    setLoc(n);
+    IRVisitor::visit(n);
+  }
+};
+
+//===--- Index analysis ----------------------------------------------------===//
+
+/// How the loop variable v appears in one index: a * g(v) with g = v, v // m
+/// or v % m (m a constant or a loop-invariant expression, keyed by its text).
+struct VTerm {
+  enum Kind { Id, Div, Mod } kind = Id;
+  std::string m;             // the divisor's text
+  std::optional<int64_t> cm; // the divisor when constant
+  int64_t coeff = 0;
+  bool operator==(const VTerm &o) const { return kind == o.kind && m == o.m && coeff == o.coeff; }
+};
+
+/// One index split into its v-term, invariant terms and varying terms.
+struct IndexParts {
+  bool bad = false; // v appears in a form the analysis does not understand
+  std::optional<VTerm> v;
+  LinearForm invariant;   // constant + terms fixed across iterations
+  Interval varying{0, 0}; // bounds of the terms that vary inside an iteration
+};
+
+class IndexAnalysis {
+public:
+  IndexAnalysis(const For *loop, const std::set<std::string> &varyingVars)
+      : loop_(loop), varyingVars_(varyingVars) {}
+
+  IndexParts split(const Expr &e, const Access &a) const {
+    IndexParts p;
+    LinearForm lf = linearize(e);
+    p.invariant.constant = lf.constant;
+    auto range = [&](const std::string &name) -> Interval {
+      auto it = a.inner.find(name);
+      return it == a.inner.end() ? Interval() : it->second;
+    };
+    for (auto &[key, term] : lf.terms) {
+      const Expr &atom = term.first;
+      int64_t c = term.second;
+      if (usesVar(atom, loop_->name)) {
+        std::optional<VTerm> t = vterm(atom, a);
+        if (!t || p.v) {
+          p.bad = true;
+          return p;
+        }
+        t->coeff = c;
+        p.v = t;
+        continue;
+      }
+      bool varies = hasLoad(atom);
+      for (auto &fv : freeVars(atom)) varies |= a.inner.count(fv) || varyingVars_.count(fv);
+      if (!varies) {
+        LinearForm one;
+        one.terms.emplace(key, term);
+        p.invariant.add(one, 1);
+        continue;
+      }
+      Interval b = bounds(atom, range);
+      Interval scaled;
+      if (b.lo && b.hi) {
+        scaled.lo = c >= 0 ? *b.lo * c : *b.hi * c;
+        scaled.hi = c >= 0 ? *b.hi * c : *b.lo * c;
+      }
+      p.varying.lo = p.varying.lo && scaled.lo ? std::optional<int64_t>(*p.varying.lo + *scaled.lo) : std::nullopt;
+      p.varying.hi = p.varying.hi && scaled.hi ? std::optional<int64_t>(*p.varying.hi + *scaled.hi) : std::nullopt;
+    }
+    return p;
+  }
+
+  /// Whether accesses `s` and `a` (same buffer) can only touch the same
+  /// element in the same iteration of the loop.
+  bool independent(const Access &s, const Access &a) const {
+    std::vector<VTerm> recovered;
+    for (size_t d = 0; d < s.expanded.size(); ++d) {
+      IndexParts ps = split(s.expanded[d], s), pa = split(a.expanded[d], a);
+      if (ps.bad || pa.bad) continue;
+      // D = index_a - index_s without the v-terms.
+      LinearForm inv = pa.invariant;
+      inv.add(ps.invariant, -1);
+      std::optional<int64_t> dlo, dhi;
+      if (inv.terms.empty() && pa.varying.bounded() && ps.varying.bounded()) {
+        dlo = inv.constant + *pa.varying.lo - *ps.varying.hi;
+        dhi = inv.constant + *pa.varying.hi - *ps.varying.lo;
+      }
+      if (!ps.v && !pa.v) {
+        if (dlo && (*dlo > 0 || *dhi < 0)) return true; // never the same element
+        continue;
+      }
+      if (ps.v && pa.v && *ps.v == *pa.v && dlo) {
+        int64_t coef = ps.v->coeff < 0 ? -ps.v->coeff : ps.v->coeff;
+        if (std::max(-*dlo, *dhi) < coef) recovered.push_back(*ps.v);
+      }
+    }
+    return determinesV(recovered);
+  }
+
+private:
+  const For *loop_;
+  const std::set<std::string> &varyingVars_;
+
+  std::optional<VTerm> vterm(const Expr &atom, const Access &a) const {
+    auto isV = [&](const Expr &e) {
+      auto *v = e.as<Var>();
+      return v && v->name == loop_->name;
+    };
+    if (isV(atom)) return VTerm{VTerm::Id, "", std::nullopt, 0};
+    if (auto *b = atom.as<Binary>(); b && isV(b->a) && (b->op == BinOp::FloorDiv || b->op == BinOp::FloorMod)) {
+      // The divisor must be the same in every iteration.
+      const Expr &m = b->b;
+      if (hasLoad(m)) return std::nullopt;
+      for (auto &fv : freeVars(m))
+        if (fv == loop_->name || a.inner.count(fv) || varyingVars_.count(fv)) return std::nullopt;
+      std::optional<int64_t> cm;
+      if (auto *c = asConstInt(m)) {
+        if (*c <= 0) return std::nullopt;
+        cm = *c;
+      }
+      return VTerm{b->op == BinOp::FloorDiv ? VTerm::Div : VTerm::Mod, toString(m), cm, 0};
+    }
+    return std::nullopt;
+  }
+
+  bool determinesV(const std::vector<VTerm> &r) const {
+    Interval vr = loopRange(loop_->min, loop_->extent, [](const std::string &) { return Interval(); });
+    for (auto &t : r) {
+      if (t.kind == VTerm::Id) return true;
+      if (t.kind == VTerm::Mod && t.cm && vr.lo && vr.hi && *vr.lo >= 0 && *vr.hi < *t.cm) return true;
+      if (t.kind == VTerm::Div)
+        for (auto &u : r)
+          if (u.kind == VTerm::Mod && (u.m == t.m || (t.cm && u.cm && *u.cm % *t.cm == 0))) return true;
+    }
+    return false;
+  }
+};
+
+std::string accessText(const Access &a) { return toString(Load::make(a.buffer, a.indices)); }
+
+/// The first dependence the loop carries, if any.
+std::optional<Violation> analyze(const For *loop) {
+  BodyScan scan(loop);
+  scan.run();
+  if (scan.violation) return scan.violation;
+  IndexAnalysis ia(loop, scan.varyingVars);
+  const auto &acc = scan.accesses;
+  for (size_t i = 0; i < acc.size(); ++i) {
+    const Access &s = acc[i];
+    if (!s.isStore) continue;
+    for (size_t j = 0; j < acc.size(); ++j) {
+      const Access &a = acc[j];
+      if (a.buffer != s.buffer) continue;
+      if (j < i && a.isStore) continue; // that pair was checked the other way round
+      if (ia.independent(s, a)) continue;
+      Violation v;
+      std::string st = accessText(s), at = accessText(a);
+      bool usesV = false;
+      for (auto &e : s.expanded) usesV |= usesVar(e, loop->name);
+      if (i == j && !usesV) {
+        v.message = "every iteration writes the same element " + st;
+      } else if (i == j) {
+        v.message = "different iterations may write the same element of '" + s.buffer->name + "' (" + st + ")";
+      } else if (a.isStore) {
+        v.message = "different iterations may write the same element of '" + s.buffer->name + "' (" + st +
+                    " and " + at + ")";
+      } else {
+        v.message = "an iteration may read an element of '" + s.buffer->name + "' that another iteration writes (" +
+                    at + " is read, " + st + " is written)";
+      }
+      if (s.loc.isValid()) v.notes.push_back({s.loc, st + " is written here"});
+      if (i != j && a.loc.isValid() && !(a.loc == s.loc))
+        v.notes.push_back({a.loc, at + (a.isStore ? " is written here" : " is read here")});
+      // c[...] += x under a loop over another index: a reduction.
+      if (!usesV && s.storedValue) {
+        struct FindLoad : IRVisitor {
+          using IRVisitor::visit;
+          const Access &s;
+          bool found = false;
+          explicit FindLoad(const Access &x) : s(x) {}
+          void visit(const Load *l) override {
+            if (l->buffer == s.buffer && l->indices.size() == s.indices.size()) {
+              bool same = true;
+              for (size_t k = 0; k < s.indices.size(); ++k) same &= sameExpr(l->indices[k], s.indices[k]);
+              found |= same;
+            }
+            IRVisitor::visit(l);
+          }
+        } f(s);
+        f.visit(s.storedValue);
+        if (f.found)
+          v.hint = st + " accumulates across iterations (a reduction); hybridc does not parallelize or "
+                        "vectorize reductions yet";
+      }
+      return v;
+    }
+  }
+  return std::nullopt;
+}
+
+/// Every loop in pre-order.
+class LoopList : public IRVisitor {
+public:
+  using IRVisitor::visit;
+  std::vector<const For *> loops;
+
+protected:
+  void visit(const For *n) override {
+    loops.push_back(n);
+    IRVisitor::visit(n);
+  }
+};
+
+std::string baseName(const std::string &address) {
+  size_t h = address.rfind('#');
+  if (h == std::string::npos || h == 0 || h + 1 == address.size()) return address;
+  for (size_t i = h + 1; i < address.size(); ++i)
+    if (address[i] < '0' || address[i] > '9') return address;
+  return address.substr(0, h);
+}
+
+} // namespace
+
+bool checkLegality(const ir::Stmt &body, const DefSchedule *schedule, DiagnosticEngine &diags) {
+  LoopList list;
+  list.visit(body);
+  bool ok = true;
+  std::set<std::pair<std::string, std::string>> reported; // (where, message)
+  std::map<std::string, int> seen;
+  for (const For *loop : list.loops) {
+    int index = seen[loop->name]++;
+    ScheduleOp::Kind opKind;
+    const char *verb;
+    switch (loop->forKind) {
+    case ForKind::Parallel: opKind = ScheduleOp::Parallel, verb = "parallelize"; break;
+    case ForKind::Vectorized: opKind = ScheduleOp::Vectorize, verb = "vectorize"; break;
+    case ForKind::ThreadBinding: opKind = ScheduleOp::Bind, verb = "bind"; break;
+    default: continue;
+    }
+    std::optional<Violation> v = analyze(loop);
+    if (!v) continue;
+    ok = false;
+    // The op that made this loop parallel, else the loop in the source.
+    const ScheduleOp *op = nullptr;
+    if (schedule) {
+      std::vector<const ScheduleOp *> cands;
+      for (auto &o : schedule->ops)
+        if (o.kind == opKind && baseName(o.loop) == loop->name) cands.push_back(&o);
+      for (auto *c : cands)
+        if (c->loop == loop->name + "#" + std::to_string(index)) op = c;
+      if (!op && !cands.empty()) op = cands.back();
+    }
+    SourceRange where = op ? op->loopRange : SourceRange(loop->loc);
+    std::string key = std::to_string(where.begin.buffer) + ":" + std::to_string(where.begin.offset);
+    if (!reported.insert({key, v->message}).second) continue;
+    auto b = diags.report(DiagKind::ScheduleIllegalParallel, where, {verb, loop->name, v->message});
+    for (auto &[loc, text] : v->notes) b.note(DiagKind::NotePrevious, SourceRange(loc), {text});
+    if (!v->hint.empty()) b.note(DiagKind::NoteHint, where, {v->hint});
+  }
+  return ok;
+}
+
+} // namespace hybridc

@@ -1,0 +1,79 @@
+//===- LoopNest.h - Helpers shared by the schedule passes -----------------===//
+//
+// Private to lib/Transforms (ApplySchedule.cpp, CheckLegality.cpp): tail
+// guards, rebuilding a loop with a new body, free variables, linear forms of
+// integer index expressions and constant interval bounds. Everything here is
+// pure: it reads IR and builds new IR, and keeps no state.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "hybridc/IR/IR.h"
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace hybridc::ir::loopnest {
+
+//===--- Tail guards ------------------------------------------------------===//
+
+/// The condition `likely(c)` of a tail guard an imperfect split adds.
+Expr makeGuardCond(const Expr &c);
+/// The guard's inner comparison when `s` is a tail guard (an IfThenElse
+/// without else whose condition is `likely(...)`), else null.
+const IfThenElse *asGuard(const Stmt &s);
+/// `if likely(c): body`, with body's location.
+Stmt makeGuard(const Expr &c, const Stmt &body);
+
+//===--- Rebuilding -------------------------------------------------------===//
+
+/// A copy of loop `f` with another body (and optionally other bounds/kind);
+/// keeps the name, kind, tag and source location.
+Stmt rebuildFor(const For *f, Stmt body);
+Stmt rebuildFor(const For *f, Expr min, Expr extent, ForKind kind, Stmt body);
+
+//===--- Variables --------------------------------------------------------===//
+
+/// Names of the Vars an expression reads (Loads' indices included).
+std::set<std::string> freeVars(const Expr &e);
+bool usesVar(const Expr &e, const std::string &name);
+bool usesAnyVar(const Expr &e, const std::set<std::string> &names);
+/// Whether `e` contains a Load.
+bool hasLoad(const Expr &e);
+/// Structural equality (by printed form; names are unique per scope).
+bool sameExpr(const Expr &a, const Expr &b);
+
+//===--- Linear forms -----------------------------------------------------===//
+
+/// e = constant + sum(coeff * atom). Atoms are maximal non-linear
+/// subexpressions (Vars, floordiv/floormod, products of non-constants,
+/// loads...), keyed by their printed form so equal atoms combine. Casts
+/// between integer types are looked through (the analysis ignores overflow).
+struct LinearForm {
+  int64_t constant = 0;
+  std::map<std::string, std::pair<Expr, int64_t>> terms; // key -> (atom, coeff)
+  void add(const LinearForm &o, int64_t scale);
+  int64_t coeffOf(const std::string &key) const;
+};
+LinearForm linearize(const Expr &e);
+/// Rebuilds an expression of type `t` from a linear form (terms in key order).
+Expr fromLinear(const LinearForm &f, DType t);
+
+//===--- Interval bounds --------------------------------------------------===//
+
+/// Constant bounds of an integer expression; a missing side is unbounded.
+struct Interval {
+  std::optional<int64_t> lo, hi;
+  bool bounded() const { return lo && hi; }
+};
+/// The range of a variable, or an unbounded Interval when unknown.
+using VarRange = std::function<Interval(const std::string &name)>;
+Interval bounds(const Expr &e, const VarRange &range);
+/// [min, min + extent - 1] of a loop, using `range` for its bounds' vars.
+Interval loopRange(const Expr &min, const Expr &extent, const VarRange &range);
+
+} // namespace hybridc::ir::loopnest
