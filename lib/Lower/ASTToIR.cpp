@@ -497,19 +497,23 @@ private:
     std::vector<Expr> idx;
     for (auto &i : s.indices) idx.push_back(lowerIndex(*i));
     if (sym && sym->kind == A::Symbol::ConstArray) {
-      // Compile-time array: constant indices give the element itself.
+      // Compile-time array: constant indices give the element itself. The
+      // values are those of the bound buffer (a callee's const parameter is
+      // bound to the caller's array).
+      Buffer cb = bufferOf(*name);
+      const std::vector<double> &values = cb->constData;
       int64_t flat = 0, stride = 1;
       bool allConst = true;
       std::vector<int64_t> dims;
-      for (auto &d : sym->shape) dims.push_back(d.constant.value_or(0));
+      for (auto &d : cb->shape) dims.push_back(asConstInt(d) ? *asConstInt(d) : 0);
       for (size_t k = idx.size(); k-- > 0;) {
         const int64_t *c = asConstInt(simplify(idx[k]));
         if (!c) { allConst = false; break; }
         flat += *c * stride;
         stride *= dims[k];
       }
-      if (allConst && flat >= 0 && (size_t)flat < sym->constValues.size())
-        return makeConstF(sym->dtype, sym->constValues[(size_t)flat]);
+      if (allConst && flat >= 0 && (size_t)flat < values.size())
+        return makeConstF(cb->dtype, values[(size_t)flat]);
     }
     Buffer b = bufferOf(*name);
     return Load::make(b, idx);
