@@ -18,6 +18,8 @@ PACKAGES=(
   g++ cmake ninja-build git python3
   # LLVM 19 (libLLVM, headers) and its test tools (FileCheck, not, lit)
   llvm-19-dev llvm-19-tools
+  # the runtime is C compiled to LLVM bitcode at build time
+  clang-19
   # libraries
   libcli11-dev libspdlog-dev libfmt-dev nlohmann-json3-dev catch2
   # cross-compiling and running AArch64 objects in tests
