@@ -54,6 +54,10 @@ const Pass kPasses[] = {
     {"final-simplify", runSimplify},
 };
 
+/// --emit-lowered shows the loop nest after this pass: scheduled and
+/// checked, loops still loops (unroll and vectorize expand them later).
+const char *const kScheduledAfter = "check-legality";
+
 } // namespace
 
 std::vector<std::string> passNames() {
@@ -94,6 +98,7 @@ std::vector<ir::LoweredFunc> lowerModule(const ast::Module &m, const ScheduleFil
       f.body = p.run(f.body, ctx);
       report(p.name, t);
       if (diags.errorCount() != errors) break; // a refused schedule: no later pass
+      if (opts.scheduled && std::string(p.name) == kScheduledAfter) opts.scheduled->push_back(f);
     }
     out.push_back(std::move(f));
   }

@@ -29,6 +29,9 @@ struct LowerOptions {
   std::vector<std::string> printAfter; // pass names; "all" for every pass
   bool timePasses = false;
   std::ostream *dumpStream = nullptr; // where --print-after / --time-passes go
+  /// When set, receives each def's loop nest once it is scheduled and
+  /// checked (before unrolling and vectorization): what --emit-lowered prints.
+  std::vector<ir::LoweredFunc> *scheduled = nullptr;
 };
 
 /// Lowers the checked module's defs (those selected by options.functions),
