@@ -6,7 +6,10 @@
 //    and no --emit-header), no object is written;
 //  - --emit-header: FILE, or <stem>.h beside the object;
 //  - --emit-lowered / --emit-ir / --emit-asm: FILE, '-' (stdout), or
-//    <stem>.lowered / <stem>.ll / <stem>.s in the current directory.
+//    <stem>.lowered / <stem>.ll / <stem>.s in the current directory;
+//  - -MD / -MF FILE: a Make depfile (FILE, else the object's path with .o
+//    replaced by .d) whose rule names the .hy and schedule files as given on
+//    the command line, escaped as gcc does; -MT sets its target verbatim.
 // Files are written to a temporary beside their destination and renamed
 // only when every output is ready; on any error all outputs are removed, so
 // no partial or stale file survives a failed run.
@@ -47,6 +50,46 @@ std::string headerGuard(const std::string &path) {
   return g;
 }
 
+/// Escapes a path for a Make rule as gcc's mkdeps does: a space or tab gets
+/// a backslash (and the backslashes before it are doubled), '#' becomes
+/// '\#' and '$' becomes '$$'.
+std::string escapeForMake(const std::string &path) {
+  std::string out;
+  size_t slashes = 0;
+  for (char c : path) {
+    switch (c) {
+    case ' ':
+    case '\t':
+      out.append(slashes, '\\');
+      [[fallthrough]];
+    case '#':
+      out += '\\';
+      slashes = 0;
+      break;
+    case '\\':
+      ++slashes;
+      break;
+    case '$':
+      out += '$';
+      slashes = 0;
+      break;
+    default:
+      slashes = 0;
+      break;
+    }
+    out += c;
+  }
+  return out;
+}
+
+/// The depfile's text: `target: input \` then one prerequisite per line.
+std::string makeDepfile(const std::string &target, const std::vector<std::string> &deps) {
+  std::string text = target + ":";
+  for (size_t k = 0; k < deps.size(); ++k)
+    text += (k ? " \\\n " : " ") + escapeForMake(deps[k]);
+  return text + "\n";
+}
+
 /// Writes `bytes` to `path` through a temporary; returns an error message.
 std::string writeAtomically(const std::string &path, const std::string &bytes) {
   std::string tmp = path + ".tmp" + std::to_string(getpid());
@@ -74,7 +117,7 @@ std::string writeAtomically(const std::string &path, const std::string &bytes) {
 
 std::vector<std::string> OutputPlan::files() const {
   std::vector<std::string> out;
-  for (const std::string *p : {&object, &header, &lowered, &ir, &assembly})
+  for (const std::string *p : {&object, &header, &lowered, &ir, &assembly, &depfile})
     if (!p->empty() && *p != "-") out.push_back(*p);
   return out;
 }
@@ -92,6 +135,21 @@ OutputPlan planOutputs(const Options &opts) {
   plan.lowered = pick(opts.emitLowered, stem + ".lowered");
   plan.ir = pick(opts.emitIR, stem + ".ll");
   plan.assembly = pick(opts.emitAsm, stem + ".s");
+  if (opts.makeDepfile) {
+    // The rule's target: the object, else the first listing written to a file.
+    std::string primary = plan.object;
+    for (const std::string *p : {&plan.header, &plan.lowered, &plan.ir, &plan.assembly})
+      if (primary.empty() && !p->empty() && *p != "-") primary = *p;
+    if (primary.empty()) primary = stem + ".o";
+    if (!opts.depfile.empty()) {
+      plan.depfile = opts.depfile;
+    } else {
+      fs::path d(primary);
+      if (d.extension() == ".o") d.replace_extension();
+      plan.depfile = d.string() + ".d";
+    }
+    plan.depTarget = opts.depTarget.empty() ? escapeForMake(primary) : opts.depTarget;
+  }
   return plan;
 }
 
@@ -129,6 +187,8 @@ bool compile(const Options &opts, const OutputPlan &plan, const ast::Module &mod
   lo.printAfter = opts.printAfter;
   lo.timePasses = opts.timePasses;
   lo.dumpStream = &err;
+  std::vector<ir::LoweredFunc> scheduled;
+  lo.scheduled = &scheduled;
   std::vector<ir::LoweredFunc> funcs = lowerModule(module, schedule, lo, diags);
   if (diags.hasErrors()) return false;
 
@@ -136,7 +196,7 @@ bool compile(const Options &opts, const OutputPlan &plan, const ast::Module &mod
   std::vector<std::pair<std::string, std::string>> files; // path ("-" = stdout), bytes
   if (!plan.lowered.empty()) {
     std::string text;
-    for (size_t k = 0; k < funcs.size(); ++k) text += (k ? "\n" : "") + ir::toString(funcs[k]);
+    for (size_t k = 0; k < scheduled.size(); ++k) text += (k ? "\n" : "") + ir::toString(scheduled[k]);
     files.push_back({plan.lowered, text});
   }
   if (!plan.object.empty() || !plan.ir.empty() || !plan.assembly.empty()) {
@@ -160,6 +220,11 @@ bool compile(const Options &opts, const OutputPlan &plan, const ast::Module &mod
     if (!plan.assembly.empty()) files.push_back({plan.assembly, assembly});
   }
   if (!plan.header.empty()) files.push_back({plan.header, emitHeader(funcs, headerGuard(plan.header))});
+  if (!plan.depfile.empty()) {
+    std::vector<std::string> deps{opts.input};
+    if (!opts.schedule.empty()) deps.push_back(opts.schedule);
+    files.push_back({plan.depfile, makeDepfile(plan.depTarget, deps)});
+  }
 
   for (auto &[path, bytes] : files) {
     if (path == "-") {

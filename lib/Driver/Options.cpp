@@ -70,6 +70,18 @@ std::optional<int> parseOptions(const std::vector<std::string> &args, Options &o
   bool printAll = false;
   app.add_flag("--print-after-all", printAll, "Print the loop IR after every pass to stderr");
   app.add_flag("--time-passes", opts.timePasses, "Print the time of each pass to stderr");
+  // gcc's -MD/-MF/-MT are not CLI11 names (one dash, two letters): the
+  // arguments are rewritten to these hidden long names before parsing, and
+  // the footer documents the spelling users type.
+  app.add_flag("--MD", opts.makeDepfile, "")->group("");
+  app.add_option("--MF", opts.depfile, "")->group("");
+  app.add_option("--MT", opts.depTarget, "")->group("");
+  app.footer("Make depfile:\n"
+             "  -MD                         Write a Make depfile listing the .hy and schedule\n"
+             "                              files (default: the object path with .o replaced\n"
+             "                              by .d)\n"
+             "  -MF FILE                    Write the depfile to FILE (implies -MD)\n"
+             "  -MT TARGET                  The depfile rule's target (default: the object)");
 
   // `--emit-X` without '=FILE' means the default path. CLI11 would take the
   // next argument as its value, so such flags get an explicit marker first.
@@ -77,10 +89,24 @@ std::optional<int> parseOptions(const std::vector<std::string> &args, Options &o
                                 "--emit-asm"};
   static const std::string kDefault = "\x01" "default";
   std::vector<std::string> rewritten;
-  for (const std::string &a : args) {
+  for (size_t k = 0; k < args.size(); ++k) {
+    const std::string &a = args[k];
     bool bare = false;
     for (const char *e : kEmit) bare |= a == e;
-    rewritten.push_back(bare ? a + "=" + kDefault : a);
+    if (k == 0) rewritten.push_back(a);
+    else if (bare) rewritten.push_back(a + "=" + kDefault);
+    else if (a == "-MD") rewritten.push_back("--MD");
+    else if (a == "-MF" || a == "-MT") {
+      if (k + 1 == args.size()) { // CLI11 cannot name a hidden option
+        err << a << ": 1 required " << (a == "-MF" ? "FILE" : "TARGET")
+            << " missing\nRun with --help for more information.\n";
+        return 2;
+      }
+      rewritten.push_back("-" + a);
+    }
+    else if (a.size() > 3 && (a.rfind("-MF", 0) == 0 || a.rfind("-MT", 0) == 0))
+      rewritten.push_back("-" + a.substr(0, 3) + "=" + a.substr(3)); // -MFfile, as gcc
+    else rewritten.push_back(a);
   }
 
   std::vector<const char *> argv;
@@ -101,6 +127,7 @@ std::optional<int> parseOptions(const std::vector<std::string> &args, Options &o
   opts.emitIR = emitted(irOpt, ir);
   opts.emitAsm = emitted(asmOpt, assembly);
   if (printAll) opts.printAfter.push_back("all");
+  if (!opts.depfile.empty()) opts.makeDepfile = true;
   opts.color = color == "always"  ? ColorMode::Always
                : color == "never" ? ColorMode::Never
                                   : ColorMode::Auto;

@@ -37,6 +37,13 @@ struct Options {
   std::string symbolPrefix;           // --symbol-prefix
   std::vector<std::string> printAfter; // --print-after=PASS (repeatable); "all"
   bool timePasses = false;             // --time-passes
+
+  // Make depfile (Compile.cpp), as gcc: -MD writes <object without .o>.d,
+  // -MF FILE names it (and implies -MD), -MT TARGET is the rule's target
+  // verbatim (default: the object path, escaped for Make).
+  bool makeDepfile = false;  // -MD (or -MF)
+  std::string depfile;       // -MF FILE, "" = beside the object
+  std::string depTarget;     // -MT TARGET, "" = the object path
 };
 
 /// Parses `args` (args[0] is the program name). Returns the exit status when
