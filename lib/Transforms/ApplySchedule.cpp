@@ -370,6 +370,27 @@ protected:
   }
 };
 
+/// Left-associates integer sums, so that a split of a split reads
+/// `j.outer * 16 + j.inner.outer * 4 + j.inner.inner` (exact: integer
+/// addition is associative, also when it wraps).
+class Reassociate : public IRMutator {
+protected:
+  using IRMutator::visit;
+  static Expr addLeft(const Expr &a, const Expr &b) {
+    auto *bb = b.as<Binary>();
+    if (bb && (bb->op == BinOp::Add || bb->op == BinOp::Sub)) return Binary::make(bb->op, addLeft(a, bb->a), bb->b);
+    return Binary::make(BinOp::Add, a, b);
+  }
+  Expr visit(const Binary *n, const Expr &self) override {
+    Expr a = mutate(n->a), b = mutate(n->b);
+    if (n->op == BinOp::Add && n->type.isIntegral() && n->type.lanes == 1) {
+      auto *bb = b.as<Binary>();
+      if (bb && (bb->op == BinOp::Add || bb->op == BinOp::Sub)) return addLeft(a, b);
+    }
+    return a.same(n->a) && b.same(n->b) ? self : Binary::make(n->op, a, b);
+  }
+};
+
 //===--- The scheduler ----------------------------------------------------===//
 
 class Scheduler {
@@ -412,7 +433,7 @@ public:
     if (diags_.errorCount() != before) return original;
     Stmt s = GuardHoister().mutate(body_);
     s = GuardEliminator().mutate(s);
-    return simplify(s);
+    return Reassociate().mutate(simplify(s));
   }
 
 private:

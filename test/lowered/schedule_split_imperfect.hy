@@ -1,0 +1,14 @@
+# RUN: %hybridc %s -s %S/Inputs/schedule_split_imperfect.json --emit-lowered=- | FileCheck %s
+# An imperfect split of a constant extent: the inner loop's extent is clipped
+# in the last outer iteration; no guard remains.
+def outer_product(a: float32[100], b: float32[99]):
+    c = output_tensor((100, 99), 'float32')
+    for i in range(100):
+        for j in range(99):
+            c[i, j] = a[i] * b[j]
+    return c
+# CHECK-LABEL: def outer_product(a: float32[100], b: float32[99]) -> (c: float32[100, 99]):
+# CHECK-NEXT:   for i in 0..100 serial:
+# CHECK-NEXT:     for j.outer in 0..25 serial:
+# CHECK-NEXT:       for j.inner in 0..min(4, 99 - j.outer * 4) serial:
+# CHECK-NEXT:         c[i, j.outer * 4 + j.inner] = a[i] * b[j.outer * 4 + j.inner]
