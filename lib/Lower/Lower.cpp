@@ -48,6 +48,7 @@ const Pass kPasses[] = {
     {"simplify", runSimplify},
     {"apply-schedule", runApplySchedule},
     {"check-legality", runCheckLegality},
+    {"unswitch-loops", plain<ir::unswitchLoops>},
     {"unroll-loops", plain<ir::unrollLoops>},
     {"vectorize-loops", plain<ir::vectorizeLoops>},
     {"promote-accumulators", plain<ir::promoteAccumulators>},

@@ -109,8 +109,7 @@ bool disjoint(const std::vector<Expr> &a, const std::vector<Expr> &b) {
     }
     if (x.type().lanes > 1 && !x.as<Ramp>()) continue;
     if (y.type().lanes > 1 && !y.as<Ramp>()) continue;
-    if (bx.type() != by.type()) continue;
-    const int64_t *d = asConstInt(simplify(bx - by));
+    std::optional<int64_t> d = constDifference(bx, by);
     if (!d) continue;
     // Covered ranges [base, base + (lanes-1)*stride] for unit/zero strides.
     if (sx < 0 || sy < 0 || sx > 1 || sy > 1) continue;

@@ -36,3 +36,15 @@ namespace hybridc::ir {
 Stmt promoteAccumulators(const Stmt &s);
 
 } // namespace hybridc::ir
+
+namespace hybridc::ir {
+
+/// UnswitchLoops.cpp: a loop whose whole body is an `if` on a condition
+/// that does not change across the loop becomes an `if` choosing between
+/// two copies of the loop. This lifts the guard of an imperfect split
+/// (`likely(io*6 + 5 < n)`, placed inside the loops a reorder moved below
+/// it) out of the hot loops, so the main body stays unguarded (vector code,
+/// register tiles) and only the tail runs the guarded copy.
+Stmt unswitchLoops(const Stmt &s);
+
+} // namespace hybridc::ir

@@ -23,3 +23,14 @@ Stmt substitute(const Stmt &s, const std::string &name, const Expr &value);
 Expr substitute(const Expr &e, const std::string &name, const Expr &value);
 
 } // namespace hybridc::ir
+
+#include <optional>
+
+namespace hybridc::ir {
+
+/// a - b when it is a constant for every value of the variables (scalar
+/// integer expressions; sums of constant multiples of the same terms
+/// cancel: `io*8 + 1 - io*8` is 1). nullopt when it cannot be proved.
+std::optional<int64_t> constDifference(const Expr &a, const Expr &b);
+
+} // namespace hybridc::ir
