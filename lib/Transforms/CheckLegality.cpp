@@ -49,6 +49,7 @@ struct Access {
   bool isStore = false;
   Expr storedValue; // stores only
   std::map<std::string, Interval> inner; // loops inside the tested loop around it
+  std::map<std::string, const For *> innerLoops; // the same loops
   SourceLoc loc;    // the statement holding it
 };
 
@@ -77,6 +78,7 @@ public:
 protected:
   const For *loop_;
   std::map<std::string, Interval> inner_;
+  std::map<std::string, const For *> innerLoops_;
   std::map<std::string, Expr> lets_;
   std::vector<std::string> declared_;
   std::set<const BufferNode *> allocated_;
@@ -105,6 +107,7 @@ protected:
     a.isStore = isStore;
     a.storedValue = value;
     a.inner = inner_;
+    a.innerLoops = innerLoops_;
     a.loc = curLoc_;
     accesses.push_back(std::move(a));
   }
@@ -140,11 +143,15 @@ protected:
     Interval r = loopRange(n->min, n->extent, range);
     auto saved = inner_.find(n->name) != inner_.end() ? std::optional<Interval>(inner_[n->name]) : std::nullopt;
     inner_[n->name] = r;
+    const For *savedLoop = innerLoops_.count(n->name) ? innerLoops_[n->name] : nullptr;
+    innerLoops_[n->name] = n;
     ++depth_;
     visit(n->body);
     --depth_;
     if (saved) inner_[n->name] = *saved;
     else inner_.erase(n->name);
+    if (savedLoop) innerLoops_[n->name] = savedLoop;
+    else innerLoops_.erase(n->name);
   }
 
   void visit(const While *n) override {
@@ -260,10 +267,11 @@ protected:
 
 //===--- Index analysis ----------------------------------------------------===//
 
-/// How the loop variable v appears in one index: a * g(v) with g = v, v // m
-/// or v % m (m a constant or a loop-invariant expression, keyed by its text).
+/// How the loop variable v appears in one index: a * g(v) with g = v, v // m,
+/// v % m or v * m (m a constant or a loop-invariant expression, keyed by its
+/// text; v * m only for a symbolic m, as a split by nparts makes).
 struct VTerm {
-  enum Kind { Id, Div, Mod } kind = Id;
+  enum Kind { Id, Div, Mod, Scaled } kind = Id; // Scaled: v * m
   std::string m;             // the divisor's text
   std::optional<int64_t> cm; // the divisor when constant
   int64_t coeff = 0;
@@ -276,6 +284,9 @@ struct IndexParts {
   std::optional<VTerm> v;
   LinearForm invariant;   // constant + terms fixed across iterations
   Interval varying{0, 0}; // bounds of the terms that vary inside an iteration
+  /// When the varying part is one inner loop variable u (coefficient 1) of a
+  /// loop `for u in 0..E` or `0..min(E, ...)`: the texts of such E (u < E).
+  std::set<std::string> below;
 };
 
 class IndexAnalysis {
@@ -285,6 +296,7 @@ public:
 
   IndexParts split(const Expr &e, const Access &a) const {
     IndexParts p;
+    int varyingTerms = 0;
     LinearForm lf = linearize(e);
     p.invariant.constant = lf.constant;
     auto range = [&](const std::string &name) -> Interval {
@@ -312,6 +324,19 @@ public:
         p.invariant.add(one, 1);
         continue;
       }
+      if (auto *u = atom.as<Var>(); u && c == 1 && a.innerLoops.count(u->name)) {
+        const For *f = a.innerLoops.at(u->name);
+        if (isConstInt(f->min, 0)) {
+          p.below.insert(toString(f->extent));
+          if (auto *mn = f->extent.as<Binary>(); mn && mn->op == BinOp::Min) {
+            p.below.insert(toString(mn->a));
+            p.below.insert(toString(mn->b));
+          }
+        }
+        ++varyingTerms;
+      } else {
+        varyingTerms += 2; // anything else defeats `below`
+      }
       Interval b = bounds(atom, range);
       Interval scaled;
       if (b.lo && b.hi) {
@@ -321,6 +346,7 @@ public:
       p.varying.lo = p.varying.lo && scaled.lo ? std::optional<int64_t>(*p.varying.lo + *scaled.lo) : std::nullopt;
       p.varying.hi = p.varying.hi && scaled.hi ? std::optional<int64_t>(*p.varying.hi + *scaled.hi) : std::nullopt;
     }
+    if (varyingTerms != 1) p.below.clear();
     return p;
   }
 
@@ -341,6 +367,12 @@ public:
       }
       if (!ps.v && !pa.v) {
         if (dlo && (*dlo > 0 || *dhi < 0)) return true; // never the same element
+        continue;
+      }
+      if (ps.v && pa.v && *ps.v == *pa.v && ps.v->kind == VTerm::Scaled) {
+        // c*v*E + u with 0 <= u < E in both: equal only for equal v.
+        if (inv.terms.empty() && inv.constant == 0 && ps.below.count(ps.v->m) && pa.below.count(ps.v->m))
+          recovered.push_back(VTerm{VTerm::Id, "", std::nullopt, 0});
         continue;
       }
       if (ps.v && pa.v && *ps.v == *pa.v && dlo) {
@@ -373,6 +405,13 @@ private:
         cm = *c;
       }
       return VTerm{b->op == BinOp::FloorDiv ? VTerm::Div : VTerm::Mod, toString(m), cm, 0};
+    }
+    if (auto *b = atom.as<Binary>(); b && b->op == BinOp::Mul && (isV(b->a) || isV(b->b))) {
+      const Expr &m = isV(b->a) ? b->b : b->a;
+      if (hasLoad(m) || asConstInt(m)) return std::nullopt;
+      for (auto &fv : freeVars(m))
+        if (fv == loop_->name || a.inner.count(fv) || varyingVars_.count(fv)) return std::nullopt;
+      return VTerm{VTerm::Scaled, toString(m), std::nullopt, 0};
     }
     return std::nullopt;
   }

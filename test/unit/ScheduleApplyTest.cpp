@@ -857,6 +857,12 @@ TEST_CASE("legality of split and fused loops", "[schedule-apply]") {
   INFO(k.errors());
   CHECK(k.legal);
   k.checkSame();
+  // A split by nparts of a symbolic extent: i = io * ((n + 4) // 5) + ii.
+  Kernel np(kSymbolic, Kernel::ops("scale", R"({"op": "split", "loop": "i", "nparts": 5},
+    {"op": "parallel", "loop": "i.outer"})"));
+  INFO(np.errors());
+  CHECK(np.legal);
+  for (int64_t n : {0, 3, 5, 11, 24}) np.checkSame({{"n", n}}, 1);
   // Writes shifted by a loop-invariant offset stay independent.
   Kernel shifted(R"(
 def f(a: float32[10], n: int32):
