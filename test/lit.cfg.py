@@ -9,7 +9,7 @@ import lit.formats
 config.name = "hybridc"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".hy", ".test"]
-config.excludes = ["Inputs", "lit.cfg.py"]
+config.excludes = ["Inputs", "refs", "lit.cfg.py"]
 config.test_source_root = os.path.dirname(__file__)
 
 site = lit_config.params.get("hybridc_site")
