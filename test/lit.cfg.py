@@ -25,6 +25,7 @@ config.environment["HYBRIDC_NUM_THREADS"] = os.environ.get("HYBRIDC_NUM_THREADS"
 # %e2e compiles a kernel, links it into a generated C driver, runs it and
 # compares with the numpy reference given by --ref (test/e2e/run.py).
 numpy_python = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else "python3"
+# Every compile in the suite also verifies the IR after each pass.
 config.substitutions.append(("%e2e", "%s %s/test/e2e/run.py --hybridc %s"
                              % (numpy_python, source_dir, hybridc)))
 config.substitutions.append(("%hybridc", hybridc))

@@ -6,6 +6,8 @@
 //===----------------------------------------------------------------------===//
 #include "hybridc/Lower/Lower.h"
 #include "hybridc/IR/IRPrinter.h"
+#include "hybridc/IR/Verifier.h"
+#include "hybridc/Support/InternalError.h"
 #include "hybridc/Schedule/Schedule.h"
 #include "hybridc/Transforms/ApplySchedule.h"
 #include "hybridc/Transforms/Passes.h"
@@ -92,6 +94,10 @@ std::vector<ir::LoweredFunc> lowerModule(const ast::Module &m, const ScheduleFil
         *opts.dumpStream << "; *** IR after " << pass << " ***\n" << ir::toString(f);
     };
     report("ast-to-ir", t0);
+    if (opts.verifyEach) {
+      std::string problem = ir::verify(f);
+      if (!problem.empty()) internalError(problem + " (after ast-to-ir)", __FILE__, __LINE__);
+    }
     PassContext ctx{schedule ? schedule->find(def->name) : nullptr, diags};
     for (auto &p : kPasses) {
       auto t = std::chrono::steady_clock::now();
@@ -99,6 +105,10 @@ std::vector<ir::LoweredFunc> lowerModule(const ast::Module &m, const ScheduleFil
       f.body = p.run(f.body, ctx);
       report(p.name, t);
       if (diags.errorCount() != errors) break; // a refused schedule: no later pass
+      if (opts.verifyEach) {
+        std::string problem = ir::verify(f);
+        if (!problem.empty()) internalError(problem + " (after pass " + p.name + ")", __FILE__, __LINE__);
+      }
       if (opts.scheduled && std::string(p.name) == kScheduledAfter) opts.scheduled->push_back(f);
     }
     out.push_back(std::move(f));

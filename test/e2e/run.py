@@ -87,7 +87,7 @@ def main():
 
     obj = os.path.join(wd, "kernel.o")
     hdr = os.path.join(wd, "kernel.h")
-    cmd = [args.hybridc, args.kernel, "-o", obj, "--emit-header=" + hdr, "--target", args.target,
+    cmd = [args.hybridc, args.kernel, "--verify-each", "-o", obj, "--emit-header=" + hdr, "--target", args.target,
            "--function", args.function] + args.hyflags
     if args.schedule:
         cmd += ["-s", args.schedule]

@@ -32,6 +32,12 @@ struct LowerOptions {
   /// When set, receives each def's loop nest once it is scheduled and
   /// checked (before unrolling and vectorization): what --emit-lowered prints.
   std::vector<ir::LoweredFunc> *scheduled = nullptr;
+  /// Run the IR verifier after every pass (a failure is an internal error).
+#ifdef NDEBUG
+  bool verifyEach = false;
+#else
+  bool verifyEach = true;
+#endif
 };
 
 /// Lowers the checked module's defs (those selected by options.functions),

@@ -1,0 +1,105 @@
+//===- IRTest.cpp - Loop IR: printer, simplifier, verifier, passes --------===//
+#include "hybridc/IR/IRPrinter.h"
+#include "hybridc/IR/Verifier.h"
+#include "hybridc/Transforms/Passes.h"
+#include "hybridc/Transforms/Simplify.h"
+
+#include <catch2/catch.hpp>
+
+using namespace hybridc;
+using namespace hybridc::ir;
+
+namespace {
+Expr i32(int64_t v) { return IntImm::make(DType::i32(), v); }
+Expr var(const char *n) { return Var::make(DType::i32(), n); }
+Buffer buffer(const char *name, BufferNode::Kind kind, std::vector<int64_t> shape) {
+  auto b = std::make_shared<BufferNode>();
+  b->name = name;
+  b->dtype = DType::f32();
+  b->kind = kind;
+  int64_t stride = 1;
+  b->strides.resize(shape.size());
+  for (size_t k = shape.size(); k-- > 0;) {
+    b->strides[k] = IntImm::make(DType::i64(), stride);
+    stride *= shape[k];
+  }
+  for (auto s : shape) b->shape.push_back(IntImm::make(DType::i64(), s));
+  return b;
+}
+LoweredFunc func(Stmt body, std::vector<Buffer> bufs) {
+  LoweredFunc f;
+  f.name = "f";
+  for (auto &b : bufs)
+    f.args.push_back({b->kind == BufferNode::Input ? Arg::InputBuffer : Arg::OutputBuffer, b->name, b->dtype, b});
+  f.body = body;
+  return f;
+}
+} // namespace
+
+TEST_CASE("simplify folds integer arithmetic with Python rounding", "[ir]") {
+  CHECK(toString(simplify(Binary::make(BinOp::FloorDiv, i32(-7), i32(2)))) == "-4");
+  CHECK(toString(simplify(Binary::make(BinOp::FloorMod, i32(-7), i32(2)))) == "1");
+  CHECK(toString(simplify(Binary::make(BinOp::FloorMod, i32(7), i32(-2)))) == "-1");
+  CHECK(toString(simplify(var("x") * i32(1) + i32(0))) == "x");
+  CHECK(toString(simplify(Cast::make(DType::i32(), FloatImm::make(DType::f32(), -2.7)))) == "-2");
+  // int8 wraps
+  CHECK(toString(simplify(IntImm::make({DType::Int, 8}, 100) + IntImm::make({DType::Int, 8}, 100))) == "int8(-56)");
+}
+
+TEST_CASE("simplify drops ifs with constant conditions and empty loops", "[ir]") {
+  Buffer c = buffer("c", BufferNode::Output, {4});
+  Stmt s = Block::make({IfThenElse::make(Cmp::make(CmpOp::EQ, i32(1), i32(2)), Store::make(c, {i32(0)}, FloatImm::make(DType::f32(), 1))),
+                        For::make("i", i32(0), i32(0), ForKind::Serial, Store::make(c, {var("i")}, FloatImm::make(DType::f32(), 2)))});
+  CHECK(!simplify(s));
+}
+
+TEST_CASE("vector index algebra keeps contiguous accesses as ramps", "[ir]") {
+  Expr r = Ramp::make(i32(0), i32(1), 8);
+  Expr e = simplify(Binary::make(BinOp::Add, Broadcast::make(var("i") * i32(8), 8), r));
+  CHECK(toString(e) == "ramp(i * 8, 1, 8)");
+}
+
+TEST_CASE("constDifference proves constant offsets", "[ir]") {
+  Expr a = var("io") * i32(8) + i32(3), b = var("io") * i32(8);
+  REQUIRE(constDifference(a, b).has_value());
+  CHECK(*constDifference(a, b) == 3);
+  CHECK_FALSE(constDifference(var("i"), var("j")).has_value());
+}
+
+TEST_CASE("the verifier rejects unbound variables and bad assignments", "[ir]") {
+  Buffer c = buffer("c", BufferNode::Output, {4});
+  Stmt ok = For::make("i", i32(0), i32(4), ForKind::Serial, Store::make(c, {var("i")}, FloatImm::make(DType::f32(), 1)));
+  CHECK(verify(func(ok, {c})) == "");
+  Stmt unbound = Store::make(c, {var("j")}, FloatImm::make(DType::f32(), 1));
+  CHECK(verify(func(unbound, {c})).find("unbound variable 'j'") != std::string::npos);
+  Stmt assign = Assign::make("s", FloatImm::make(DType::f32(), 1));
+  CHECK(verify(func(assign, {c})).find("undeclared variable 's'") != std::string::npos);
+  Stmt brk = Break::make();
+  CHECK(verify(func(brk, {c})).find("break outside a loop") != std::string::npos);
+}
+
+TEST_CASE("unroll, vectorize and promote build a register tile", "[ir]") {
+  // for k: for ii in unroll(2): for j in vectorize(4): C[ii, j] += A[ii, k] * B[k, j]
+  Buffer A = buffer("A", BufferNode::Input, {2, 8}), B = buffer("B", BufferNode::Input, {8, 4}),
+         C = buffer("C", BufferNode::Output, {2, 4});
+  Expr upd = Load::make(C, {var("ii"), var("j")}) + Load::make(A, {var("ii"), var("k")}) * Load::make(B, {var("k"), var("j")});
+  Stmt s = For::make("k", i32(0), i32(8), ForKind::Serial,
+                     For::make("ii", i32(0), i32(2), ForKind::Unrolled,
+                               For::make("j", i32(0), i32(4), ForKind::Vectorized, Store::make(C, {var("ii"), var("j")}, upd))));
+  Stmt out = simplify(promoteAccumulators(vectorizeLoops(unrollLoops(s))));
+  std::string text = toString(out);
+  CHECK(text.find("var C.acc0: float32x4") != std::string::npos);
+  CHECK(text.find("var C.acc1: float32x4") != std::string::npos);
+  CHECK(text.find("C.acc1 = C.acc1 + broadcast(A[1, k], 4) * B[k, ramp(0, 1, 4)]") != std::string::npos);
+  CHECK(text.find("C[1, ramp(0, 1, 4)] = C.acc1") != std::string::npos);
+  CHECK(verify(func(out, {A, B, C})) == "");
+}
+
+TEST_CASE("unswitch lifts a loop-invariant guard", "[ir]") {
+  Buffer c = buffer("c", BufferNode::Output, {16});
+  Stmt body = IfThenElse::make(Cmp::make(CmpOp::LT, var("n"), i32(4)), Store::make(c, {var("i")}, FloatImm::make(DType::f32(), 1)));
+  Stmt s = For::make("i", i32(0), i32(16), ForKind::Serial, body);
+  Stmt out = unswitchLoops(s);
+  REQUIRE(out.as<IfThenElse>());
+  CHECK(out.as<IfThenElse>()->then.as<For>());
+}
