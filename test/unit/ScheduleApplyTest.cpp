@@ -22,6 +22,8 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <random>
@@ -934,4 +936,116 @@ TEST_CASE("the samples' schedules apply, are legal and keep the results", "[sche
     INFO(k.text());
     k.checkSame();
   }
+}
+
+//===--- Random schedules ---------------------------------------------------===//
+
+namespace {
+
+class LoopNames : public IRVisitor {
+public:
+  using IRVisitor::visit;
+  std::vector<std::string> names;
+
+protected:
+  void visit(const For *n) override {
+    names.push_back(n->name);
+    IRVisitor::visit(n);
+  }
+};
+
+} // namespace
+
+TEST_CASE("random schedules keep the results or are refused", "[schedule-apply]") {
+  struct Case {
+    const char *src, *def;
+    std::map<std::string, int64_t> scalars;
+  };
+  const char *sym2 = R"(
+def add2(n: int32, m: int32, a: float32[n, m]):
+    b = output_tensor((n, m), 'float32')
+    for i in range(n):
+        for j in range(1, m):
+            b[i, j] = a[i, j] + a[i, j - 1]
+        b[i, 0] = a[i, 0]
+    return b
+)";
+  const char *tri = R"(
+def tri(a: float32[9, 9]):
+    b = output_tensor((9, 9), 'float32')
+    for i in range(9):
+        for j in range(9):
+            b[i, j] = 0.0
+        for j in range(i + 1):
+            b[i, j] = a[i, j] * 2.0
+    return b
+)";
+  std::vector<Case> cases = {{kMatmul, "matmul", {}},
+                             {kOuterProduct, "outer_product", {}},
+                             {kFive, "five", {}},
+                             {sym2, "add2", {{"n", 7}, {"m", 10}}},
+                             {tri, "tri", {}}};
+  // HYBRIDC_SCHEDULE_FUZZ=<rounds>[:<seed>] runs a longer search.
+  int rounds = 60;
+  unsigned seed = 20240607;
+  if (const char *env = std::getenv("HYBRIDC_SCHEDULE_FUZZ")) {
+    rounds = std::atoi(env);
+    if (const char *colon = std::strchr(env, ':')) seed = unsigned(std::atoi(colon + 1));
+  }
+  std::mt19937 rng(seed);
+  auto pick = [&](size_t n) { return size_t(rng() % n); };
+  int applied = 0;
+  for (int round = 0; round < rounds; ++round) {
+    const Case &c = cases[round % cases.size()];
+    std::vector<std::string> ops;
+    for (int step = 0; step < 5; ++step) {
+      std::string list;
+      for (auto &o : ops) list += (list.empty() ? "" : ", ") + o;
+      Kernel k(c.src, list.empty() ? "" : Kernel::ops(c.def, list));
+      LoopNames ln;
+      ln.visit(k.scheduled);
+      // Addresses of the current loops.
+      std::map<std::string, int> count, seen;
+      for (auto &n : ln.names) ++count[n];
+      std::vector<std::string> addr;
+      for (auto &n : ln.names) {
+        int idx = seen[n]++;
+        addr.push_back(count[n] > 1 ? n + "#" + std::to_string(idx) : n);
+      }
+      if (addr.size() < 2) break;
+      auto loop = [&] { return "\"" + addr[pick(addr.size())] + "\""; };
+      auto two = [&] {
+        size_t x = pick(addr.size()), y = pick(addr.size());
+        if (x == y) y = (y + 1) % addr.size();
+        return "\"" + addr[x] + "\", \"" + addr[y] + "\"";
+      };
+      std::string op;
+      switch (pick(8)) {
+      case 0:
+      case 1: op = R"({"op": "split", "loop": )" + loop() + R"(, "factor": )" + std::to_string(2 + pick(6)) + "}"; break;
+      case 2: op = R"({"op": "split", "loop": )" + loop() + R"(, "nparts": )" + std::to_string(2 + pick(4)) + "}"; break;
+      case 3: op = R"({"op": "fuse", "loops": [)" + two() + "]}"; break;
+      case 4: op = R"({"op": "reorder", "loops": [)" + two() + "]}"; break;
+      case 5: op = R"({"op": "parallel", "loop": )" + loop() + "}"; break;
+      case 6: op = R"({"op": "vectorize", "loop": )" + loop() + "}"; break;
+      case 7: op = R"({"op": "tile", "loops": [)" + two() + R"(], "factors": [3, 4]})"; break;
+      }
+      std::vector<std::string> next = ops;
+      next.push_back(op);
+      std::string nextList;
+      for (auto &o : next) nextList += (nextList.empty() ? "" : ", ") + o;
+      Kernel t(c.src, Kernel::ops(c.def, nextList));
+      INFO(nextList);
+      INFO(t.errors());
+      if (t.diags.hasErrors()) {
+        if (t.legal) CHECK(t.scheduled.same(t.original)); // an op refused: nothing changed
+        continue;
+      }
+      ops = next;
+      ++applied;
+      INFO(t.text());
+      t.checkSame(c.scalars, 1);
+    }
+  }
+  CHECK(applied > rounds);
 }
