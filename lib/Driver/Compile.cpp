@@ -186,6 +186,7 @@ bool compile(const Options &opts, const OutputPlan &plan, const ast::Module &mod
   lo.symbolPrefix = opts.symbolPrefix;
   lo.printAfter = opts.printAfter;
   lo.timePasses = opts.timePasses;
+  lo.verifyEach |= opts.verifyEach;
   lo.dumpStream = &err;
   std::vector<ir::LoweredFunc> scheduled;
   lo.scheduled = &scheduled;

@@ -70,6 +70,7 @@ std::optional<int> parseOptions(const std::vector<std::string> &args, Options &o
   bool printAll = false;
   app.add_flag("--print-after-all", printAll, "Print the loop IR after every pass to stderr");
   app.add_flag("--time-passes", opts.timePasses, "Print the time of each pass to stderr");
+  app.add_flag("--verify-each", opts.verifyEach, "Verify the loop IR after every pass")->group("");
   // gcc's -MD/-MF/-MT are not CLI11 names (one dash, two letters): the
   // arguments are rewritten to these hidden long names before parsing, and
   // the footer documents the spelling users type.

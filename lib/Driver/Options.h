@@ -37,6 +37,7 @@ struct Options {
   std::string symbolPrefix;           // --symbol-prefix
   std::vector<std::string> printAfter; // --print-after=PASS (repeatable); "all"
   bool timePasses = false;             // --time-passes
+  bool verifyEach = false;             // --verify-each (hidden): IR verifier after every pass
 
   // Make depfile (Compile.cpp), as gcc: -MD writes <object without .o>.d,
   // -MF FILE names it (and implies -MD), -MT TARGET is the rule's target
