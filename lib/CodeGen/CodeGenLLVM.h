@@ -64,7 +64,7 @@ protected:
   //===--- Target hooks --------------------------------------------------===//
   /// Attributes of a kernel (target-cpu, target-features, ...).
   virtual void addKernelAttributes(llvm::Function *fn);
-  /// A parallel loop (CPU: a serial loop until the thread pool lands).
+  /// A parallel loop (default: serial; CPU: emitOutlinedParallelFor).
   virtual void emitParallelFor(const ir::For *op);
   /// A loop bound to a GPU thread index (CPU: a serial loop).
   virtual void emitThreadBoundFor(const ir::For *op);
@@ -112,6 +112,9 @@ protected:
   //===--- Helpers ---------------------------------------------------------===//
   /// A serial loop over op's range; `loopMD` are extra llvm.loop properties.
   void emitSerialFor(const ir::For *op, std::vector<llvm::Metadata *> loopMD);
+  /// A parallel loop as a call of the runtime's thread pool with the body
+  /// outlined into internal functions (ParallelFor.cpp).
+  void emitOutlinedParallelFor(const ir::For *op);
   llvm::Value *castValue(llvm::Value *v, DType from, DType to);
   llvm::Value *emitDivMod(ir::BinOp op, llvm::Value *a, llvm::Value *b, DType t,
                           const ir::Expr &divisor);

@@ -4,12 +4,29 @@
 // for each CPU target with the arch's baseline ISA, embedded into the
 // compiler, and linked into every generated module (RuntimeLinker.cpp).
 // Every definition here becomes a linkonce_odr COMDAT there, so any number
-// of hybridc objects share one copy of the handler pointer and the API.
+// of hybridc objects share one copy of the state (the handler pointer, the
+// thread count, the thread pool) and of the API.
 //
 // Public API (declared in every generated header, CONTRACT §4):
 //   hybridc_set_error_handler, hybridc_set_num_threads.
 // Internal entry points called by generated code carry the versioned prefix
-// hybridc_rt_v1_: report_error, malloc, free, get_num_threads.
+// hybridc_rt_v1_: report_error, malloc, free, get_num_threads, parallel_for.
+// The layout of the shared state is part of the "v1": a change to it needs
+// a new prefix, or objects of two hybridc versions would share it wrongly.
+//
+// The thread pool: one per process, created on the first parallel loop that
+// wants more than one thread. Workers sleep on a condition variable when
+// there is nothing to do (no spinning). A parallel loop is a job on its
+// caller's stack, put in a queue; workers join queued jobs, and every
+// participant (the caller included) takes chunks of iterations from the
+// job's atomic counter. The caller always works on its own job, so several
+// user threads calling kernels at once all make progress even when every
+// worker is busy elsewhere; it then waits until the workers that joined its
+// job are done. A parallel loop inside a parallel loop (on a worker or on a
+// participating caller: a thread-local pointer to the current job) runs
+// serially in that thread. Errors reported inside a job are recorded in
+// the job (the first one wins) and handed to the error handler once, by
+// the caller, after the join.
 //
 // Never abort, never exit; the only output is the default error handler's
 // single write(2) to stderr.
@@ -17,6 +34,8 @@
 //===----------------------------------------------------------------------===//
 
 typedef int int32_t;
+typedef long long int64_t;
+typedef unsigned long long uint64_t;
 typedef unsigned long size_t;
 typedef long ssize_t;
 
@@ -27,10 +46,39 @@ typedef void (*hybridc_error_handler_t)(const char *kernel, int32_t code,
 ssize_t write(int fd, const void *buf, size_t count);
 int posix_memalign(void **memptr, size_t alignment, size_t size);
 void free(void *ptr);
+char *getenv(const char *name);
+int sched_getaffinity(int pid, size_t size, void *mask);
+long sysconf(int name);
 
-// Shared state: one copy per program (linkonce_odr COMDAT after linking).
+// pthreads. The objects are opaque storage at least as large and as aligned
+// as pthread_mutex_t (40 bytes on x86-64, 48 on AArch64) and pthread_cond_t
+// (48) in glibc and musl; all-zero bytes are PTHREAD_MUTEX_INITIALIZER and
+// PTHREAD_COND_INITIALIZER in both.
+typedef union {
+  char bytes[64];
+  long long align;
+} hybridc_rt_v1_mutex_t;
+typedef union {
+  char bytes[64];
+  long long align;
+} hybridc_rt_v1_cond_t;
+typedef unsigned long pthread_t;
+int pthread_mutex_lock(hybridc_rt_v1_mutex_t *m);
+int pthread_mutex_unlock(hybridc_rt_v1_mutex_t *m);
+int pthread_cond_wait(hybridc_rt_v1_cond_t *c, hybridc_rt_v1_mutex_t *m);
+int pthread_cond_signal(hybridc_rt_v1_cond_t *c);
+int pthread_cond_broadcast(hybridc_rt_v1_cond_t *c);
+int pthread_create(pthread_t *thread, const void *attr, void *(*start)(void *), void *arg);
+int pthread_detach(pthread_t thread);
+int pthread_sigmask(int how, const void *set, void *old);
+#define HYBRIDC_SIG_SETMASK 2 // Linux, every arch
+#define HYBRIDC_SC_NPROCESSORS_ONLN 84 // glibc and musl
+
+//===--- Shared state: one copy per program ---------------------------------===//
+
 hybridc_error_handler_t hybridc_rt_v1_error_handler_ptr = 0;
-int32_t hybridc_rt_v1_num_threads = 0;
+int32_t hybridc_rt_v1_num_threads = 0;      // hybridc_set_num_threads; 0 = default
+int32_t hybridc_rt_v1_default_threads = 0;  // HYBRIDC_NUM_THREADS or the CPUs we may use; 0 = not known yet
 
 void hybridc_set_error_handler(hybridc_error_handler_t handler) {
   __atomic_store_n(&hybridc_rt_v1_error_handler_ptr, handler, __ATOMIC_RELEASE);
@@ -40,9 +88,7 @@ void hybridc_set_num_threads(int32_t n) {
   __atomic_store_n(&hybridc_rt_v1_num_threads, n < 0 ? 0 : n, __ATOMIC_RELAXED);
 }
 
-int32_t hybridc_rt_v1_get_num_threads(void) {
-  return __atomic_load_n(&hybridc_rt_v1_num_threads, __ATOMIC_RELAXED);
-}
+//===--- Errors ---------------------------------------------------------------===//
 
 // Appends the NUL-terminated `s` to buf[*len..cap), truncating.
 __attribute__((cold)) void hybridc_rt_v1_append(char *buf, size_t *len, size_t cap, const char *s) {
@@ -55,7 +101,7 @@ __attribute__((cold)) void hybridc_rt_v1_append(char *buf, size_t *len, size_t c
 // Prints "hybridc: <kernel>: <message>\n" to stderr with one write(2), so
 // that messages of concurrent kernels do not interleave.
 __attribute__((cold)) void hybridc_rt_v1_default_error_handler(const char *kernel, int32_t code,
-                                         const char *message) {
+                                                               const char *message) {
   (void)code;
   char buf[1024];
   size_t len = 0, cap = sizeof(buf) - 1;
@@ -72,8 +118,9 @@ __attribute__((cold)) void hybridc_rt_v1_default_error_handler(const char *kerne
   }
 }
 
-__attribute__((cold, noinline)) void hybridc_rt_v1_report_error(const char *kernel, int32_t code,
-                                const char *message) {
+// Hands an error to the user's handler (or the default one).
+__attribute__((cold, noinline)) void hybridc_rt_v1_deliver_error(const char *kernel, int32_t code,
+                                                                 const char *message) {
   hybridc_error_handler_t handler =
       __atomic_load_n(&hybridc_rt_v1_error_handler_ptr, __ATOMIC_ACQUIRE);
   if (handler)
@@ -81,6 +128,8 @@ __attribute__((cold, noinline)) void hybridc_rt_v1_report_error(const char *kern
   else
     hybridc_rt_v1_default_error_handler(kernel, code, message);
 }
+
+//===--- Heap buffers -----------------------------------------------------------===//
 
 // Heap buffers of `allocate`: 64-byte aligned (cache lines, any vector
 // width); a zero size still gets a unique pointer. Returns 0 on failure.
@@ -93,3 +142,255 @@ __attribute__((malloc, noinline)) void *hybridc_rt_v1_malloc(long long size) {
 }
 
 void hybridc_rt_v1_free(void *p) { free(p); }
+
+//===--- The thread pool --------------------------------------------------------===//
+
+// The outlined body of a parallel loop: runs iterations [begin, end) and
+// returns 0, or the non-zero code of the first failure (then it stops).
+typedef int32_t (*hybridc_rt_v1_body_t)(void *closure, int32_t begin, int32_t end);
+
+// One parallel loop in flight, on its caller's stack.
+struct hybridc_rt_v1_job {
+  hybridc_rt_v1_body_t body;
+  void *closure;
+  int64_t extent, chunk;
+  int64_t next;        // atomic: the first iteration not handed out yet
+  int32_t failed;      // atomic: the first non-zero code a body returned
+  int32_t max_workers; // pool threads that may join (the caller is not one)
+  int32_t joined;      // pool threads that joined (under the pool lock)
+  int32_t active;      // pool threads still running chunks (under the lock)
+  int32_t queued;      // in the pool's queue (under the lock)
+  int32_t err_claimed; // atomic: an error report was recorded
+  int32_t err_code;
+  const char *err_kernel, *err_message; // string constants of the object
+  struct hybridc_rt_v1_job *next_job;   // the queue (under the lock)
+};
+
+struct hybridc_rt_v1_pool {
+  hybridc_rt_v1_mutex_t lock;
+  hybridc_rt_v1_cond_t work; // workers wait here for a job
+  hybridc_rt_v1_cond_t done; // callers wait here for their job's workers
+  struct hybridc_rt_v1_job *head, *tail; // jobs that accept workers
+  int32_t workers;           // threads created
+  int32_t idle;              // threads waiting on `work`
+};
+
+struct hybridc_rt_v1_pool hybridc_rt_v1_pool = {0};
+
+// The job this thread is running chunks of (0 outside parallel loops).
+_Thread_local struct hybridc_rt_v1_job *hybridc_rt_v1_current_job = 0;
+
+// At most this many threads per parallel loop.
+#define HYBRIDC_MAX_THREADS 256
+
+// Errors raised inside a parallel body are recorded in the job (the first
+// one wins) and delivered once after the join; elsewhere they go straight
+// to the handler.
+__attribute__((cold, noinline)) void hybridc_rt_v1_report_error(const char *kernel, int32_t code,
+                                                                const char *message) {
+  struct hybridc_rt_v1_job *job = hybridc_rt_v1_current_job;
+  if (!job) {
+    hybridc_rt_v1_deliver_error(kernel, code, message);
+    return;
+  }
+  if (__atomic_exchange_n(&job->err_claimed, 1, __ATOMIC_ACQ_REL)) return;
+  job->err_code = code;
+  job->err_kernel = kernel;
+  job->err_message = message;
+}
+
+// A positive decimal number, or 0.
+int32_t hybridc_rt_v1_parse_count(const char *s) {
+  if (!s) return 0;
+  while (*s == ' ' || *s == '\t') ++s;
+  int64_t v = 0;
+  if (*s < '0' || *s > '9') return 0;
+  while (*s >= '0' && *s <= '9') {
+    v = v * 10 + (*s++ - '0');
+    if (v > HYBRIDC_MAX_THREADS) v = HYBRIDC_MAX_THREADS;
+  }
+  while (*s == ' ' || *s == '\t' || *s == '\n') ++s;
+  return *s ? 0 : (int32_t)v;
+}
+
+// The CPUs in this process's affinity mask (CPU_COUNT of sched_getaffinity),
+// else the online CPUs, else 1.
+__attribute__((noinline)) int32_t hybridc_rt_v1_count_cpus(void) {
+  uint64_t mask[128]; // 8192 CPUs
+  for (size_t words = 16; words <= 128; words *= 2) {
+    for (size_t i = 0; i < words; ++i) mask[i] = 0;
+    if (sched_getaffinity(0, words * sizeof(uint64_t), mask) != 0) continue;
+    int32_t n = 0;
+    for (size_t i = 0; i < words; ++i)
+      for (uint64_t w = mask[i]; w; w &= w - 1) ++n;
+    if (n > 0) return n;
+  }
+  long n = sysconf(HYBRIDC_SC_NPROCESSORS_ONLN);
+  return n > 0 ? (int32_t)n : 1;
+}
+
+// The number of threads a parallel loop uses now (the caller included).
+int32_t hybridc_rt_v1_get_num_threads(void) {
+  int32_t n = __atomic_load_n(&hybridc_rt_v1_num_threads, __ATOMIC_RELAXED);
+  if (n <= 0) {
+    n = __atomic_load_n(&hybridc_rt_v1_default_threads, __ATOMIC_RELAXED);
+    if (n <= 0) {
+      // Computed once; concurrent first callers compute the same value.
+      n = hybridc_rt_v1_parse_count(getenv("HYBRIDC_NUM_THREADS"));
+      if (n <= 0) n = hybridc_rt_v1_count_cpus();
+      __atomic_store_n(&hybridc_rt_v1_default_threads, n, __ATOMIC_RELAXED);
+    }
+  }
+  return n > HYBRIDC_MAX_THREADS ? HYBRIDC_MAX_THREADS : n;
+}
+
+// Runs chunks of `job` until none is left or an iteration failed.
+void hybridc_rt_v1_run_chunks(struct hybridc_rt_v1_job *job) {
+  struct hybridc_rt_v1_job *saved = hybridc_rt_v1_current_job;
+  hybridc_rt_v1_current_job = job;
+  for (;;) {
+    if (__atomic_load_n(&job->failed, __ATOMIC_RELAXED)) break;
+    int64_t begin = __atomic_fetch_add(&job->next, job->chunk, __ATOMIC_RELAXED);
+    if (begin >= job->extent) break;
+    int64_t end = begin + job->chunk < job->extent ? begin + job->chunk : job->extent;
+    int32_t code = job->body(job->closure, (int32_t)begin, (int32_t)end);
+    if (code) {
+      int32_t none = 0;
+      __atomic_compare_exchange_n(&job->failed, &none, code, 0, __ATOMIC_RELAXED, __ATOMIC_RELAXED);
+      break;
+    }
+  }
+  hybridc_rt_v1_current_job = saved;
+}
+
+// Whether `job` has iterations left to hand out.
+int hybridc_rt_v1_job_open(struct hybridc_rt_v1_job *job) {
+  return !__atomic_load_n(&job->failed, __ATOMIC_RELAXED) &&
+         __atomic_load_n(&job->next, __ATOMIC_RELAXED) < job->extent;
+}
+
+// Removes `job` from the queue. Under the lock.
+void hybridc_rt_v1_dequeue(struct hybridc_rt_v1_job *job) {
+  struct hybridc_rt_v1_pool *pool = &hybridc_rt_v1_pool;
+  if (!job->queued) return;
+  struct hybridc_rt_v1_job *prev = 0, *j = pool->head;
+  while (j && j != job) {
+    prev = j;
+    j = j->next_job;
+  }
+  if (j) {
+    if (prev)
+      prev->next_job = j->next_job;
+    else
+      pool->head = j->next_job;
+    if (pool->tail == j) pool->tail = prev;
+  }
+  job->next_job = 0;
+  job->queued = 0;
+}
+
+// A pool thread: sleeps until a job accepts it, runs chunks, repeats.
+void *hybridc_rt_v1_worker(void *arg) {
+  (void)arg;
+  struct hybridc_rt_v1_pool *pool = &hybridc_rt_v1_pool;
+  pthread_mutex_lock(&pool->lock);
+  for (;;) {
+    struct hybridc_rt_v1_job *job = pool->head;
+    while (job && !hybridc_rt_v1_job_open(job)) {
+      struct hybridc_rt_v1_job *exhausted = job;
+      job = job->next_job;
+      hybridc_rt_v1_dequeue(exhausted);
+    }
+    if (!job) {
+      ++pool->idle;
+      pthread_cond_wait(&pool->work, &pool->lock);
+      --pool->idle;
+      continue;
+    }
+    ++job->joined;
+    ++job->active;
+    if (job->joined >= job->max_workers) hybridc_rt_v1_dequeue(job);
+    pthread_mutex_unlock(&pool->lock);
+    hybridc_rt_v1_run_chunks(job);
+    pthread_mutex_lock(&pool->lock);
+    if (--job->active == 0) pthread_cond_broadcast(&pool->done);
+  }
+  return 0;
+}
+
+// Creates pool threads until there are `n` (or creation fails). Under the
+// lock. Workers start with every signal blocked, so that signals go to the
+// user's threads.
+void hybridc_rt_v1_grow_pool(int32_t n) {
+  struct hybridc_rt_v1_pool *pool = &hybridc_rt_v1_pool;
+  if (pool->workers >= n) return;
+  uint64_t all[16], old[16]; // sigset_t is 128 bytes in glibc
+  for (int i = 0; i < 16; ++i) all[i] = ~(uint64_t)0;
+  int masked = pthread_sigmask(HYBRIDC_SIG_SETMASK, all, old) == 0;
+  while (pool->workers < n) {
+    pthread_t t;
+    if (pthread_create(&t, 0, hybridc_rt_v1_worker, 0) != 0) break;
+    pthread_detach(t);
+    ++pool->workers;
+  }
+  if (masked) pthread_sigmask(HYBRIDC_SIG_SETMASK, old, 0);
+}
+
+// Runs body(closure, begin, end) over chunks covering [0, extent) on the
+// pool and returns 0, or the code of the first failure (after every thread
+// that took part has finished; no chunk is handed out after a failure).
+__attribute__((noinline)) int32_t hybridc_rt_v1_parallel_for(hybridc_rt_v1_body_t body, void *closure,
+                                                             int32_t extent) {
+  if (extent <= 0) return 0;
+  // Nested: serially, in this thread; errors go to the enclosing job.
+  if (hybridc_rt_v1_current_job) return body(closure, 0, extent);
+
+  struct hybridc_rt_v1_job job = {0};
+  job.body = body;
+  job.closure = closure;
+  job.extent = extent;
+  int32_t threads = hybridc_rt_v1_get_num_threads();
+  if (threads > extent) threads = extent;
+  // A few chunks per thread balance uneven iterations; each chunk is
+  // contiguous so that the body's inner loop stays vectorisable.
+  job.chunk = extent / ((int64_t)threads * 4);
+  if (job.chunk < 1) job.chunk = 1;
+  int64_t chunks = (extent + job.chunk - 1) / job.chunk;
+  job.max_workers = (int32_t)(chunks - 1 < threads - 1 ? chunks - 1 : threads - 1);
+
+  struct hybridc_rt_v1_pool *pool = &hybridc_rt_v1_pool;
+  if (job.max_workers > 0) {
+    pthread_mutex_lock(&pool->lock);
+    hybridc_rt_v1_grow_pool(job.max_workers);
+    if (pool->workers > 0) {
+      job.queued = 1;
+      if (pool->tail)
+        pool->tail->next_job = &job;
+      else
+        pool->head = &job;
+      pool->tail = &job;
+      if (pool->idle > 0) {
+        if (job.max_workers >= pool->idle)
+          pthread_cond_broadcast(&pool->work);
+        else
+          for (int32_t i = 0; i < job.max_workers; ++i) pthread_cond_signal(&pool->work);
+      }
+    }
+    pthread_mutex_unlock(&pool->lock);
+  }
+
+  hybridc_rt_v1_run_chunks(&job);
+
+  if (job.max_workers > 0) {
+    pthread_mutex_lock(&pool->lock);
+    hybridc_rt_v1_dequeue(&job);
+    while (job.active > 0) pthread_cond_wait(&pool->done, &pool->lock);
+    pthread_mutex_unlock(&pool->lock);
+  }
+
+  if (__atomic_load_n(&job.err_claimed, __ATOMIC_ACQUIRE)) {
+    hybridc_rt_v1_deliver_error(job.err_kernel, job.err_code, job.err_message);
+    return job.err_code ? job.err_code : job.failed;
+  }
+  return job.failed;
+}

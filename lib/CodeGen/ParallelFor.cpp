@@ -1,0 +1,349 @@
+//===- ParallelFor.cpp - Parallel loops outlined onto the thread pool -----===//
+//
+// A Parallel For becomes a call of the runtime's thread pool:
+//
+//   kernel:      %closure = { captured values }          (entry-block alloca)
+//                %rc = hybridc_rt_v1_parallel_for(@K.par.i, %closure, extent)
+//                %rc != 0: free this function's heap buffers, return %rc
+//   @K.par.i:    i32 (ptr noalias closure, i32 begin, i32 end), internal:
+//                loads the fields, calls @K.par.i.body
+//   @K.par.i.body: i32 (captures..., i32 begin, i32 end), internal,
+//                alwaysinline: for it in [begin, end): i = min + it; body
+//
+// The runtime hands each thread contiguous chunks of iterations, so the
+// chunk loop (and the serial loops in the body) stay vectorisable; an
+// indirect call costs one per chunk, not one per iteration. Buffer base
+// pointers are parameters of the body function marked noalias (they are
+// distinct objects: kernel arguments, allocations); when it is inlined
+// into @K.par.i the inliner turns that into scoped alias metadata, so the
+// outlined code keeps the alias facts the kernel had.
+//
+// Captured: every Var the body names that is bound outside it (scalar
+// parameters, strides, let values, loop variables of enclosing loops,
+// mutable variables), and the base and strides of every buffer it
+// accesses that is bound outside. Constants are not stored, just reused.
+// A mutable variable is passed by value when the body only reads it, by
+// address when the body assigns it (a race the legality checker should
+// have refused; the code still does what the program says). Everything
+// declared inside the body (VarDecl, LetStmt, Allocate) lives in the
+// outlined function: private to each chunk of each thread, heap buffers
+// freed on every exit path. break/continue cannot cross the boundary (Sema
+// forbids them in parallel loops). Errors inside the body are reported
+// through hybridc_rt_v1_report_error as usual; the runtime records the
+// first one and delivers it once after the join.
+//
+//===----------------------------------------------------------------------===//
+#include "CodeGenLLVM.h"
+
+#include "hybridc/Support/InternalError.h"
+#include "hybridc/Support/SourceManager.h"
+
+#include "llvm/IR/DIBuilder.h"
+#include "llvm/IR/MDBuilder.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Transforms/Utils/Local.h"
+
+#include <set>
+
+namespace hybridc::codegen {
+
+using namespace ir;
+using llvm::Value;
+
+namespace {
+
+/// The names and buffers a statement refers to, in order of first use.
+class CaptureCollector : public IRVisitor {
+public:
+  using IRVisitor::visit;
+  std::vector<std::string> names;
+  std::set<std::string> assigned;
+  std::vector<Buffer> buffers;
+  std::set<const BufferNode *> allocated;
+
+protected:
+  void visit(const Var *op) override { addName(op->name); }
+  void visit(const Assign *op) override {
+    addName(op->name);
+    assigned.insert(op->name);
+    IRVisitor::visit(op);
+  }
+  void visit(const Load *op) override {
+    addBuffer(op->buffer);
+    IRVisitor::visit(op);
+  }
+  void visit(const Store *op) override {
+    addBuffer(op->buffer);
+    IRVisitor::visit(op);
+  }
+  void visit(const Allocate *op) override {
+    // Its size and strides are computed inside the outlined function.
+    allocated.insert(op->buffer.get());
+    for (const Expr &e : op->buffer->shape) visit(e);
+    for (const Expr &e : op->buffer->strides) visit(e);
+    IRVisitor::visit(op);
+  }
+
+private:
+  std::set<std::string> nameSet_;
+  std::set<const BufferNode *> bufferSet_;
+  void addName(const std::string &n) {
+    if (nameSet_.insert(n).second) names.push_back(n);
+  }
+  void addBuffer(const Buffer &b) {
+    if (bufferSet_.insert(b.get()).second) buffers.push_back(b);
+  }
+};
+
+} // namespace
+
+void CodeGenLLVM::emitOutlinedParallelFor(const For *op) {
+  llvm::Type *i32 = b_.getInt32Ty();
+  llvm::Type *ptr = llvm::PointerType::getUnqual(ctx_);
+  DType loopType = op->min.type();
+
+  CaptureCollector uses;
+  uses.visit(op->body);
+
+  //===--- In the enclosing function: what the body needs --------------===//
+  Value *mn = codegen(op->min);
+  Value *ext = castValue(codegen(op->extent), op->extent.type(), DType::i32());
+
+  std::vector<Value *> captured; // values of the enclosing function, unique
+  std::vector<bool> noAlias;     // captured[k] is a buffer base pointer
+  std::map<Value *, unsigned> index;
+  auto capture = [&](Value *v, bool isBase) {
+    if (llvm::isa<llvm::Constant>(v)) return;
+    auto [it, inserted] = index.emplace(v, unsigned(captured.size()));
+    if (inserted) {
+      captured.push_back(v);
+      noAlias.push_back(isBase && v->getType()->isPointerTy());
+    } else if (!isBase) {
+      noAlias[it->second] = false;
+    }
+  };
+  capture(mn, false);
+
+  struct CapturedSymbol {
+    std::string name;
+    Value *value;             // in the enclosing function
+    llvm::Type *mutableType;  // non-null: `value` is the variable's address
+  };
+  std::vector<CapturedSymbol> symbols;
+  for (const std::string &name : uses.names) {
+    const Symbol *s = lookup(name);
+    if (!s) continue; // declared inside the body
+    if (s->mutableType && !uses.assigned.count(name)) {
+      Value *v = b_.CreateLoad(s->mutableType, s->value, name);
+      symbols.push_back({name, v, nullptr});
+      capture(v, false);
+    } else {
+      symbols.push_back({name, s->value, s->mutableType});
+      capture(s->value, false);
+    }
+  }
+
+  std::vector<std::pair<const BufferNode *, BufferInfo>> bufs;
+  for (const Buffer &buf : uses.buffers) {
+    if (uses.allocated.count(buf.get())) continue;
+    const BufferInfo *info = nullptr;
+    auto it = buffers_.find(buf.get());
+    if (it != buffers_.end()) {
+      info = &it->second;
+    } else {
+      // A pass may have rebuilt the node (bufferInfo() falls back to the name too).
+      for (auto &[node, bi] : buffers_)
+        if (node->name == buf->name && node->dtype == buf->dtype) info = &bi;
+    }
+    if (!info) continue; // a constant table (created on first use) or bound inside
+    bufs.emplace_back(buf.get(), *info);
+    capture(info->base, true);
+    for (Value *s : info->strides) capture(s, false);
+  }
+
+  //===--- The outlined functions --------------------------------------===//
+  std::string baseName = fn_->getName().str() + ".par." + op->name;
+  std::vector<llvm::Type *> fieldTypes;
+  for (Value *v : captured) fieldTypes.push_back(v->getType());
+  std::vector<llvm::Type *> bodyParams = fieldTypes;
+  bodyParams.push_back(i32);
+  bodyParams.push_back(i32);
+  llvm::Function *bodyFn = llvm::Function::Create(llvm::FunctionType::get(i32, bodyParams, false),
+                                                  llvm::GlobalValue::InternalLinkage,
+                                                  baseName + ".body", module_);
+  llvm::Function *trampoline = llvm::Function::Create(
+      llvm::FunctionType::get(i32, {ptr, i32, i32}, false), llvm::GlobalValue::InternalLinkage,
+      baseName, module_);
+  for (llvm::Function *f : {bodyFn, trampoline}) {
+    f->setDoesNotThrow();
+    addKernelAttributes(f);
+  }
+  bodyFn->addFnAttr(llvm::Attribute::AlwaysInline);
+  for (unsigned k = 0; k < captured.size(); ++k)
+    if (noAlias[k]) bodyFn->getArg(k)->addAttr(llvm::Attribute::NoAlias);
+  llvm::StructType *closureTy = llvm::StructType::get(ctx_, fieldTypes);
+
+  // Save the enclosing function's state.
+  llvm::Function *savedFn = fn_;
+  llvm::BasicBlock *savedBlock = b_.GetInsertBlock();
+  llvm::DebugLoc savedLoc = b_.getCurrentDebugLocation();
+  llvm::DISubprogram *savedSp = sp_;
+  std::vector<std::pair<std::string, Symbol>> savedSymbols = std::move(symbols_);
+  std::map<const BufferNode *, BufferInfo> savedBuffers = std::move(buffers_);
+  std::vector<Value *> savedHeap = std::move(heap_);
+  std::vector<LoopTargets> savedLoops = std::move(loops_);
+  symbols_.clear();
+  buffers_.clear();
+  heap_.clear();
+  loops_.clear();
+
+  unsigned line = 0, col = 0;
+  if (sp_ && op->loc.isValid()) {
+    LineCol lc = sm_->lineCol(op->loc);
+    line = lc.line;
+    col = lc.col;
+  }
+  auto startFunction = [&](llvm::Function *f) {
+    fn_ = f;
+    sp_ = nullptr;
+    b_.SetCurrentDebugLocation(llvm::DebugLoc());
+    if (savedSp) {
+      sp_ = di_->createFunction(savedSp->getFile(), f->getName(), f->getName(), savedSp->getFile(), line,
+                                di_->createSubroutineType(di_->getOrCreateTypeArray({})), line,
+                                llvm::DINode::FlagPrototyped | llvm::DINode::FlagArtificial,
+                                llvm::DISubprogram::SPFlagDefinition | llvm::DISubprogram::SPFlagOptimized |
+                                    llvm::DISubprogram::SPFlagLocalToUnit);
+      f->setSubprogram(sp_);
+      b_.SetCurrentDebugLocation(llvm::DILocation::get(ctx_, line, col, sp_));
+    }
+    llvm::BasicBlock *entry = newBlock("entry");
+    llvm::BasicBlock *start = newBlock("start");
+    b_.SetInsertPoint(entry);
+    b_.CreateBr(start);
+    b_.SetInsertPoint(start);
+  };
+  auto finishFunction = [&]() {
+    llvm::removeUnreachableBlocks(*fn_);
+    if (sp_) di_->finalizeSubprogram(sp_);
+  };
+
+  // The body: a serial loop over the chunk [begin, end).
+  startFunction(bodyFn);
+  std::map<Value *, Value *> mapped;
+  for (unsigned k = 0; k < captured.size(); ++k) {
+    llvm::Argument *a = bodyFn->getArg(k);
+    if (captured[k]->hasName()) a->setName(captured[k]->getName());
+    mapped[captured[k]] = a;
+  }
+  auto inBody = [&](Value *v) -> Value * {
+    if (llvm::isa<llvm::Constant>(v)) return v;
+    auto it = mapped.find(v);
+    HY_ASSERT(it != mapped.end(), "parallel loop '" + op->name + "': a value was not captured");
+    return it->second;
+  };
+  for (const CapturedSymbol &s : symbols) pushSymbol(s.name, {inBody(s.value), s.mutableType});
+  for (auto &[node, info] : bufs) {
+    BufferInfo copy = info;
+    copy.base = inBody(info.base);
+    for (Value *&s : copy.strides) s = inBody(s);
+    buffers_[node] = std::move(copy);
+  }
+  {
+    llvm::Argument *begin = bodyFn->getArg(unsigned(captured.size()));
+    llvm::Argument *end = bodyFn->getArg(unsigned(captured.size()) + 1);
+    begin->setName("begin");
+    end->setName("end");
+    const std::string &name = op->name;
+    llvm::BasicBlock *pre = b_.GetInsertBlock();
+    llvm::BasicBlock *header = newBlock("for." + name);
+    llvm::BasicBlock *body = newBlock("for." + name + ".body");
+    llvm::BasicBlock *latch = newBlock("for." + name + ".latch");
+    llvm::BasicBlock *exit = newBlock("for." + name + ".end");
+    b_.CreateBr(header);
+    b_.SetInsertPoint(header);
+    llvm::PHINode *iter = b_.CreatePHI(i32, 2, name + ".iter");
+    iter->addIncoming(begin, pre);
+    b_.CreateCondBr(b_.CreateICmpSLT(iter, end), body, exit);
+    b_.SetInsertPoint(body);
+    Value *iv = b_.CreateIntCast(iter, llvmType(loopType), true);
+    iv = loopType.isUInt() ? b_.CreateAdd(inBody(mn), iv, name, true, false)
+                           : b_.CreateAdd(inBody(mn), iv, name, false, true);
+    pushSymbol(name, {iv, nullptr});
+    visit(op->body);
+    b_.CreateBr(latch);
+    latch->moveAfter(&fn_->back());
+    b_.SetInsertPoint(latch);
+    Value *next = b_.CreateAdd(iter, b_.getInt32(1), name + ".next", false, true);
+    b_.CreateBr(header);
+    iter->addIncoming(next, latch);
+    exit->moveAfter(&fn_->back());
+    b_.SetInsertPoint(exit);
+    emitReturn(0);
+  }
+  finishFunction();
+
+  // The trampoline the runtime calls: unpack the closure.
+  symbols_.clear();
+  buffers_.clear();
+  startFunction(trampoline);
+  llvm::Argument *closure = trampoline->getArg(0);
+  closure->setName("closure");
+  if (!captured.empty()) {
+    closure->addAttr(llvm::Attribute::NoAlias);
+    closure->addAttr(llvm::Attribute::NoCapture);
+    closure->addAttr(llvm::Attribute::ReadOnly);
+    closure->addAttr(llvm::Attribute::NonNull);
+    closure->addAttr(llvm::Attribute::getWithAlignment(
+        ctx_, module_.getDataLayout().getABITypeAlign(closureTy)));
+    closure->addAttr(llvm::Attribute::getWithDereferenceableBytes(
+        ctx_, module_.getDataLayout().getTypeAllocSize(closureTy)));
+  }
+  std::vector<Value *> args;
+  for (unsigned k = 0; k < captured.size(); ++k) {
+    Value *field = b_.CreateStructGEP(closureTy, closure, k);
+    args.push_back(b_.CreateLoad(fieldTypes[k], field, bodyFn->getArg(k)->getName()));
+  }
+  trampoline->getArg(1)->setName("begin");
+  trampoline->getArg(2)->setName("end");
+  args.push_back(trampoline->getArg(1));
+  args.push_back(trampoline->getArg(2));
+  b_.CreateRet(b_.CreateCall(bodyFn, args));
+  finishFunction();
+
+  // Back in the enclosing function.
+  fn_ = savedFn;
+  sp_ = savedSp;
+  symbols_ = std::move(savedSymbols);
+  buffers_ = std::move(savedBuffers);
+  heap_ = std::move(savedHeap);
+  loops_ = std::move(savedLoops);
+  b_.SetInsertPoint(savedBlock);
+  b_.SetCurrentDebugLocation(savedLoc);
+
+  Value *closurePtr = llvm::ConstantPointerNull::get(llvm::PointerType::getUnqual(ctx_));
+  if (!captured.empty()) {
+    const llvm::DataLayout &dl = module_.getDataLayout();
+    llvm::AllocaInst *c = entryAlloca(closureTy, nullptr, baseName + ".closure",
+                                      unsigned(dl.getABITypeAlign(closureTy).value()));
+    for (unsigned k = 0; k < captured.size(); ++k)
+      b_.CreateStore(captured[k], b_.CreateStructGEP(closureTy, c, k));
+    closurePtr = c;
+  }
+  llvm::FunctionCallee parallelFor = module_.getOrInsertFunction(
+      "hybridc_rt_v1_parallel_for", llvm::FunctionType::get(i32, {ptr, ptr, i32}, false));
+  if (auto *f = llvm::dyn_cast<llvm::Function>(parallelFor.getCallee())) f->setDoesNotThrow();
+  Value *rc = b_.CreateCall(parallelFor, {trampoline, closurePtr, ext}, op->name + ".rc");
+  llvm::BasicBlock *fail = newBlock("par." + op->name + ".fail");
+  llvm::BasicBlock *ok = newBlock("par." + op->name + ".ok");
+  llvm::MDBuilder md(ctx_);
+  b_.CreateCondBr(b_.CreateICmpEQ(rc, b_.getInt32(0)), ok, fail, md.createBranchWeights(1u << 20, 1));
+  fail->moveAfter(&fn_->back());
+  b_.SetInsertPoint(fail);
+  // The runtime has already delivered the error to the handler.
+  emitFreesDownTo(0);
+  b_.CreateRet(rc);
+  ok->moveAfter(&fn_->back());
+  b_.SetInsertPoint(ok);
+}
+
+} // namespace hybridc::codegen
