@@ -664,6 +664,10 @@ private:
     return false;
   }
 
+  static std::string impureBounds(const std::string &loop) {
+    return "the bounds of loop '" + loop + "' read memory or a variable that the loops may change";
+  }
+
   /// `e` may be re-evaluated inside the loop body (no loads, no mutable vars).
   bool isPure(const Expr &e) const {
     if (hasLoad(e)) return false;
@@ -819,6 +823,13 @@ private:
                         {"fuse " + quoteList(names), ts[i].name, ts[j].name});
           return false;
         }
+    for (size_t i = 0; i < ts.size(); ++i) {
+      const For *L = ts[i].loop();
+      if (isPure(L->min) && (i == 0 || isPure(L->extent))) continue;
+      diags_.report(DiagKind::ScheduleNotPerfectNest, op.loopRanges[i],
+                    {"fuse", quoteList(names), impureBounds(ts[i].address)});
+      return false;
+    }
     if (ts.size() == 1) return true; // fusing one loop leaves it as it is
     std::string fused = fusedName(op);
     std::set<std::string> own;
@@ -826,11 +837,7 @@ private:
     if (!checkNewName(fused, ts[0].site, own, op.range)) return false;
 
     const For *first = ts[0].loop();
-    DType ty = first->extent.type();
-    for (auto &t : ts)
-      if (t.loop()->extent.type() != ty) {
-        // Mixed-width bounds: compute in the first loop's type.
-      }
+    DType ty = first->extent.type(); // mixed-width bounds are computed in the first loop's type
     // fused extent = e0 * max(e1, 0) * ...: a negative inner extent must not
     // turn the product positive.
     Expr total = Cast::make(ty, first->extent);
@@ -911,6 +918,16 @@ private:
         slotOf.push_back((int)chain.size() - 1);
         ++found;
       }
+    }
+    // Bounds read from memory or mutable scalars must keep their place.
+    std::vector<const For *> order0 = chain;
+    for (size_t i = 0; i < ts.size(); ++i) order0[slotOf[i]] = ts[i].loop();
+    for (size_t p = 0; p < chain.size(); ++p) {
+      if ((p == 0 && order0[0] == chain[0]) || (isPure(chain[p]->min) && isPure(chain[p]->extent))) continue;
+      int li = listed(chain[p]);
+      diags_.report(DiagKind::ScheduleNotPerfectNest, li >= 0 ? ranges[li] : opRange,
+                    {verb, quoteList(names), impureBounds(chain[p]->name)});
+      return false;
     }
     // The i-th listed loop goes to the i-th listed slot.
     std::vector<const For *> order = chain;

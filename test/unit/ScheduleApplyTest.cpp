@@ -757,6 +757,27 @@ def tri(a: float32[8, 8]):
   s.checkSame();
 }
 
+TEST_CASE("loop bounds read from memory are evaluated once", "[schedule-apply]") {
+  const char *src = R"(
+def f(a: float32[8, 8], n: int32[1]):
+    b = output_tensor((8, 8), 'float32')
+    for i in range(8):
+        for j in range(n[0] + 3):
+            b[i, j] = a[i, j]
+    return b
+)";
+  Kernel s(src, Kernel::ops("f", R"({"op": "split", "loop": "j", "factor": 2})"));
+  INFO(s.errors());
+  REQUIRE(!s.diags.hasErrors());
+  CHECK(s.text().find("let j.extent = n[0] + 3") != std::string::npos);
+  s.checkSame({}, 4);
+  Kernel f(src, Kernel::ops("f", R"({"op": "fuse", "loops": ["i", "j"]})"));
+  CHECK(f.first().find("the bounds of loop 'j' read memory or a variable that the loops may change "
+                       "[ScheduleNotPerfectNest]") != std::string::npos);
+  Kernel r(src, Kernel::ops("f", R"({"op": "reorder", "loops": ["j", "i"]})"));
+  CHECK(r.first().find("the bounds of loop 'j' read memory") != std::string::npos);
+}
+
 TEST_CASE("conflicting kinds and extents", "[schedule-apply]") {
   Kernel pv(kMatmul, Kernel::ops("matmul", R"({"op": "parallel", "loop": "i"}, {"op": "vectorize", "loop": "i"})"));
   CHECK(pv.first() == "s.json:1:87: cannot vectorize loop 'i': it is already parallel [ScheduleConflict]");
