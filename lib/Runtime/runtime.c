@@ -200,7 +200,7 @@ __attribute__((cold, noinline)) void hybridc_rt_v1_report_error(const char *kern
 }
 
 // A positive decimal number, or 0.
-int32_t hybridc_rt_v1_parse_count(const char *s) {
+__attribute__((cold)) int32_t hybridc_rt_v1_parse_count(const char *s) {
   if (!s) return 0;
   while (*s == ' ' || *s == '\t') ++s;
   int64_t v = 0;
@@ -215,7 +215,7 @@ int32_t hybridc_rt_v1_parse_count(const char *s) {
 
 // The CPUs in this process's affinity mask (CPU_COUNT of sched_getaffinity),
 // else the online CPUs, else 1.
-__attribute__((noinline)) int32_t hybridc_rt_v1_count_cpus(void) {
+__attribute__((cold, noinline)) int32_t hybridc_rt_v1_count_cpus(void) {
   uint64_t mask[128]; // 8192 CPUs
   for (size_t words = 16; words <= 128; words *= 2) {
     for (size_t i = 0; i < words; ++i) mask[i] = 0;
@@ -353,7 +353,7 @@ __attribute__((noinline)) int32_t hybridc_rt_v1_parallel_for(hybridc_rt_v1_body_
   if (threads > extent) threads = extent;
   // A few chunks per thread balance uneven iterations; each chunk is
   // contiguous so that the body's inner loop stays vectorisable.
-  job.chunk = extent / ((int64_t)threads * 4);
+  job.chunk = threads == 1 ? extent : extent / ((int64_t)threads * 4);
   if (job.chunk < 1) job.chunk = 1;
   int64_t chunks = (extent + job.chunk - 1) / job.chunk;
   job.max_workers = (int32_t)(chunks - 1 < threads - 1 ? chunks - 1 : threads - 1);
