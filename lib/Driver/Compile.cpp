@@ -59,23 +59,17 @@ std::string escapeForMake(const std::string &path) {
   for (char c : path) {
     switch (c) {
     case ' ':
-    case '\t':
-      out.append(slashes, '\\');
-      [[fallthrough]];
+    case '\t': out.append(slashes, '\\'); [[fallthrough]];
     case '#':
       out += '\\';
       slashes = 0;
       break;
-    case '\\':
-      ++slashes;
-      break;
+    case '\\': ++slashes; break;
     case '$':
       out += '$';
       slashes = 0;
       break;
-    default:
-      slashes = 0;
-      break;
+    default: slashes = 0; break;
     }
     out += c;
   }
@@ -85,8 +79,7 @@ std::string escapeForMake(const std::string &path) {
 /// The depfile's text: `target: input \` then one prerequisite per line.
 std::string makeDepfile(const std::string &target, const std::vector<std::string> &deps) {
   std::string text = target + ":";
-  for (size_t k = 0; k < deps.size(); ++k)
-    text += (k ? " \\\n " : " ") + escapeForMake(deps[k]);
+  for (size_t k = 0; k < deps.size(); ++k) text += (k ? " \\\n " : " ") + escapeForMake(deps[k]);
   return text + "\n";
 }
 

@@ -94,20 +94,22 @@ std::optional<int> parseOptions(const std::vector<std::string> &args, Options &o
     const std::string &a = args[k];
     bool bare = false;
     for (const char *e : kEmit) bare |= a == e;
-    if (k == 0) rewritten.push_back(a);
-    else if (bare) rewritten.push_back(a + "=" + kDefault);
-    else if (a == "-MD") rewritten.push_back("--MD");
-    else if (a == "-MF" || a == "-MT") {
+    if (k > 0 && bare) {
+      rewritten.push_back(a + "=" + kDefault);
+    } else if (k > 0 && a == "-MD") {
+      rewritten.push_back("--MD");
+    } else if (k > 0 && (a == "-MF" || a == "-MT")) {
       if (k + 1 == args.size()) { // CLI11 cannot name a hidden option
         err << a << ": 1 required " << (a == "-MF" ? "FILE" : "TARGET")
             << " missing\nRun with --help for more information.\n";
         return 2;
       }
       rewritten.push_back("-" + a);
-    }
-    else if (a.size() > 3 && (a.rfind("-MF", 0) == 0 || a.rfind("-MT", 0) == 0))
+    } else if (k > 0 && a.size() > 3 && (a.rfind("-MF", 0) == 0 || a.rfind("-MT", 0) == 0)) {
       rewritten.push_back("-" + a.substr(0, 3) + "=" + a.substr(3)); // -MFfile, as gcc
-    else rewritten.push_back(a);
+    } else {
+      rewritten.push_back(a);
+    }
   }
 
   std::vector<const char *> argv;

@@ -42,9 +42,9 @@ struct Options {
   // Make depfile (Compile.cpp), as gcc: -MD writes <object without .o>.d,
   // -MF FILE names it (and implies -MD), -MT TARGET is the rule's target
   // verbatim (default: the object path, escaped for Make).
-  bool makeDepfile = false;  // -MD (or -MF)
-  std::string depfile;       // -MF FILE, "" = beside the object
-  std::string depTarget;     // -MT TARGET, "" = the object path
+  bool makeDepfile = false; // -MD (or -MF)
+  std::string depfile;      // -MF FILE, "" = beside the object
+  std::string depTarget;    // -MT TARGET, "" = the object path
 };
 
 /// Parses `args` (args[0] is the program name). Returns the exit status when
