@@ -17,6 +17,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "CodeGenLLVM.h"
+#include "VectorMath.h"
 
 #include "hybridc/Support/InternalError.h"
 #include "hybridc/Support/SourceManager.h"
@@ -734,6 +735,18 @@ llvm::Value *CodeGenLLVM::emitMath(const Call *op) {
   llvm::Type *ty = x->getType();
   namespace I = llvm::Intrinsic;
   auto unary = [&](I::ID id) { return callIntrinsic(id, {ty}, {x}); };
+  // Vectors of float32/float16: inline polynomials (VectorMath.cpp), since
+  // LLVM would scalarise these into one libm call per lane.
+  if (hasVectorMath(ty)) {
+    switch (op->func) {
+    case Intrinsic::Exp: return emitVectorMath(b_, VectorMathFn::Exp, x);
+    case Intrinsic::Log: return emitVectorMath(b_, VectorMathFn::Log, x);
+    case Intrinsic::Tanh: return emitVectorMath(b_, VectorMathFn::Tanh, x);
+    case Intrinsic::Sigmoid: return emitVectorMath(b_, VectorMathFn::Sigmoid, x);
+    case Intrinsic::Erf: return emitVectorMath(b_, VectorMathFn::Erf, x);
+    default: break;
+    }
+  }
   switch (op->func) {
   case Intrinsic::Exp: return unary(I::exp);
   case Intrinsic::Exp2: return unary(I::exp2);

@@ -1,0 +1,30 @@
+//===- VectorMath.h - Vectorizable exp/log/tanh/sigmoid/erf ---------------===//
+//
+// Polynomial approximations of transcendental functions emitted as plain
+// vector LLVM IR (mul, add, compare, select, bit casts), so that a
+// vectorized loop calling exp() stays vector code: LLVM has no vector
+// library here and would scalarise llvm.exp.v16f32 into 16 expf calls.
+// Used by CodeGenLLVM::emitMath for float32 (and float16) vectors of more
+// than one lane; scalars keep calling libm / the LLVM intrinsics, so scalar
+// results stay exactly libm's. Accuracy is documented in VectorMath.cpp.
+//
+// Private to lib/CodeGen.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "llvm/IR/IRBuilder.h"
+
+namespace hybridc::codegen {
+
+enum class VectorMathFn { Exp, Log, Tanh, Sigmoid, Erf };
+
+/// True when `ty` is a vector of more than one float32 or float16 lane, the
+/// types emitVectorMath handles.
+bool hasVectorMath(llvm::Type *ty);
+
+/// Emits `fn(x)` lane by lane as inline vector code at `b`'s insertion
+/// point. `x` must satisfy hasVectorMath (float16 is computed in float32).
+llvm::Value *emitVectorMath(llvm::IRBuilder<> &b, VectorMathFn fn, llvm::Value *x);
+
+} // namespace hybridc::codegen

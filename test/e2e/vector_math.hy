@@ -1,0 +1,18 @@
+# exp, log, tanh, sigmoid and erf in a vectorized loop (16 lanes: the inline
+# polynomials of lib/CodeGen/VectorMath.cpp) and unscheduled (scalar libm
+# calls), over a wide range of inputs and the edge cases (0, -0, denormals,
+# overflow and underflow thresholds, +-inf, nan), against numpy.
+# RUN: %e2e %s --schedule %S/Inputs/vector_math.json --ref %S/vector_math.py --function vector_math --workdir %t
+# RUN: %e2e %s --schedule %S/Inputs/vector_math.json --ref %S/vector_math.py --function vector_math --target aarch64 --workdir %t.a64
+# RUN: %e2e %s --ref %S/vector_math.py --function vector_math --workdir %t.scalar
+# RUN: %hybridc %s -s %S/Inputs/vector_math.json --emit-asm=- -o %t.o | FileCheck %s
+# CHECK-NOT: {{expf|logf|tanhf|erff}}
+def vector_math(x: float32[4096]):
+    o = output_tensor((5, 4096), 'float32')
+    for i in range(4096):
+        o[0, i] = exp(x[i])
+        o[1, i] = log(x[i])
+        o[2, i] = tanh(x[i])
+        o[3, i] = sigmoid(x[i])
+        o[4, i] = erf(x[i])
+    return o
