@@ -26,6 +26,8 @@ PACKAGES=(
   gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user
   # reference computations in end-to-end tests
   python3-numpy
+  # the -g test drives gdb
+  gdb
 )
 
 installed() {
