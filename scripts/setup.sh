@@ -15,7 +15,7 @@ BUILD_DIR="${HYBRIDC_BUILD_DIR:-build}"
 
 PACKAGES=(
   # compiler and build tools
-  g++ cmake ninja-build git python3
+  g++ make cmake ninja-build git python3
   # LLVM 19 (libLLVM, headers) and its test tools (FileCheck, not, lit)
   llvm-19-dev llvm-19-tools
   # the runtime is C compiled to LLVM bitcode at build time
