@@ -370,6 +370,83 @@ protected:
   }
 };
 
+/// Finds the first `if likely(c) ... else ...` in a body whose condition is
+/// `k * var + c0 < 0` up to constants (k > 0), i.e. true exactly for
+/// var < ceil(-c0 / k).
+class PeelableIf : public IRVisitor {
+public:
+  using IRVisitor::visit;
+  explicit PeelableIf(const std::string &var) : var_(var) {}
+  const IfThenElse *found = nullptr;
+  int64_t end = 0; // the condition holds for var < end
+
+protected:
+  std::string var_;
+  void visit(const IfThenElse *n) override {
+    if (found) return;
+    auto *call = n->cond.as<Call>();
+    auto *cmp = call && call->func == Intrinsic::Likely && call->args.size() == 1 ? call->args[0].as<Cmp>() : nullptr;
+    if (n->otherwise && cmp && cmp->op == CmpOp::LT && cmp->a.type().isIntegral() && cmp->a.type().lanes == 1) {
+      LinearForm d = linearize(cmp->a);
+      d.add(linearize(cmp->b), -1);
+      int64_t k = d.coeffOf(var_);
+      if (k > 0 && d.terms.size() == 1) {
+        // k * var + c0 < 0  <=>  var < ceil(-c0 / k).
+        int64_t num = -d.constant;
+        end = num >= 0 ? (num + k - 1) / k : -((-num) / k);
+        found = n;
+        return;
+      }
+    }
+    IRVisitor::visit(n);
+  }
+};
+
+/// Replaces one IfThenElse node (by identity) with one of its branches.
+class FoldIf : public IRMutator {
+public:
+  FoldIf(const IfThenElse *target, bool value) : target_(target), value_(value) {}
+
+protected:
+  using IRMutator::visit;
+  Stmt visit(const IfThenElse *n, const Stmt &self) override {
+    if (n == target_) return value_ ? n->then : n->otherwise;
+    return IRMutator::visit(n, self);
+  }
+
+private:
+  const IfThenElse *target_;
+  bool value_;
+};
+
+/// Peels a loop of constant range at the point where the "whole vector in
+/// range" test of a tail (see GuardEliminator) turns false: the main loop
+/// runs the vector code with no test, the rest (usually one iteration,
+/// substituted) runs the serial tail.
+class TailPeeler : public IRMutator {
+protected:
+  using IRMutator::visit;
+  Stmt visit(const For *n, const Stmt &self) override {
+    const int64_t *mn = asConstInt(n->min), *ext = asConstInt(n->extent);
+    bool kindOk = n->forKind == ForKind::Serial || n->forKind == ForKind::Parallel || n->forKind == ForKind::Unrolled;
+    if (!mn || !ext || !kindOk) return IRMutator::visit(n, self);
+    PeelableIf finder(n->name);
+    finder.visit(n->body);
+    if (!finder.found) return IRMutator::visit(n, self);
+    int64_t lo = *mn, hi = *mn + *ext, e = std::min(std::max(finder.end, lo), hi);
+    DType t = n->extent.type();
+    auto part = [&](int64_t from, int64_t to, bool value) -> Stmt {
+      Stmt body = FoldIf(finder.found, value).mutate(n->body);
+      if (to - from == 1) return mutate(simplify(substitute(body, n->name, makeConst(t, from))));
+      return mutate(rebuildFor(n, makeConst(t, from), makeConst(t, to - from), n->forKind, body));
+    };
+    std::vector<Stmt> parts;
+    if (e > lo) parts.push_back(part(lo, e, true));
+    if (hi > e) parts.push_back(part(e, hi, false));
+    return Block::make(parts);
+  }
+};
+
 /// Left-associates integer sums, so that a split of a split reads
 /// `j.outer * 16 + j.inner.outer * 4 + j.inner.inner` (exact: integer
 /// addition is associative, also when it wraps).
@@ -433,6 +510,7 @@ public:
     if (diags_.errorCount() != before) return original;
     Stmt s = GuardHoister().mutate(body_);
     s = GuardEliminator().mutate(s);
+    s = TailPeeler().mutate(simplify(s));
     return Reassociate().mutate(simplify(s));
   }
 

@@ -1,0 +1,16 @@
+# RUN: %hybridc %s -s %S/Inputs/schedule_vectorize_symbolic.json --emit-lowered=- | FileCheck %s
+# vectorize an imperfect split of a symbolic extent: every outer iteration but
+# the last runs the vector loop; the last one runs a clipped serial tail.
+def scale(n: int32, a: float32[n]):
+    b = output_tensor((n,), 'float32')
+    for i in range(n):
+        b[i] = a[i] * 2.0
+    return b
+# CHECK-LABEL: def scale(n: int32, a: float32[int64(n)]) -> (b: float32[int64(n)]):
+# CHECK-NEXT:   for i.outer in 0..(n + 7) // 8 serial:
+# CHECK-NEXT:     if likely(i.outer * 8 + 7 < n):
+# CHECK-NEXT:       for i.inner in 0..8 vectorized:
+# CHECK-NEXT:         b[i.outer * 8 + i.inner] = a[i.outer * 8 + i.inner] * 2.0
+# CHECK-NEXT:     else:
+# CHECK-NEXT:       for i.inner in 0..min(8, n - i.outer * 8) serial:
+# CHECK-NEXT:         b[i.outer * 8 + i.inner] = a[i.outer * 8 + i.inner] * 2.0
