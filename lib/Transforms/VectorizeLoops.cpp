@@ -20,6 +20,7 @@
 #include "hybridc/Transforms/Simplify.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -33,12 +34,51 @@ Expr widen(const Expr &e, int lanes) {
   return Broadcast::make(e, lanes);
 }
 
+/// Counts the reads of each variable and of each buffer in a loop body.
+class UseCounter : public IRVisitor {
+public:
+  std::map<std::string, int> varReads;
+  std::map<const BufferNode *, int> bufferAccesses;
+  using IRVisitor::visit;
+
+protected:
+  void visit(const Var *n) override { ++varReads[n->name]; }
+  void visit(const Load *n) override {
+    ++bufferAccesses[n->buffer.get()];
+    IRVisitor::visit(n);
+  }
+  void visit(const Store *n) override {
+    ++bufferAccesses[n->buffer.get()];
+    IRVisitor::visit(n);
+  }
+};
+
+/// The horizontal reduction matching a reduction operator.
+bool reductionOp(BinOp op, Shuffle::Op &out) {
+  switch (op) {
+  case BinOp::Add: out = Shuffle::ReduceAdd; return true;
+  case BinOp::Mul: out = Shuffle::ReduceMul; return true;
+  case BinOp::Min: out = Shuffle::ReduceMin; return true;
+  case BinOp::Max: out = Shuffle::ReduceMax; return true;
+  default: return false;
+  }
+}
+
 /// Widens one loop body. Throws NotVectorizable when it meets something it
 /// cannot express as vector code.
+///
+/// Recognised reductions (the only loop-carried updates it accepts):
+///   s = s op e      for a scalar `s` declared outside the loop, and
+///   B[idx] = B[idx] op e   with indices that do not depend on the loop,
+/// where op is + * min max, `e` does not read `s` (or `B`), and the body
+/// reads `s` (or accesses `B`) nowhere else. They become
+///   s = s op reduce_op(widened e)
+/// so float sums are reassociated (not bit-identical to the serial loop).
 class Widener : public IRMutator {
 public:
-  Widener(const std::string &var, Expr min, int lanes) : lanes_(lanes) {
+  Widener(const std::string &var, Expr min, int lanes, const Stmt &body) : lanes_(lanes) {
     vectorVars_[var] = Ramp::make(min, makeConst(min.type(), 1), lanes);
+    uses_.visit(body);
   }
 
 protected:
@@ -46,6 +86,18 @@ protected:
   int lanes_;
   std::map<std::string, Expr> vectorVars_; // name -> replacement (ramp or widened var)
   std::set<std::string> declaredInside_;   // VarDecls of the body (private per lane)
+  UseCounter uses_;
+
+  /// `value` is `name op rest` / `rest op name` (op commutative): returns rest.
+  Expr reductionOperand(const Expr &value, const std::function<bool(const Expr &)> &isAcc, BinOp &op) {
+    auto *b = value.as<Binary>();
+    Shuffle::Op r;
+    if (!b || !reductionOp(b->op, r)) return Expr();
+    op = b->op;
+    if (isAcc(b->a)) return b->b;
+    if (isAcc(b->b)) return b->a;
+    return Expr();
+  }
 
   Expr visit(const Var *n, const Expr &self) override {
     auto it = vectorVars_.find(n->name);
@@ -102,7 +154,25 @@ protected:
     if (!changed && v.same(n->value)) return self;
     int li = 1;
     for (auto &i : idx) li = std::max<int>(li, i.type().lanes);
-    if (li == 1 && v.type().lanes > 1) throw NotVectorizable(); // a reduction into one element
+    if (li == 1 && v.type().lanes > 1) {
+      // B[idx] = B[idx] op e: a reduction into one element, if that is the
+      // only access to B in the loop besides the load in the update.
+      BinOp op;
+      auto isAcc = [&](const Expr &e) {
+        auto *l = e.as<Load>();
+        if (!l || l->buffer != n->buffer) return false;
+        for (size_t k = 0; k < idx.size(); ++k)
+          if (!equal(l->indices[k], n->indices[k])) return false;
+        return true;
+      };
+      Expr rest = reductionOperand(n->value, isAcc, op);
+      if (!rest || uses_.bufferAccesses[n->buffer.get()] != 2) throw NotVectorizable();
+      Shuffle::Op r;
+      reductionOp(op, r);
+      Expr wide = mutate(rest);
+      Expr acc = Load::make(n->buffer, idx);
+      return Store::make(n->buffer, std::move(idx), Binary::make(op, acc, Shuffle::reduce(r, widen(wide, lanes_))));
+    }
     return Store::make(n->buffer, std::move(idx), widen(v, li));
   }
   Stmt visit(const VarDecl *n, const Stmt &self) override {
@@ -118,8 +188,20 @@ protected:
   Stmt visit(const Assign *n, const Stmt &self) override {
     Expr v = mutate(n->value);
     if (!declaredInside_.count(n->name)) {
-      if (v.type().lanes > 1) throw NotVectorizable(); // loop-carried scalar
-      return v.same(n->value) ? self : Assign::make(n->name, v);
+      if (v.type().lanes == 1) return v.same(n->value) ? self : Assign::make(n->name, v);
+      // s = s op e: a reduction, if the update is the only read of s.
+      BinOp op;
+      auto isAcc = [&](const Expr &e) {
+        auto *var = e.as<Var>();
+        return var && var->name == n->name;
+      };
+      Expr rest = reductionOperand(n->value, isAcc, op);
+      if (!rest || uses_.varReads[n->name] != 1) throw NotVectorizable(); // loop-carried scalar
+      Shuffle::Op r;
+      reductionOp(op, r);
+      Expr acc = n->value.as<Binary>()->a;
+      if (!isAcc(acc)) acc = n->value.as<Binary>()->b;
+      return Assign::make(n->name, Binary::make(op, acc, Shuffle::reduce(r, widen(mutate(rest), lanes_))));
     }
     return Assign::make(n->name, widen(v, lanes_));
   }
@@ -161,7 +243,7 @@ protected:
     if (n->forKind != ForKind::Vectorized || !ext || *ext < 2 || *ext > 1024)
       return body.same(n->body) ? self : For::make(n->name, n->min, n->extent, n->forKind, body, n->threadTag);
     try {
-      Widener w(n->name, n->min, (int)*ext);
+      Widener w(n->name, n->min, (int)*ext, body);
       return simplify(w.mutate(body));
     } catch (NotVectorizable &) {
       return For::make(n->name, n->min, n->extent, ForKind::Vectorized, body, n->threadTag);

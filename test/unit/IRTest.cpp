@@ -103,3 +103,24 @@ TEST_CASE("unswitch lifts a loop-invariant guard", "[ir]") {
   REQUIRE(out.as<IfThenElse>());
   CHECK(out.as<IfThenElse>()->then.as<For>());
 }
+
+TEST_CASE("vectorize recognises sum and max reductions", "[ir]") {
+  // var s; s = 0; for j in vectorize(8): s = s + A[j];  C[0] = max over j
+  Buffer A = buffer("A", BufferNode::Input, {8}), C = buffer("C", BufferNode::Output, {2});
+  Expr s = Var::make(DType::f32(), "s");
+  Stmt body = Block::make({
+      Assign::make("s", FloatImm::make(DType::f32(), 0)),
+      For::make("j", i32(0), i32(8), ForKind::Vectorized, Assign::make("s", s + Load::make(A, {var("j")}))),
+      For::make("j", i32(0), i32(8), ForKind::Vectorized,
+                Store::make(C, {i32(1)}, Binary::make(BinOp::Max, Load::make(C, {i32(1)}), Load::make(A, {var("j")})))),
+      Store::make(C, {i32(0)}, s)});
+  Stmt out = simplify(vectorizeLoops(VarDecl::make("s", DType::f32(), body)));
+  std::string text = toString(out);
+  CHECK(text.find("s = s + reduce_add(A[ramp(0, 1, 8)])") != std::string::npos);
+  CHECK(text.find("C[1] = max(C[1], reduce_max(A[ramp(0, 1, 8)]))") != std::string::npos);
+  // A second read of the accumulator is not a reduction: the loop stays.
+  Stmt carried = For::make("j", i32(0), i32(8), ForKind::Vectorized,
+                           Block::make({Assign::make("s", s + Load::make(A, {var("j")})),
+                                        Store::make(C, {i32(0)}, s)}));
+  CHECK(toString(vectorizeLoops(VarDecl::make("s", DType::f32(), carried))).find("vectorized") != std::string::npos);
+}
