@@ -126,8 +126,8 @@ void CodeGenLLVM::emitOutlinedParallelFor(const For *op) {
 
   struct CapturedSymbol {
     std::string name;
-    Value *value;             // in the enclosing function
-    llvm::Type *mutableType;  // non-null: `value` is the variable's address
+    Value *value;            // in the enclosing function
+    llvm::Type *mutableType; // non-null: `value` is the variable's address
   };
   std::vector<CapturedSymbol> symbols;
   for (const std::string &name : uses.names) {
@@ -168,12 +168,12 @@ void CodeGenLLVM::emitOutlinedParallelFor(const For *op) {
   std::vector<llvm::Type *> bodyParams = fieldTypes;
   bodyParams.push_back(i32);
   bodyParams.push_back(i32);
-  llvm::Function *bodyFn = llvm::Function::Create(llvm::FunctionType::get(i32, bodyParams, false),
-                                                  llvm::GlobalValue::InternalLinkage,
-                                                  baseName + ".body", module_);
-  llvm::Function *trampoline = llvm::Function::Create(
-      llvm::FunctionType::get(i32, {ptr, i32, i32}, false), llvm::GlobalValue::InternalLinkage,
-      baseName, module_);
+  llvm::Function *bodyFn =
+      llvm::Function::Create(llvm::FunctionType::get(i32, bodyParams, false),
+                             llvm::GlobalValue::InternalLinkage, baseName + ".body", module_);
+  llvm::Function *trampoline =
+      llvm::Function::Create(llvm::FunctionType::get(i32, {ptr, i32, i32}, false),
+                             llvm::GlobalValue::InternalLinkage, baseName, module_);
   for (llvm::Function *f : {bodyFn, trampoline}) {
     f->setDoesNotThrow();
     addKernelAttributes(f);
@@ -208,10 +208,11 @@ void CodeGenLLVM::emitOutlinedParallelFor(const For *op) {
     sp_ = nullptr;
     b_.SetCurrentDebugLocation(llvm::DebugLoc());
     if (savedSp) {
-      sp_ = di_->createFunction(savedSp->getFile(), f->getName(), f->getName(), savedSp->getFile(), line,
-                                di_->createSubroutineType(di_->getOrCreateTypeArray({})), line,
-                                llvm::DINode::FlagPrototyped | llvm::DINode::FlagArtificial,
-                                llvm::DISubprogram::SPFlagDefinition | llvm::DISubprogram::SPFlagOptimized |
+      sp_ = di_->createFunction(savedSp->getFile(), f->getName(), f->getName(), savedSp->getFile(),
+                                line, di_->createSubroutineType(di_->getOrCreateTypeArray({})),
+                                line, llvm::DINode::FlagPrototyped | llvm::DINode::FlagArtificial,
+                                llvm::DISubprogram::SPFlagDefinition |
+                                    llvm::DISubprogram::SPFlagOptimized |
                                     llvm::DISubprogram::SPFlagLocalToUnit);
       f->setSubprogram(sp_);
       b_.SetCurrentDebugLocation(llvm::DILocation::get(ctx_, line, col, sp_));
@@ -336,7 +337,8 @@ void CodeGenLLVM::emitOutlinedParallelFor(const For *op) {
   llvm::BasicBlock *fail = newBlock("par." + op->name + ".fail");
   llvm::BasicBlock *ok = newBlock("par." + op->name + ".ok");
   llvm::MDBuilder md(ctx_);
-  b_.CreateCondBr(b_.CreateICmpEQ(rc, b_.getInt32(0)), ok, fail, md.createBranchWeights(1u << 20, 1));
+  b_.CreateCondBr(b_.CreateICmpEQ(rc, b_.getInt32(0)), ok, fail,
+                  md.createBranchWeights(1u << 20, 1));
   fail->moveAfter(&fn_->back());
   b_.SetInsertPoint(fail);
   // The runtime has already delivered the error to the handler.

@@ -39,8 +39,7 @@ typedef unsigned long long uint64_t;
 typedef unsigned long size_t;
 typedef long ssize_t;
 
-typedef void (*hybridc_error_handler_t)(const char *kernel, int32_t code,
-                                        const char *message);
+typedef void (*hybridc_error_handler_t)(const char *kernel, int32_t code, const char *message);
 
 // libc entry points (declared here: the file is freestanding).
 ssize_t write(int fd, const void *buf, size_t count);
@@ -71,14 +70,16 @@ int pthread_cond_broadcast(hybridc_rt_v1_cond_t *c);
 int pthread_create(pthread_t *thread, const void *attr, void *(*start)(void *), void *arg);
 int pthread_detach(pthread_t thread);
 int pthread_sigmask(int how, const void *set, void *old);
-#define HYBRIDC_SIG_SETMASK 2 // Linux, every arch
+#define HYBRIDC_SIG_SETMASK 2          // Linux, every arch
 #define HYBRIDC_SC_NPROCESSORS_ONLN 84 // glibc and musl
 
 //===--- Shared state: one copy per program ---------------------------------===//
 
 hybridc_error_handler_t hybridc_rt_v1_error_handler_ptr = 0;
-int32_t hybridc_rt_v1_num_threads = 0;      // hybridc_set_num_threads; 0 = default
-int32_t hybridc_rt_v1_default_threads = 0;  // HYBRIDC_NUM_THREADS or the CPUs we may use; 0 = not known yet
+// hybridc_set_num_threads; 0 = the default.
+int32_t hybridc_rt_v1_num_threads = 0;
+// The default: HYBRIDC_NUM_THREADS, else the CPUs we may run on; 0 = not known yet.
+int32_t hybridc_rt_v1_default_threads = 0;
 
 void hybridc_set_error_handler(hybridc_error_handler_t handler) {
   __atomic_store_n(&hybridc_rt_v1_error_handler_ptr, handler, __ATOMIC_RELEASE);
@@ -168,11 +169,11 @@ struct hybridc_rt_v1_job {
 
 struct hybridc_rt_v1_pool {
   hybridc_rt_v1_mutex_t lock;
-  hybridc_rt_v1_cond_t work; // workers wait here for a job
-  hybridc_rt_v1_cond_t done; // callers wait here for their job's workers
+  hybridc_rt_v1_cond_t work;             // workers wait here for a job
+  hybridc_rt_v1_cond_t done;             // callers wait here for their job's workers
   struct hybridc_rt_v1_job *head, *tail; // jobs that accept workers
-  int32_t workers;           // threads created
-  int32_t idle;              // threads waiting on `work`
+  int32_t workers;                       // threads created
+  int32_t idle;                          // threads waiting on `work`
 };
 
 struct hybridc_rt_v1_pool hybridc_rt_v1_pool = {0};
@@ -339,8 +340,8 @@ void hybridc_rt_v1_grow_pool(int32_t n) {
 // Runs body(closure, begin, end) over chunks covering [0, extent) on the
 // pool and returns 0, or the code of the first failure (after every thread
 // that took part has finished; no chunk is handed out after a failure).
-__attribute__((noinline)) int32_t hybridc_rt_v1_parallel_for(hybridc_rt_v1_body_t body, void *closure,
-                                                             int32_t extent) {
+__attribute__((noinline)) int32_t hybridc_rt_v1_parallel_for(hybridc_rt_v1_body_t body,
+                                                             void *closure, int32_t extent) {
   if (extent <= 0) return 0;
   // Nested: serially, in this thread; errors go to the enclosing job.
   if (hybridc_rt_v1_current_job) return body(closure, 0, extent);

@@ -39,9 +39,7 @@ static void fail(int thread, int call, const char *what) {
   exit(1);
 }
 
-static int near(float got, float want) {
-  return fabsf(got - want) <= 1e-5f * fabsf(want) + 1e-5f;
-}
+static int near(float got, float want) { return fabsf(got - want) <= 1e-5f * fabsf(want) + 1e-5f; }
 
 static void *user(void *arg) {
   int id = (int)(long)arg;
@@ -148,7 +146,8 @@ int main(int argc, char **argv) {
     fprintf(stderr, "stress FAIL: %ld clock ticks of CPU time while idle\n", idle);
     return 1;
   }
-  printf("stress OK: %d threads x %d calls, %d failing asserts reported once each, idle afterwards\n",
-         threads, calls, failures);
+  printf(
+      "stress OK: %d threads x %d calls, %d failing asserts reported once each, idle afterwards\n",
+      threads, calls, failures);
   return 0;
 }

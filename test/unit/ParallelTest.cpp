@@ -29,8 +29,8 @@ namespace {
 void compileHy(const TempDir &dir, const std::string &stem, const std::string &source,
                const std::string &target, std::vector<std::string> extra = {}) {
   dir.write(stem + ".hy", source);
-  std::vector<std::string> args = {"hybridc", dir.file(stem + ".hy"), "-o", dir.file(stem + ".o"),
-                                   "--emit-header=" + dir.file(stem + ".h"), "--target", target};
+  std::vector<std::string> args = {"hybridc", dir.file(stem + ".hy"), "-o", dir.file(stem + ".o")};
+  args.insert(args.end(), {"--emit-header=" + dir.file(stem + ".h"), "--target", target});
   args.insert(args.end(), extra.begin(), extra.end());
   std::ostringstream out, err;
   int status = Driver(out, err).run(args);
@@ -40,14 +40,16 @@ void compileHy(const TempDir &dir, const std::string &stem, const std::string &s
 
 /// Links dir/main.c with the objects for `target`; returns the command that
 /// runs the program (under qemu for AArch64).
-std::string link(const TempDir &dir, const std::vector<std::string> &objects, const std::string &target) {
+std::string link(const TempDir &dir, const std::vector<std::string> &objects,
+                 const std::string &target) {
   bool cross = target == "aarch64";
   if (cross) {
     REQUIRE(haveTool("aarch64-linux-gnu-gcc"));
     REQUIRE(haveTool("qemu-aarch64"));
   }
   std::string cmd = std::string(cross ? "aarch64-linux-gnu-gcc" : "cc") +
-                    " -std=c99 -D_GNU_SOURCE -Wall -Werror -O1 -I" + dir.path + " " + dir.file("main.c");
+                    " -std=c99 -D_GNU_SOURCE -Wall -Werror -O1 -I" + dir.path + " " +
+                    dir.file("main.c");
   for (const std::string &o : objects) cmd += " " + dir.file(o);
   cmd += " -o " + dir.file("t") + " -lm -lpthread 2>&1";
   std::string out;
@@ -62,8 +64,8 @@ std::string link(const TempDir &dir, const std::vector<std::string> &objects, co
 RunResult runWithTimeout(const TempDir &dir, const std::string &cmd, const std::string &env = "",
                          const std::string &args = "") {
   RunResult r;
-  r.exitCode = run("env -u HYBRIDC_NUM_THREADS " + env + " timeout 120 " + cmd + " " + args + " 2>" +
-                       dir.file("stderr"),
+  r.exitCode = run("env -u HYBRIDC_NUM_THREADS " + env + " timeout 120 " + cmd + " " + args +
+                       " 2>" + dir.file("stderr"),
                    r.out);
   std::ifstream es(dir.file("stderr"));
   std::stringstream ss;
@@ -273,7 +275,8 @@ int main(void) {
   }
 }
 
-TEST_CASE("parallel: an assert failing in a parallel loop returns 1 and is reported once", "[parallel]") {
+TEST_CASE("parallel: an assert failing in a parallel loop returns 1 and is reported once",
+          "[parallel]") {
   const char *src = R"(
 def checked(n: int32, first_bad: int32, a: int32[n]):
     b = output_tensor((n,), 'int32')
@@ -346,7 +349,8 @@ int main(void) {
     for (int t : {1, 2, 4}) {
       for (int f : {0, 1000, 1999, 2000})
         want += "threads " + std::to_string(t) + " first_bad " + std::to_string(f) + ": bad 0\n";
-      want += "threads " + std::to_string(t) + " oom: rc 3 calls 1 code 3 [out of memory allocating 'tmp'] live 0\n";
+      want += "threads " + std::to_string(t) +
+              " oom: rc 3 calls 1 code 3 [out of memory allocating 'tmp'] live 0\n";
     }
     want += "default handler: rc 1\n";
     CHECK(r.out == want);
@@ -411,7 +415,8 @@ TEST_CASE("parallel: hybridc_set_num_threads and HYBRIDC_NUM_THREADS size the po
     RunResult r = runWithTimeout(dir, exe, "HYBRIDC_NUM_THREADS=2", "13210");
     REQUIRE(r.exitCode == 0);
     CHECK(r.out.substr(r.out.find('\n') + 1) ==
-          "1: ok 1 threads 1\n3: ok 1 threads 3\n2: ok 1 threads 2\n1: ok 1 threads 1\n0: ok 1 threads 2\n");
+          "1: ok 1 threads 1\n3: ok 1 threads 3\n2: ok 1 threads 2\n1: ok 1 threads 1\n0: ok 1 "
+          "threads 2\n");
 
     // The environment variable alone.
     r = runWithTimeout(dir, exe, "HYBRIDC_NUM_THREADS=3", "-");
@@ -527,7 +532,8 @@ int main(void) {
   }
 }
 
-TEST_CASE("parallel: the outlined body is internal, vectorized and keeps alias facts", "[parallel]") {
+TEST_CASE("parallel: the outlined body is internal, vectorized and keeps alias facts",
+          "[parallel]") {
   const char *src = R"(
 def axpy(n: int32, a: float32[n], b: float32[n], s: float32):
     o = output_tensor((n,), 'float32')
@@ -538,19 +544,21 @@ def axpy(n: int32, a: float32[n], b: float32[n], s: float32):
   TempDir dir;
   dir.write("k.hy", src);
   std::ostringstream out, err;
-  REQUIRE(Driver(out, err).run({"hybridc", dir.file("k.hy"), "--target", "x86_64", "--emit-ir=" + dir.file("k.ll")}) == 0);
+  REQUIRE(Driver(out, err).run({"hybridc", dir.file("k.hy"), "--target", "x86_64",
+                                "--emit-ir=" + dir.file("k.ll")}) == 0);
   std::ifstream is(dir.file("k.ll"));
   std::stringstream ss;
   ss << is.rdbuf();
   std::string ir = ss.str();
   INFO(ir);
-  CHECK(ir.find("call i32 @hybridc_rt_v1_parallel_for(ptr nonnull @axpy.par.i, ptr nonnull %axpy.par.i.closure, i32 %n)") !=
-        std::string::npos);
-  size_t def = ir.find("define internal noundef i32 @axpy.par.i(ptr noalias nocapture nonnull readonly");
+  CHECK(ir.find("call i32 @hybridc_rt_v1_parallel_for(ptr nonnull @axpy.par.i, ptr nonnull "
+                "%axpy.par.i.closure, i32 %n)") != std::string::npos);
+  size_t def =
+      ir.find("define internal noundef i32 @axpy.par.i(ptr noalias nocapture nonnull readonly");
   REQUIRE(def != std::string::npos);
   std::string body = ir.substr(def, ir.find("\n}\n", def) - def);
   CHECK(body.find("<4 x float>") != std::string::npos); // SSE2 vectors
   CHECK(body.find("!alias.scope") != std::string::npos);
   CHECK(body.find("vector.memcheck") == std::string::npos); // no run-time alias checks
-  CHECK(ir.find("@axpy.par.i.body") == std::string::npos); // inlined
+  CHECK(ir.find("@axpy.par.i.body") == std::string::npos);  // inlined
 }
