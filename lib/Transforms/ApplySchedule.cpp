@@ -1078,6 +1078,22 @@ private:
         return false;
       }
     }
+    if (want == ForKind::Vectorized) {
+      // One vector dimension: no vectorized loop around or inside this one.
+      for (const For *a : t->site.ancestors)
+        if (a->forKind == ForKind::Vectorized) {
+          diags_.report(DiagKind::ScheduleConflict, op.loopRange,
+                        {verb, t->address, "loop '" + a->name + "' around it is already vectorized"});
+          return false;
+        }
+      for (auto &site : collectSites(body_))
+        if (site.loop->forKind == ForKind::Vectorized &&
+            std::find(site.ancestors.begin(), site.ancestors.end(), L) != site.ancestors.end()) {
+          diags_.report(DiagKind::ScheduleConflict, op.loopRange,
+                        {verb, t->address, "loop '" + site.loop->name + "' inside it is already vectorized"});
+          return false;
+        }
+    }
     if (want == ForKind::ThreadBinding) {
       for (const For *a : t->site.ancestors)
         if (a->forKind == ForKind::ThreadBinding && a->threadTag == op.thread) {

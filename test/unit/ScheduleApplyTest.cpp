@@ -785,6 +785,9 @@ TEST_CASE("conflicting kinds and extents", "[schedule-apply]") {
   CHECK(pv.first() == "s.json:1:87: cannot vectorize loop 'i': it is already parallel [ScheduleConflict]");
   Kernel sv(kMatmul, Kernel::ops("matmul", R"({"op": "vectorize", "loop": "j"}, {"op": "split", "loop": "j", "factor": 4})"));
   CHECK(sv.first() == "s.json:1:84: cannot split loop 'j': it is already vectorized [ScheduleConflict]");
+  Kernel vv(kOuterProduct, Kernel::ops("outer_product", R"({"op": "vectorize", "loop": "j"}, {"op": "vectorize", "loop": "i"})"));
+  CHECK(vv.first().find("cannot vectorize loop 'i': loop 'j' inside it is already vectorized [ScheduleConflict]") !=
+        std::string::npos);
   Kernel ve(kSymbolic, Kernel::ops("scale", R"({"op": "vectorize", "loop": "i"})"));
   CHECK(ve.first() == "s.json:1:53: cannot vectorize loop 'i': its extent n is not a compile-time constant "
                       "[ScheduleVectorizeExtent]");
