@@ -70,6 +70,7 @@ int pthread_cond_broadcast(hybridc_rt_v1_cond_t *c);
 int pthread_create(pthread_t *thread, const void *attr, void *(*start)(void *), void *arg);
 int pthread_detach(pthread_t thread);
 int pthread_sigmask(int how, const void *set, void *old);
+int pthread_atfork(void (*prepare)(void), void (*parent)(void), void (*child)(void));
 #define HYBRIDC_SIG_SETMASK 2          // Linux, every arch
 #define HYBRIDC_SC_NPROCESSORS_ONLN 84 // glibc and musl
 
@@ -174,6 +175,7 @@ struct hybridc_rt_v1_pool {
   struct hybridc_rt_v1_job *head, *tail; // jobs that accept workers
   int32_t workers;                       // threads created
   int32_t idle;                          // threads waiting on `work`
+  int32_t atfork;                        // the fork handlers are registered
 };
 
 struct hybridc_rt_v1_pool hybridc_rt_v1_pool = {0};
@@ -319,12 +321,26 @@ void *hybridc_rt_v1_worker(void *arg) {
   return 0;
 }
 
+// fork(): the pool is consistent in the child (the lock is held across the
+// fork), where only the forking thread exists: the child starts with an
+// empty pool and creates its own workers when it needs them.
+void hybridc_rt_v1_before_fork(void) { pthread_mutex_lock(&hybridc_rt_v1_pool.lock); }
+void hybridc_rt_v1_after_fork_parent(void) { pthread_mutex_unlock(&hybridc_rt_v1_pool.lock); }
+void hybridc_rt_v1_after_fork_child(void) {
+  struct hybridc_rt_v1_pool fresh = {0};
+  fresh.atfork = 1;
+  hybridc_rt_v1_pool = fresh;
+}
+
 // Creates pool threads until there are `n` (or creation fails). Under the
 // lock. Workers start with every signal blocked, so that signals go to the
 // user's threads.
 void hybridc_rt_v1_grow_pool(int32_t n) {
   struct hybridc_rt_v1_pool *pool = &hybridc_rt_v1_pool;
   if (pool->workers >= n) return;
+  if (!pool->atfork)
+    pool->atfork = pthread_atfork(hybridc_rt_v1_before_fork, hybridc_rt_v1_after_fork_parent,
+                                  hybridc_rt_v1_after_fork_child) == 0;
   uint64_t all[16], old[16]; // sigset_t is 128 bytes in glibc
   for (int i = 0; i < 16; ++i) all[i] = ~(uint64_t)0;
   int masked = pthread_sigmask(HYBRIDC_SIG_SETMASK, all, old) == 0;

@@ -532,6 +532,85 @@ int main(void) {
   }
 }
 
+TEST_CASE("parallel: a forked child gets a pool of its own", "[parallel]") {
+  // The child of a fork has only the forking thread: it must neither wait
+  // for the parent's workers nor inherit a lock held by another thread
+  // (here one is busy with parallel loops while the main thread forks).
+  const char *src = R"(
+def twice(n: int32, a: int32[n]):
+    o = output_tensor((n,), 'int32')
+    for i in parallel(n):
+        o[i] = a[i] * 2
+    return o
+)";
+  const char *harness = R"(
+#include <dirent.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "k.h"
+enum { N = 100000 };
+static int32_t a[N];
+static int tasks(void) {
+  DIR *d = opendir("/proc/self/task");
+  int n = 0;
+  for (struct dirent *e; (e = readdir(d));) n += e->d_name[0] != '.';
+  closedir(d);
+  return n;
+}
+static int check(int32_t *o) {
+  if (twice(N, a, o)) return 0;
+  for (int i = 0; i < N; ++i)
+    if (o[i] != 2 * i) return 0;
+  return 1;
+}
+static volatile int stop;
+static void *busy(void *arg) {
+  int32_t *o = malloc(sizeof(int32_t) * N);
+  int ok = 1;
+  while (!stop) ok &= check(o);
+  free(o);
+  return ok ? arg : NULL;
+}
+int main(void) {
+  static int32_t o[N];
+  for (int i = 0; i < N; ++i) a[i] = i;
+  hybridc_set_num_threads(2);
+  int ok = check(o);
+  printf("parent: ok %d tasks %d\n", ok, tasks());
+  pthread_t t;
+  pthread_create(&t, NULL, busy, (void *)1);
+  int children = 0;
+  for (int k = 0; k < 20; ++k) {
+    pid_t pid = fork();
+    if (pid == 0) {
+      hybridc_set_num_threads(3);
+      int before = tasks();
+      int ok = check(o) && check(o);
+      _exit(ok && before == 1 && tasks() == 3 ? 0 : 1);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    children += WIFEXITED(status) && WEXITSTATUS(status) == 0;
+  }
+  stop = 1;
+  void *busyOk = NULL;
+  pthread_join(t, &busyOk);
+  printf("children ok: %d, busy thread ok %d, parent ok %d\n", children, busyOk != NULL, check(o));
+  return 0;
+}
+)";
+  TempDir dir;
+  compileHy(dir, "k", src, "host");
+  dir.write("main.c", harness);
+  RunResult r = runWithTimeout(dir, link(dir, {"k.o"}, "host"));
+  INFO(r.err);
+  REQUIRE(r.exitCode == 0);
+  CHECK(r.out == "parent: ok 1 tasks 2\nchildren ok: 20, busy thread ok 1, parent ok 1\n");
+}
+
 TEST_CASE("parallel: the outlined body is internal, vectorized and keeps alias facts",
           "[parallel]") {
   const char *src = R"(
