@@ -9,18 +9,19 @@
 #
 # Each kernel is bench/<k>.hy (def <k>, the exact ABI of kernels.h) with the
 # schedule bench/<k>_avx512.json or bench/<k>_avx2.json, chosen from this
-# CPU's /proc/cpuinfo flags (ANCHOR_ISA=avx2|avx512 overrides). Objects go to
-# $ANCHOR_OUT (default build/bench/anchors, absolute). Other knobs are passed
-# to run.sh unchanged (VARIANTS, THREADS, SKIP_PEAK, SKIP_COMPILE, SKIP_BUILD,
+# CPU's /proc/cpuinfo flags (ANCHOR_ISA=avx2|avx512 overrides; ANCHOR_MCPU,
+# default native, is passed to --mcpu). That is variant "hybridc", the best
+# schedule found. Where it differs from the schedule Halide's anchor uses
+# (../shared/bench/halide_gen.cpp), bench/same/<k>.hy + json is that schedule
+# written for hybridc: variant "hybridc_hlsched". Objects go to $ANCHOR_OUT
+# (default build/bench/anchors/<isa>). Other knobs are passed to run.sh
+# unchanged (VARIANTS, THREADS, SKIP_PEAK, SKIP_COMPILE, SKIP_BUILD,
 # BENCH_MIN_RUNS, BENCH_MIN_TIME, BENCH_BUILD). A benchmark, not a test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 HYBRIDC=${HYBRIDC:-$ROOT/build/tools/hybridc/hybridc}
 SHARED_BENCH=${SHARED_BENCH:-$(cd "$ROOT/../shared/bench" 2>/dev/null && pwd || true)}
-OUT=${ANCHOR_OUT:-$ROOT/build/bench/anchors}
-mkdir -p "$OUT"
-OUT=$(cd "$OUT" && pwd)
 ALL="ewise matmul1024 matmul512 blur softmax conv outer"
 export KERNELS=${KERNELS:-$ALL}
 
@@ -31,28 +32,41 @@ isa=${ANCHOR_ISA:-}
 if [ -z "$isa" ]; then
   if grep -qw avx512f /proc/cpuinfo; then isa=avx512; else isa=avx2; fi
 fi
+OUT=${ANCHOR_OUT:-$ROOT/build/bench/anchors/$isa}
+mkdir -p "$OUT/same"
+OUT=$(cd "$OUT" && pwd)
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
 echo "anchors: CPU $cpu, ISA $isa, objects in $OUT" >&2
 
-for k in $KERNELS; do
-  sched=bench/${k}_$isa.json
+compile() { # compile DIR KERNEL OBJECT
+  local sched=$1/${2}_$isa.json t0
   [ -f "$sched" ] || { echo "anchors: no $sched" >&2; exit 1; }
   t0=$(date +%s%N)
-  "$HYBRIDC" bench/$k.hy -s "$sched" --mcpu native -o "$OUT/$k.o"
-  echo "anchors: hybridc $k ($sched) $(( ($(date +%s%N) - t0) / 1000000 )) ms" >&2
+  "$HYBRIDC" "$1/$2.hy" -s "$sched" --mcpu "${ANCHOR_MCPU:-native}" -o "$3"
+  echo "anchors: hybridc $1/$2.hy ($sched) $(( ($(date +%s%N) - t0) / 1000000 )) ms" >&2
+}
+for k in $KERNELS; do
+  compile bench "$k" "$OUT/$k.o"
+  rm -f "$OUT/same/$k.o"
+  if [ -f "bench/same/$k.hy" ]; then compile bench/same "$k" "$OUT/same/$k.o"; fi
 done
 
 if [ -n "${QUICK:-}" ]; then
-  # hybridc alone, one bench.c run per kernel and thread count.
+  # hybridc alone, one bench.c run per kernel, variant and thread count.
   for k in $KERNELS; do
-    cc -O2 -march=native -I"$SHARED_BENCH" -DKERNEL=$k -DFN=$k "$SHARED_BENCH/bench.c" "$OUT/$k.o" \
-      -o "$OUT/bench_$k" -lm -lpthread
-    for t in ${THREADS:-1}; do
-      env BENCH_THREADS=$t HYBRIDC_NUM_THREADS=$t taskset -c "$(seq -s, 0 $((t - 1)))" "$OUT/bench_$k" hybridc |
-        sed 's/first_ms=[^ ]* //;s/mean_ms=[^ ]* //;s/max_ms=[^ ]* //;s/cpus=[^ ]* //'
+    for v in hybridc hybridc_hlsched; do
+      obj=$OUT/$k.o bin=$OUT/bench_$k
+      [ $v = hybridc ] || obj=$OUT/same/$k.o bin=$OUT/same/bench_$k
+      [ -f "$obj" ] || continue
+      cc -O2 -I"$SHARED_BENCH" -DKERNEL=$k -DFN=$k "$SHARED_BENCH/bench.c" "$obj" -o "$bin" -lm -lpthread
+      for t in ${THREADS:-1}; do
+        env BENCH_THREADS=$t HYBRIDC_NUM_THREADS=$t taskset -c "$(seq -s, 0 $((t - 1)))" "$bin" $v |
+          sed 's/first_ms=[^ ]* //;s/mean_ms=[^ ]* //;s/max_ms=[^ ]* //;s/cpus=[^ ]* //'
+      done
     done
   done
   exit 0
 fi
 
-EXTRA_VARIANTS="hybridc | clang | $OUT/{k}.o | {k} | -lpthread" exec "$SHARED_BENCH/run.sh"
+EXTRA_VARIANTS="hybridc | clang | $OUT/{k}.o | {k} | -lpthread
+hybridc_hlsched | clang | $OUT/same/{k}.o | {k} | -lpthread" exec "$SHARED_BENCH/run.sh"
