@@ -139,7 +139,12 @@ public:
   static std::string bufferType(const Buffer &b) {
     std::string s = b->dtype.str() + "[";
     Printer p;
-    for (size_t i = 0; i < b->shape.size(); ++i) s += (i ? ", " : "") + p.expr(b->shape[i]);
+    for (size_t i = 0; i < b->shape.size(); ++i) {
+      // Extents are int64; the widening of an int32 size parameter is noise.
+      Expr e = b->shape[i];
+      if (auto *c = e.as<Cast>(); c && c->type == DType::i64() && c->value.type().isIntegral()) e = c->value;
+      s += (i ? ", " : "") + p.expr(e);
+    }
     return s + "]";
   }
 

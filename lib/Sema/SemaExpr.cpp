@@ -104,6 +104,17 @@ Type DefChecker::checkName(Name &n) {
   }
   if (declared_.count(n.id)) return {}; // used outside its scope: reported
   if (auto dt = DType::parse(n.id)) return {Type::DTypeRef, *dt, 0};
+  // The variable of a loop that has ended: say so, and where that loop is.
+  const Symbol *ended = nullptr;
+  for (auto &sym : def_.symbols)
+    if (sym->kind == Symbol::LoopVar && sym->name == n.id && sym->declRange.begin < n.range.begin)
+      ended = sym.get();
+  if (ended) {
+    if (reported_.insert(n.id).second)
+      diags_.report(DiagKind::UseOutsideScope, n.range, {n.id})
+          .note(DiagKind::NoteDeclaredHere, ended->declRange, {n.id});
+    return {};
+  }
   if (reported_.insert(n.id).second) diags_.report(DiagKind::UndeclaredVariable, n.range, {n.id});
   return {};
 }
