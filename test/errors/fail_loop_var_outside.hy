@@ -9,6 +9,6 @@ def f(a: float32[8, 4]):
             s += a[i, j]
         out[j] = s
     return out
-# CHECK: fail_loop_var_outside.hy:[[@LINE-3]]:13: error: 'j' is used outside the loop that declares it [UseOutsideScope]
-# CHECK: fail_loop_var_outside.hy:[[@LINE-7]]:13: note: 'j' is declared here [NoteDeclaredHere]
+# CHECK: fail_loop_var_outside.hy:[[@LINE-2]]:13: error: 'j' is used outside the loop that declares it [UseOutsideScope]
+# CHECK: fail_loop_var_outside.hy:[[@LINE-5]]:13: note: 'j' is declared here [NoteDeclaredHere]
 # CHECK: 1 error generated.

@@ -6,7 +6,7 @@ def scale(n: int32, a: float32[n]):
     for i in range(n):
         b[i] = a[i] * 2.0
     return b
-# CHECK-LABEL: def scale(n: int32, a: float32[int64(n)]) -> (b: float32[int64(n)]):
+# CHECK-LABEL: def scale(n: int32, a: float32[n]) -> (b: float32[n]):
 # CHECK-NEXT:   for i.outer in 0..(n + 7) // 8 serial:
 # CHECK-NEXT:     if likely(i.outer * 8 + 7 < n):
 # CHECK-NEXT:       for i.inner in 0..8 vectorized:
