@@ -241,8 +241,8 @@ protected:
       if (d == n->name) return;
     std::string hint;
     if (usesVar(n->value, n->name))
-      hint = "'" + n->name + "' accumulates across iterations (a reduction); hybridc does not "
-             "parallelize or vectorize reductions yet";
+      hint = "'" + n->name + "' accumulates across iterations (a reduction); hybridc vectorizes "
+             "`s = s op e` (op + * min max, s read nowhere else in the loop) but parallelizes no reduction";
     else
       hint = "a scalar first assigned inside the loop body is private to each iteration";
     fail("scalar '" + n->name + "' is declared outside the loop and assigned in every iteration",
@@ -432,7 +432,102 @@ private:
 std::string accessText(const Access &a) { return toString(Load::make(a.buffer, a.indices)); }
 
 /// The first dependence the loop carries, if any.
+//===--- Recognised reductions (vectorized loops) --------------------------===//
+
+/// Counts reads of scalars and accesses of buffers, as VectorizeLoops does.
+class ReductionUses : public IRVisitor {
+public:
+  using IRVisitor::visit;
+  std::map<std::string, int> varReads, assigns;
+  std::map<const BufferNode *, int> bufferAccesses;
+
+protected:
+  void visit(const Var *n) override { ++varReads[n->name]; }
+  void visit(const Assign *n) override {
+    ++assigns[n->name];
+    IRVisitor::visit(n);
+  }
+  void visit(const Load *n) override {
+    ++bufferAccesses[n->buffer.get()];
+    IRVisitor::visit(n);
+  }
+  void visit(const Store *n) override {
+    ++bufferAccesses[n->buffer.get()];
+    IRVisitor::visit(n);
+  }
+};
+
+/// Replaces the reductions VectorizeLoops turns into horizontal vector
+/// reductions by an evaluation of their operand, so that the remaining
+/// accesses are checked as usual:
+///   s = s op e          (s declared outside the loop, read nowhere else)
+///   B[idx] = B[idx] op e (idx free of the loop variable; B accessed nowhere else)
+/// with op one of + * min max and e reading neither s nor B.
+class StripReductions : public IRMutator {
+public:
+  StripReductions(const For *loop) : loop_(loop) { uses_.visit(loop->body); }
+  bool stripped = false;
+
+protected:
+  using IRMutator::visit;
+  const For *loop_;
+  ReductionUses uses_;
+  std::set<std::string> declaredInside_;
+
+  static bool reductionOp(BinOp op) {
+    return op == BinOp::Add || op == BinOp::Mul || op == BinOp::Min || op == BinOp::Max;
+  }
+  Stmt visit(const VarDecl *n, const Stmt &self) override {
+    declaredInside_.insert(n->name);
+    return IRMutator::visit(n, self);
+  }
+  Stmt visit(const Assign *n, const Stmt &self) override {
+    auto *b = n->value.as<Binary>();
+    if (declaredInside_.count(n->name) || !b || !reductionOp(b->op)) return self;
+    auto isAcc = [&](const Expr &e) {
+      auto *v = e.as<Var>();
+      return v && v->name == n->name;
+    };
+    Expr rest = isAcc(b->a) ? b->b : isAcc(b->b) ? b->a : Expr();
+    if (!rest || uses_.varReads[n->name] != 1 || uses_.assigns[n->name] != 1) return self;
+    stripped = true;
+    return Evaluate::make(rest);
+  }
+  Stmt visit(const Store *n, const Stmt &self) override {
+    auto *b = n->value.as<Binary>();
+    if (!b || !reductionOp(b->op) || uses_.bufferAccesses[n->buffer.get()] != 2) return self;
+    for (auto &i : n->indices)
+      if (usesVar(i, loop_->name)) return self;
+    auto isAcc = [&](const Expr &e) {
+      auto *l = e.as<Load>();
+      if (!l || l->buffer != n->buffer) return false;
+      for (size_t k = 0; k < n->indices.size(); ++k)
+        if (!sameExpr(l->indices[k], n->indices[k])) return false;
+      return true;
+    };
+    Expr rest = isAcc(b->a) ? b->b : isAcc(b->b) ? b->a : Expr();
+    if (!rest) return self;
+    stripped = true;
+    return Evaluate::make(rest);
+  }
+};
+
+std::optional<Violation> analyzeBody(const For *loop);
+
 std::optional<Violation> analyze(const For *loop) {
+  if (loop->forKind == ForKind::Vectorized) {
+    StripReductions strip(loop);
+    Stmt body = strip.mutate(loop->body);
+    if (strip.stripped) {
+      Stmt copy = For::make(loop->name, loop->min, loop->extent, loop->forKind, body, loop->threadTag);
+      copy = withLoc(copy, loop->loc);
+      return analyzeBody(copy.as<For>());
+    }
+  }
+  return analyzeBody(loop);
+}
+
+std::optional<Violation> analyzeBody(const For *loop) {
   BodyScan scan(loop);
   scan.run();
   if (scan.violation) return scan.violation;
@@ -482,8 +577,8 @@ std::optional<Violation> analyze(const For *loop) {
         } f(s);
         f.visit(s.storedValue);
         if (f.found)
-          v.hint = st + " accumulates across iterations (a reduction); hybridc does not parallelize or "
-                        "vectorize reductions yet";
+          v.hint = st + " accumulates across iterations (a reduction); hybridc vectorizes `x = x op e` "
+                        "reductions (op + * min max) but parallelizes none";
       }
       return v;
     }

@@ -154,9 +154,10 @@ protected:
     if (!changed && v.same(n->value)) return self;
     int li = 1;
     for (auto &i : idx) li = std::max<int>(li, i.type().lanes);
-    if (li == 1 && v.type().lanes > 1) {
+    if (li == 1) {
       // B[idx] = B[idx] op e: a reduction into one element, if that is the
-      // only access to B in the loop besides the load in the update.
+      // only access to B in the loop besides the load in the update. (Also
+      // when e does not vary: the N updates still have to happen.)
       BinOp op;
       auto isAcc = [&](const Expr &e) {
         auto *l = e.as<Load>();
@@ -166,7 +167,11 @@ protected:
         return true;
       };
       Expr rest = reductionOperand(n->value, isAcc, op);
-      if (!rest || uses_.bufferAccesses[n->buffer.get()] != 2) throw NotVectorizable();
+      if (!rest || uses_.bufferAccesses[n->buffer.get()] != 2) {
+        if (v.type().lanes > 1) throw NotVectorizable();
+        // The same value into the same element in every iteration: once is enough.
+        return Store::make(n->buffer, std::move(idx), v);
+      }
       Shuffle::Op r;
       reductionOp(op, r);
       Expr wide = mutate(rest);
@@ -188,8 +193,9 @@ protected:
   Stmt visit(const Assign *n, const Stmt &self) override {
     Expr v = mutate(n->value);
     if (!declaredInside_.count(n->name)) {
-      if (v.type().lanes == 1) return v.same(n->value) ? self : Assign::make(n->name, v);
-      // s = s op e: a reduction, if the update is the only read of s.
+      // s = s op e: a reduction, if the update is the only read of s (also
+      // when e does not vary: the N updates still have to happen). Any other
+      // assignment to an outer variable is loop-carried: not vectorized.
       BinOp op;
       auto isAcc = [&](const Expr &e) {
         auto *var = e.as<Var>();

@@ -11,5 +11,5 @@ def matmul(a: float32[64, 32], b: float32[32, 48]):
     return c
 # CHECK: fail_schedule_illegal_accumulator.json:4:34: error: cannot parallelize loop 'k': scalar 'acc' is declared outside the loop and assigned in every iteration [ScheduleIllegalParallel]
 # CHECK: fail_schedule_illegal_accumulator.hy:9:17: note: 'acc' is assigned here [NotePrevious]
-# CHECK: fail_schedule_illegal_accumulator.json:4:34: note: 'acc' accumulates across iterations (a reduction); hybridc does not parallelize or vectorize reductions yet [NoteHint]
+# CHECK: fail_schedule_illegal_accumulator.json:4:34: note: 'acc' accumulates across iterations (a reduction); hybridc vectorizes `s = s op e` (op + * min max, s read nowhere else in the loop) but parallelizes no reduction [NoteHint]
 # CHECK: 1 error generated.

@@ -9,5 +9,5 @@ def running_sum(a: float32[16]):
     return b
 # CHECK: fail_schedule_illegal_parallel_source.hy:6:5: error: cannot parallelize loop 'i': scalar 's' is declared outside the loop and assigned in every iteration [ScheduleIllegalParallel]
 # CHECK: fail_schedule_illegal_parallel_source.hy:7:9: note: 's' is assigned here [NotePrevious]
-# CHECK: fail_schedule_illegal_parallel_source.hy:6:5: note: 's' accumulates across iterations (a reduction); hybridc does not parallelize or vectorize reductions yet [NoteHint]
+# CHECK: fail_schedule_illegal_parallel_source.hy:6:5: note: 's' accumulates across iterations (a reduction); hybridc vectorizes `s = s op e` (op + * min max, s read nowhere else in the loop) but parallelizes no reduction [NoteHint]
 # CHECK: 1 error generated.
