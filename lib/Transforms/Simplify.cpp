@@ -119,6 +119,18 @@ protected:
       case BinOp::Add:
         if (isConstInt(b, 0)) return a;
         if (isConstInt(a, 0)) return b;
+        // x // c * c + x % c == x (a fused loop split again, or the
+        // reverse): keeps index analysis and printed IR simple.
+        for (int swap = 0; swap < 2; ++swap) {
+          const Expr &p = swap ? b : a, &q = swap ? a : b;
+          auto *mul = p.as<Binary>();
+          auto *mod = q.as<Binary>();
+          if (!mul || !mod || mul->op != BinOp::Mul || mod->op != BinOp::FloorMod) continue;
+          auto *div = mul->a.as<Binary>();
+          if (!div || div->op != BinOp::FloorDiv) continue;
+          const int64_t *c1 = asConstInt(div->b), *c2 = asConstInt(mul->b), *c3 = asConstInt(mod->b);
+          if (c1 && c2 && c3 && *c1 == *c2 && *c2 == *c3 && *c1 != 0 && equal(div->a, mod->a)) return div->a;
+        }
         break;
       case BinOp::Sub:
         if (isConstInt(b, 0)) return a;
