@@ -195,7 +195,8 @@ protected:
     } count(name);
     count.visit(s);
     if (count.n != 1) return nullptr;
-    std::vector<Stmt> work{s};
+    std::vector<Stmt> work;
+    work.push_back(s); // (not work{s}: GCC 12 warns -Wfree-nonheap-object)
     while (!work.empty()) {
       Stmt c = work.back();
       work.pop_back();

@@ -91,7 +91,7 @@ protected:
   /// `value` is `name op rest` / `rest op name` (op commutative): returns rest.
   Expr reductionOperand(const Expr &value, const std::function<bool(const Expr &)> &isAcc, BinOp &op) {
     auto *b = value.as<Binary>();
-    Shuffle::Op r;
+    Shuffle::Op r = Shuffle::ReduceAdd;
     if (!b || !reductionOp(b->op, r)) return Expr();
     op = b->op;
     if (isAcc(b->a)) return b->b;
@@ -158,7 +158,7 @@ protected:
       // B[idx] = B[idx] op e: a reduction into one element, if that is the
       // only access to B in the loop besides the load in the update. (Also
       // when e does not vary: the N updates still have to happen.)
-      BinOp op;
+      BinOp op = BinOp::Add;
       auto isAcc = [&](const Expr &e) {
         auto *l = e.as<Load>();
         if (!l || l->buffer != n->buffer) return false;
@@ -172,7 +172,7 @@ protected:
         // The same value into the same element in every iteration: once is enough.
         return Store::make(n->buffer, std::move(idx), v);
       }
-      Shuffle::Op r;
+      Shuffle::Op r = Shuffle::ReduceAdd;
       reductionOp(op, r);
       Expr wide = mutate(rest);
       Expr acc = Load::make(n->buffer, idx);
@@ -196,14 +196,14 @@ protected:
       // s = s op e: a reduction, if the update is the only read of s (also
       // when e does not vary: the N updates still have to happen). Any other
       // assignment to an outer variable is loop-carried: not vectorized.
-      BinOp op;
+      BinOp op = BinOp::Add;
       auto isAcc = [&](const Expr &e) {
         auto *var = e.as<Var>();
         return var && var->name == n->name;
       };
       Expr rest = reductionOperand(n->value, isAcc, op);
       if (!rest || uses_.varReads[n->name] != 1) throw NotVectorizable(); // loop-carried scalar
-      Shuffle::Op r;
+      Shuffle::Op r = Shuffle::ReduceAdd;
       reductionOp(op, r);
       Expr acc = n->value.as<Binary>()->a;
       if (!isAcc(acc)) acc = n->value.as<Binary>()->b;
