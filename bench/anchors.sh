@@ -14,9 +14,12 @@
 # schedule found. Where it differs from the schedule Halide's anchor uses
 # (../shared/bench/halide_gen.cpp), bench/same/<k>.hy + json is that schedule
 # written for hybridc: variant "hybridc_hlsched". Objects go to $ANCHOR_OUT
-# (default build/bench/anchors/<isa>). Other knobs are passed to run.sh
-# unchanged (VARIANTS, THREADS, SKIP_PEAK, SKIP_COMPILE, SKIP_BUILD,
-# BENCH_MIN_RUNS, BENCH_MIN_TIME, BENCH_BUILD). A benchmark, not a test.
+# (default ~/.cache/hybridc-anchors/<isa>). VARIANTS defaults to the
+# compilers and libraries hybridc is compared with (halide onednn openblas
+# and both hybridc variants; the naive C ones take minutes: add c_clang
+# c_gcc to see them). Other knobs are passed to run.sh unchanged (THREADS,
+# SKIP_PEAK, SKIP_COMPILE, SKIP_BUILD, BENCH_MIN_RUNS, BENCH_MIN_TIME,
+# BENCH_BUILD). A benchmark, not a test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -32,9 +35,12 @@ isa=${ANCHOR_ISA:-}
 if [ -z "$isa" ]; then
   if grep -qw avx512f /proc/cpuinfo; then isa=avx512; else isa=avx2; fi
 fi
-OUT=${ANCHOR_OUT:-$ROOT/build/bench/anchors/$isa}
+# Not under a folder named build/: run.sh rewrites "build/" in object paths
+# to its own build folder.
+OUT=${ANCHOR_OUT:-${XDG_CACHE_HOME:-$HOME/.cache}/hybridc-anchors/$isa}
 mkdir -p "$OUT/same"
 OUT=$(cd "$OUT" && pwd)
+case "$OUT/" in *build/*) echo "anchors: ANCHOR_OUT must not contain 'build/' (run.sh rewrites it)" >&2; exit 1 ;; esac
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
 echo "anchors: CPU $cpu, ISA $isa, objects in $OUT" >&2
 
@@ -68,5 +74,6 @@ if [ -n "${QUICK:-}" ]; then
   exit 0
 fi
 
+export VARIANTS=${VARIANTS:-"halide onednn openblas hybridc hybridc_hlsched"}
 EXTRA_VARIANTS="hybridc | clang | $OUT/{k}.o | {k} | -lpthread
 hybridc_hlsched | clang | $OUT/same/{k}.o | {k} | -lpthread" exec "$SHARED_BENCH/run.sh"
