@@ -435,29 +435,6 @@ std::string accessText(const Access &a) { return toString(Load::make(a.buffer, a
 /// The first dependence the loop carries, if any.
 //===--- Recognised reductions (vectorized loops) --------------------------===//
 
-/// Counts reads of scalars and accesses of buffers, as VectorizeLoops does.
-class ReductionUses : public IRVisitor {
-public:
-  using IRVisitor::visit;
-  std::map<std::string, int> varReads, assigns;
-  std::map<const BufferNode *, int> bufferAccesses;
-
-protected:
-  void visit(const Var *n) override { ++varReads[n->name]; }
-  void visit(const Assign *n) override {
-    ++assigns[n->name];
-    IRVisitor::visit(n);
-  }
-  void visit(const Load *n) override {
-    ++bufferAccesses[n->buffer.get()];
-    IRVisitor::visit(n);
-  }
-  void visit(const Store *n) override {
-    ++bufferAccesses[n->buffer.get()];
-    IRVisitor::visit(n);
-  }
-};
-
 /// Replaces the reductions VectorizeLoops turns into horizontal vector
 /// reductions by an evaluation of their operand, so that the remaining
 /// accesses are checked as usual:
@@ -466,13 +443,13 @@ protected:
 /// with op one of + * min max and e reading neither s nor B.
 class StripReductions : public IRMutator {
 public:
-  StripReductions(const For *loop) : loop_(loop) { uses_.visit(loop->body); }
+  StripReductions(const For *loop) : loop_(loop), uses_(countUses(loop->body)) {}
   bool stripped = false;
 
 protected:
   using IRMutator::visit;
   const For *loop_;
-  ReductionUses uses_;
+  UseCounts uses_;
   std::set<std::string> declaredInside_;
 
   static bool reductionOp(BinOp op) {

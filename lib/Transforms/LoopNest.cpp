@@ -264,4 +264,26 @@ Interval loopRange(const Expr &min, const Expr &extent, const VarRange &range) {
   return r;
 }
 
+UseCounts countUses(const Stmt &s) {
+  struct Counter : IRVisitor {
+    using IRVisitor::visit;
+    UseCounts c;
+    void visit(const Var *n) override { ++c.varReads[n->name]; }
+    void visit(const Assign *n) override {
+      ++c.assigns[n->name];
+      IRVisitor::visit(n);
+    }
+    void visit(const Load *n) override {
+      ++c.bufferAccesses[n->buffer.get()];
+      IRVisitor::visit(n);
+    }
+    void visit(const Store *n) override {
+      ++c.bufferAccesses[n->buffer.get()];
+      IRVisitor::visit(n);
+    }
+  } counter;
+  counter.visit(s);
+  return counter.c;
+}
+
 } // namespace hybridc::ir::loopnest

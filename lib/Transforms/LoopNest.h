@@ -47,6 +47,15 @@ bool hasLoad(const Expr &e);
 /// Structural equality (by printed form; names are unique per scope).
 bool sameExpr(const Expr &a, const Expr &b);
 
+/// How often a statement reads each scalar, assigns it, and accesses each
+/// buffer (loads + stores): what the reduction patterns of VectorizeLoops
+/// and CheckLegality check ("the update is the only use").
+struct UseCounts {
+  std::map<std::string, int> varReads, assigns;
+  std::map<const BufferNode *, int> bufferAccesses;
+};
+UseCounts countUses(const Stmt &s);
+
 //===--- Linear forms -----------------------------------------------------===//
 
 /// e = constant + sum(coeff * atom). Atoms are maximal non-linear

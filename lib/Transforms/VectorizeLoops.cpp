@@ -15,6 +15,7 @@
 // loop vectorizer as a hint.
 //
 //===----------------------------------------------------------------------===//
+#include "LoopNest.h"
 #include "hybridc/IR/IRVisitor.h"
 #include "hybridc/Transforms/Passes.h"
 #include "hybridc/Transforms/Simplify.h"
@@ -33,25 +34,6 @@ Expr widen(const Expr &e, int lanes) {
   if (e.type().lanes == lanes) return e;
   return Broadcast::make(e, lanes);
 }
-
-/// Counts the reads of each variable and of each buffer in a loop body.
-class UseCounter : public IRVisitor {
-public:
-  std::map<std::string, int> varReads;
-  std::map<const BufferNode *, int> bufferAccesses;
-  using IRVisitor::visit;
-
-protected:
-  void visit(const Var *n) override { ++varReads[n->name]; }
-  void visit(const Load *n) override {
-    ++bufferAccesses[n->buffer.get()];
-    IRVisitor::visit(n);
-  }
-  void visit(const Store *n) override {
-    ++bufferAccesses[n->buffer.get()];
-    IRVisitor::visit(n);
-  }
-};
 
 /// The horizontal reduction matching a reduction operator.
 bool reductionOp(BinOp op, Shuffle::Op &out) {
@@ -76,9 +58,9 @@ bool reductionOp(BinOp op, Shuffle::Op &out) {
 /// so float sums are reassociated (not bit-identical to the serial loop).
 class Widener : public IRMutator {
 public:
-  Widener(const std::string &var, Expr min, int lanes, const Stmt &body) : lanes_(lanes) {
+  Widener(const std::string &var, Expr min, int lanes, const Stmt &body)
+      : lanes_(lanes), uses_(loopnest::countUses(body)) {
     vectorVars_[var] = Ramp::make(min, makeConst(min.type(), 1), lanes);
-    uses_.visit(body);
   }
 
 protected:
@@ -86,7 +68,7 @@ protected:
   int lanes_;
   std::map<std::string, Expr> vectorVars_; // name -> replacement (ramp or widened var)
   std::set<std::string> declaredInside_;   // VarDecls of the body (private per lane)
-  UseCounter uses_;
+  loopnest::UseCounts uses_;
 
   /// `value` is `name op rest` / `rest op name` (op commutative): returns rest.
   Expr reductionOperand(const Expr &value, const std::function<bool(const Expr &)> &isAcc, BinOp &op) {
