@@ -75,5 +75,11 @@ if [ -n "${QUICK:-}" ]; then
 fi
 
 export VARIANTS=${VARIANTS:-"halide onednn openblas hybridc hybridc_hlsched"}
-EXTRA_VARIANTS="hybridc | clang | $OUT/{k}.o | {k} | -lpthread
-hybridc_hlsched | clang | $OUT/same/{k}.o | {k} | -lpthread" exec "$SHARED_BENCH/run.sh"
+export EXTRA_VARIANTS="hybridc | clang | $OUT/{k}.o | {k} | -lpthread
+hybridc_hlsched | clang | $OUT/same/{k}.o | {k} | -lpthread"
+"$SHARED_BENCH/run.sh"
+B=${BENCH_BUILD:-${XDG_CACHE_HOME:-$HOME/.cache}/hybridc-bench}
+echo
+echo "## hybridc speed-up (other variant's median / hybridc's, this run)"
+echo
+python3 bench/ratios.py "$B/results.txt"
