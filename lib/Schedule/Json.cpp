@@ -198,27 +198,38 @@ private:
       if (!value) return nullptr;
       obj->members.emplace_back(std::move(key->string), std::move(value));
       obj->keyRanges.push_back(range(keyStart, key->range.end.offset));
-      skipSpace();
-      if (failed_) return nullptr;
-      if (peek() == ',') {
-        size_t comma = pos_++;
-        skipSpace();
-        if (failed_) return nullptr;
-        if (peek() == '}') {
-          error(comma, comma + 1, "trailing comma before '}'");
-          return nullptr;
-        }
-        continue;
+      switch (afterItem(*obj, '}', "object member")) {
+      case More: continue;
+      case Closed: return obj;
+      case Failed: return nullptr;
       }
-      if (peek() == '}') {
-        ++pos_;
-        obj->range.end = loc(pos_);
-        return obj;
-      }
-      error(pos_, tokenEnd(pos_),
-            "expected ',' or '}' after object member, found " + describe(pos_));
-      return nullptr;
     }
+  }
+
+  enum ItemEnd { More, Closed, Failed };
+  /// After a member or element of `v`: a ',' (then not the closing bracket:
+  /// no trailing commas) or the closing bracket, which ends `v`.
+  ItemEnd afterItem(Value &v, char close, const char *what) {
+    skipSpace();
+    if (failed_) return Failed;
+    if (peek() == ',') {
+      size_t comma = pos_++;
+      skipSpace();
+      if (failed_) return Failed;
+      if (peek() == close) {
+        error(comma, comma + 1, std::string("trailing comma before '") + close + "'");
+        return Failed;
+      }
+      return More;
+    }
+    if (peek() == close) {
+      ++pos_;
+      v.range.end = loc(pos_);
+      return Closed;
+    }
+    error(pos_, tokenEnd(pos_),
+          std::string("expected ',' or '") + close + "' after " + what + ", found " + describe(pos_));
+    return Failed;
   }
 
   std::unique_ptr<Value> parseArray(unsigned depth) {
@@ -234,26 +245,11 @@ private:
       std::unique_ptr<Value> elt = parseValue(depth + 1);
       if (!elt) return nullptr;
       arr->elements.push_back(std::move(elt));
-      skipSpace();
-      if (failed_) return nullptr;
-      if (peek() == ',') {
-        size_t comma = pos_++;
-        skipSpace();
-        if (failed_) return nullptr;
-        if (peek() == ']') {
-          error(comma, comma + 1, "trailing comma before ']'");
-          return nullptr;
-        }
-        continue;
+      switch (afterItem(*arr, ']', "array element")) {
+      case More: continue;
+      case Closed: return arr;
+      case Failed: return nullptr;
       }
-      if (peek() == ']') {
-        ++pos_;
-        arr->range.end = loc(pos_);
-        return arr;
-      }
-      error(pos_, tokenEnd(pos_),
-            "expected ',' or ']' after array element, found " + describe(pos_));
-      return nullptr;
     }
   }
 
