@@ -14,6 +14,8 @@
 //===----------------------------------------------------------------------===//
 #include "SemaInternal.h"
 
+#include <functional>
+
 #include <climits>
 
 namespace hybridc::sema {
@@ -416,6 +418,33 @@ bool isPureScalarBuiltin(const std::string &callee) {
 
 } // namespace
 
+/// For the operator nodes (BinOp, UnaryOp, BoolOp, Compare, IfExp) and
+/// pure scalar builtin calls: whether `pred` holds for every operand. Other
+/// kinds: nullopt (the caller decides).
+static std::optional<bool> allOperands(const Expr &e, const std::function<bool(const Expr &)> &pred) {
+  auto all = [&](const std::vector<ExprPtr> &v) {
+    for (auto &o : v)
+      if (!pred(*o)) return false;
+    return true;
+  };
+  switch (e.kind) {
+  case ExprKind::BinOp: return pred(*cast<BinOp>(&e)->lhs) && pred(*cast<BinOp>(&e)->rhs);
+  case ExprKind::UnaryOp: return pred(*cast<UnaryOp>(&e)->operand);
+  case ExprKind::BoolOp: return all(cast<BoolOp>(&e)->operands);
+  case ExprKind::Compare: return all(cast<Compare>(&e)->operands);
+  case ExprKind::IfExp: {
+    auto *i = cast<IfExp>(&e);
+    return pred(*i->cond) && pred(*i->then) && pred(*i->orelse);
+  }
+  case ExprKind::Call: {
+    auto *c = cast<Call>(&e);
+    if (c->callee == "len") return true;
+    return isPureScalarBuiltin(c->callee) && all(c->args);
+  }
+  default: return std::nullopt;
+  }
+}
+
 bool DefChecker::isStatic(const Expr &e) const {
   if (e.constInt) return true;
   if (e.type.isUnknown()) return false;
@@ -427,29 +456,6 @@ bool DefChecker::isStatic(const Expr &e) const {
     const Symbol *s = cast<Name>(&e)->symbol;
     return s && (s->constInt || staticSyms_.count(s));
   }
-  case ExprKind::BinOp:
-    return isStatic(*cast<BinOp>(&e)->lhs) && isStatic(*cast<BinOp>(&e)->rhs);
-  case ExprKind::UnaryOp: return isStatic(*cast<UnaryOp>(&e)->operand);
-  case ExprKind::BoolOp:
-    for (auto &o : cast<BoolOp>(&e)->operands)
-      if (!isStatic(*o)) return false;
-    return true;
-  case ExprKind::Compare:
-    for (auto &o : cast<Compare>(&e)->operands)
-      if (!isStatic(*o)) return false;
-    return true;
-  case ExprKind::IfExp: {
-    auto *i = cast<IfExp>(&e);
-    return isStatic(*i->cond) && isStatic(*i->then) && isStatic(*i->orelse);
-  }
-  case ExprKind::Call: {
-    auto *c = cast<Call>(&e);
-    if (c->callee == "len") return true;
-    if (!isPureScalarBuiltin(c->callee)) return false;
-    for (auto &a : c->args)
-      if (!isStatic(*a)) return false;
-    return true;
-  }
   case ExprKind::Subscript: {
     auto *s = cast<Subscript>(&e);
     auto *n = dyn_cast<Name>(s->value.get());
@@ -458,7 +464,7 @@ bool DefChecker::isStatic(const Expr &e) const {
       if (!isStatic(*i)) return false;
     return true;
   }
-  default: return false;
+  default: return allOperands(e, [this](const Expr &o) { return isStatic(o); }).value_or(false);
   }
 }
 
@@ -486,31 +492,7 @@ bool DefChecker::isShapeInvariant(const Expr &e) const {
       if (!isShapeInvariant(*i)) return false;
     return true;
   }
-  case ExprKind::BinOp:
-    return isShapeInvariant(*cast<BinOp>(&e)->lhs) && isShapeInvariant(*cast<BinOp>(&e)->rhs);
-  case ExprKind::UnaryOp: return isShapeInvariant(*cast<UnaryOp>(&e)->operand);
-  case ExprKind::BoolOp:
-    for (auto &o : cast<BoolOp>(&e)->operands)
-      if (!isShapeInvariant(*o)) return false;
-    return true;
-  case ExprKind::Compare:
-    for (auto &o : cast<Compare>(&e)->operands)
-      if (!isShapeInvariant(*o)) return false;
-    return true;
-  case ExprKind::IfExp: {
-    auto *i = cast<IfExp>(&e);
-    return isShapeInvariant(*i->cond) && isShapeInvariant(*i->then) &&
-           isShapeInvariant(*i->orelse);
-  }
-  case ExprKind::Call: {
-    auto *c = cast<Call>(&e);
-    if (c->callee == "len") return true;
-    if (!isPureScalarBuiltin(c->callee)) return false;
-    for (auto &a : c->args)
-      if (!isShapeInvariant(*a)) return false;
-    return true;
-  }
-  default: return false;
+  default: return allOperands(e, [this](const Expr &o) { return isShapeInvariant(o); }).value_or(false);
   }
 }
 
