@@ -1018,6 +1018,11 @@ private:
                         {std::string(verb) + " " + quoteList(names), order[p]->name, order[q]->name});
           return false;
         }
+    std::string hazard = reorderHazard(chain, order, chain.back()->body);
+    if (!hazard.empty()) {
+      diags_.report(DiagKind::ScheduleReorderDependence, opRange, {verb, quoteList(names), hazard});
+      return false;
+    }
     Stmt body = chain.back()->body;
     for (size_t p = order.size(); p-- > 0;) body = rebuildFor(order[p], body);
     body_ = replaceLoop(body_, top, body);

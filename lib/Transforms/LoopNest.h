@@ -56,6 +56,12 @@ struct UseCounts {
 };
 UseCounts countUses(const Stmt &s);
 
+/// ReorderLegality.cpp: why permuting the perfect nest `from` (outermost
+/// first) into `to` may change the results of its innermost `body`, or ""
+/// when it cannot (see the file's comment for the rule).
+std::string reorderHazard(const std::vector<const For *> &from, const std::vector<const For *> &to,
+                          const Stmt &body);
+
 //===--- Linear forms -----------------------------------------------------===//
 
 /// e = constant + sum(coeff * atom). Atoms are maximal non-linear
