@@ -25,10 +25,12 @@ namespace {
 class BoundNames : public IRVisitor {
 public:
   std::set<std::string> names;
+  std::set<const BufferNode *> allocated; // buffers that live inside the loop
   bool hasWhileOrBreak = false;
   using IRVisitor::visit;
 
 protected:
+  void visit(const Allocate *n) override { allocated.insert(n->buffer.get()), IRVisitor::visit(n); }
   void visit(const For *n) override { names.insert(n->name), IRVisitor::visit(n); }
   void visit(const LetStmt *n) override { names.insert(n->name), IRVisitor::visit(n); }
   void visit(const VarDecl *n) override { names.insert(n->name), IRVisitor::visit(n); }
@@ -161,6 +163,8 @@ protected:
     std::vector<Stmt> before, after;
     std::vector<std::pair<std::string, DType>> decls;
     for (const Buffer &b : acc.order) {
+      // A buffer allocated inside the loop is a new buffer every iteration.
+      if (bound.allocated.count(b.get())) continue;
       if (!acc.stored.count(b.get()) || acc.conditional.count(b.get()) || b->kind == BufferNode::Input || b->kind == BufferNode::Const) continue;
       auto &list = acc.accesses[b.get()];
       bool ok = true;
