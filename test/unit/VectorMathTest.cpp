@@ -195,7 +195,7 @@ TEST_CASE("vector math: vectors call no libm, scalars still do", "[codegen][vect
     REQUIRE(!err);
     return asmText;
   };
-  for (const std::string &target : {"x86_64", "aarch64"}) {
+  for (const char *target : {"x86_64", "aarch64"}) {
     INFO(target);
     std::string vec = assembly(vectorKernel("vmath", 64, 16), target);
     for (const char *fn : {"expf", "logf", "tanhf", "erff"}) {
