@@ -883,12 +883,8 @@ void CodeGenLLVM::visit(const Store *op) {
   else b_.CreateMaskedScatter(v, vecPtrs, align);
 }
 
-void CodeGenLLVM::emitSerialFor(const For *op, std::vector<llvm::Metadata *> loopMD) {
-  DType t = op->min.type();
-  Value *mn = codegen(op->min);
-  Value *ext = codegen(op->extent);
-  const std::string &name = op->name;
-  Value *end = b_.CreateAdd(mn, ext, name + ".end");
+CodeGenLLVM::CountedLoop CodeGenLLVM::beginCountedLoop(const std::string &name, const std::string &ivName,
+                                                       Value *begin, Value *end, bool isUnsigned) {
   llvm::BasicBlock *pre = b_.GetInsertBlock();
   llvm::BasicBlock *header = newBlock("for." + name);
   llvm::BasicBlock *body = newBlock("for." + name + ".body");
@@ -897,25 +893,23 @@ void CodeGenLLVM::emitSerialFor(const For *op, std::vector<llvm::Metadata *> loo
   b_.CreateBr(header);
 
   enter(b_, header);
-  llvm::PHINode *iv = b_.CreatePHI(llvmType(t), 2, name);
-  iv->addIncoming(mn, pre);
-  Value *cond = t.isUInt() ? b_.CreateICmpULT(iv, end) : b_.CreateICmpSLT(iv, end);
+  llvm::PHINode *iv = b_.CreatePHI(begin->getType(), 2, ivName);
+  iv->addIncoming(begin, pre);
+  Value *cond = isUnsigned ? b_.CreateICmpULT(iv, end) : b_.CreateICmpSLT(iv, end);
   b_.CreateCondBr(cond, body, exit);
-
   enter(b_, body);
-  size_t mark = symbols_.size();
-  pushSymbol(name, {iv, nullptr});
-  loops_.push_back({latch, exit, heap_.size()});
-  visit(op->body);
-  loops_.pop_back();
-  popSymbols(mark);
-  b_.CreateBr(latch);
+  return {iv, latch, exit, isUnsigned};
+}
 
-  enter(b_, latch);
-  Value *next = b_.CreateAdd(iv, llvm::ConstantInt::get(iv->getType(), 1), name + ".next",
-                             /*HasNUW=*/t.isUInt(), /*HasNSW=*/!t.isUInt());
+void CodeGenLLVM::endCountedLoop(const CountedLoop &loop, const std::string &name,
+                                 const std::vector<llvm::Metadata *> &loopMD) {
+  b_.CreateBr(loop.latch);
+  enter(b_, loop.latch);
+  Value *next = b_.CreateAdd(loop.iv, llvm::ConstantInt::get(loop.iv->getType(), 1), name + ".next",
+                             /*HasNUW=*/loop.isUnsigned, /*HasNSW=*/!loop.isUnsigned);
+  llvm::BasicBlock *header = loop.iv->getParent();
   llvm::BranchInst *back = b_.CreateBr(header);
-  iv->addIncoming(next, latch);
+  loop.iv->addIncoming(next, loop.latch);
   if (!loopMD.empty()) {
     // A distinct self-referencing loop ID carrying the properties.
     llvm::SmallVector<llvm::Metadata *, 4> ops{nullptr};
@@ -924,7 +918,23 @@ void CodeGenLLVM::emitSerialFor(const For *op, std::vector<llvm::Metadata *> loo
     id->replaceOperandWith(0, id);
     back->setMetadata(llvm::LLVMContext::MD_loop, id);
   }
-  enter(b_, exit);
+  enter(b_, loop.exit);
+}
+
+void CodeGenLLVM::emitSerialFor(const For *op, std::vector<llvm::Metadata *> loopMD) {
+  DType t = op->min.type();
+  Value *mn = codegen(op->min);
+  Value *ext = codegen(op->extent);
+  const std::string &name = op->name;
+  Value *end = b_.CreateAdd(mn, ext, name + ".end");
+  CountedLoop loop = beginCountedLoop(name, name, mn, end, t.isUInt());
+  size_t mark = symbols_.size();
+  pushSymbol(name, {loop.iv, nullptr});
+  loops_.push_back({loop.latch, loop.exit, heap_.size()});
+  visit(op->body);
+  loops_.pop_back();
+  popSymbols(mark);
+  endCountedLoop(loop, name, loopMD);
 }
 
 void CodeGenLLVM::emitParallelFor(const For *op) { emitSerialFor(op, {}); }

@@ -112,6 +112,22 @@ protected:
   //===--- Helpers ---------------------------------------------------------===//
   /// A serial loop over op's range; `loopMD` are extra llvm.loop properties.
   void emitSerialFor(const ir::For *op, std::vector<llvm::Metadata *> loopMD);
+  /// The skeleton of `for iv in [begin, end)` with step 1, shared by serial
+  /// loops and the chunk loop of an outlined parallel body: blocks
+  /// "for.<name>", ".body", ".latch", ".end"; the induction variable is a
+  /// phi named `ivName`.
+  struct CountedLoop {
+    llvm::PHINode *iv;
+    llvm::BasicBlock *latch, *exit;
+    bool isUnsigned;
+  };
+  /// Emits the header (phi and test) and enters the body block.
+  CountedLoop beginCountedLoop(const std::string &name, const std::string &ivName, llvm::Value *begin,
+                               llvm::Value *end, bool isUnsigned);
+  /// Ends the body: increments in the latch, branches back (carrying the
+  /// llvm.loop properties `loopMD`, if any) and enters the exit block.
+  void endCountedLoop(const CountedLoop &loop, const std::string &name,
+                      const std::vector<llvm::Metadata *> &loopMD);
   /// A parallel loop as a call of the runtime's thread pool with the body
   /// outlined into internal functions (ParallelFor.cpp).
   void emitOutlinedParallelFor(const ir::For *op);

@@ -255,30 +255,15 @@ void CodeGenLLVM::emitOutlinedParallelFor(const For *op) {
     begin->setName("begin");
     end->setName("end");
     const std::string &name = op->name;
-    llvm::BasicBlock *pre = b_.GetInsertBlock();
-    llvm::BasicBlock *header = newBlock("for." + name);
-    llvm::BasicBlock *body = newBlock("for." + name + ".body");
-    llvm::BasicBlock *latch = newBlock("for." + name + ".latch");
-    llvm::BasicBlock *exit = newBlock("for." + name + ".end");
-    b_.CreateBr(header);
-    b_.SetInsertPoint(header);
-    llvm::PHINode *iter = b_.CreatePHI(i32, 2, name + ".iter");
-    iter->addIncoming(begin, pre);
-    b_.CreateCondBr(b_.CreateICmpSLT(iter, end), body, exit);
-    b_.SetInsertPoint(body);
-    Value *iv = b_.CreateIntCast(iter, llvmType(loopType), true);
+    // The chunk [begin, end) of iteration numbers; the loop variable is
+    // min + iteration.
+    CountedLoop loop = beginCountedLoop(name, name + ".iter", begin, end, /*isUnsigned=*/false);
+    Value *iv = b_.CreateIntCast(loop.iv, llvmType(loopType), true);
     iv = loopType.isUInt() ? b_.CreateAdd(inBody(mn), iv, name, true, false)
                            : b_.CreateAdd(inBody(mn), iv, name, false, true);
     pushSymbol(name, {iv, nullptr});
     visit(op->body);
-    b_.CreateBr(latch);
-    latch->moveAfter(&fn_->back());
-    b_.SetInsertPoint(latch);
-    Value *next = b_.CreateAdd(iter, b_.getInt32(1), name + ".next", false, true);
-    b_.CreateBr(header);
-    iter->addIncoming(next, latch);
-    exit->moveAfter(&fn_->back());
-    b_.SetInsertPoint(exit);
+    endCountedLoop(loop, name, {});
     emitReturn(0);
   }
   finishFunction();
