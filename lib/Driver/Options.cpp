@@ -45,7 +45,7 @@ std::optional<int> parseOptions(const std::vector<std::string> &args, Options &o
       ->type_name("CPU");
   app.add_option("--mattr", opts.mattr, "Target features, e.g. +avx2,-fma")->type_name("+f,-g");
   app.add_option("-O", opts.optLevel, "Optimisation level 0-3 (default 3)")
-      ->check(CLI::Range(0, 3))
+      ->check(CLI::Range(0, 3).description(""))
       ->type_name("N");
   app.add_flag("-g", opts.debugInfo, "DWARF line info mapping machine code to .hy lines");
   std::string header, lowered, ir, assembly;
@@ -82,7 +82,7 @@ std::optional<int> parseOptions(const std::vector<std::string> &args, Options &o
              "                              files (default: the object path with .o replaced\n"
              "                              by .d)\n"
              "  -MF FILE                    Write the depfile to FILE (implies -MD)\n"
-             "  -MT TARGET                  The depfile rule's target (default: the object)");
+             "  -MT TARGET                  The depfile rule's target (default: the object)\n");
 
   // `--emit-X` without '=FILE' means the default path. CLI11 would take the
   // next argument as its value, so such flags get an explicit marker first.
