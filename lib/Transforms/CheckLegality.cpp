@@ -505,10 +505,60 @@ std::optional<Violation> analyze(const For *loop) {
   return analyzeBody(loop);
 }
 
+/// Fused loops address a buffer through (E // m, E % m): an injective
+/// function of E, so such a pair of dimensions can be compared as the one
+/// index E. When every access to a buffer has that form at dimensions
+/// (k, k + 1) with the same m, the pair is collapsed (repeatedly, for loops
+/// fused several times: (E // 8 // 8, E // 8 % 8, E % 8) -> (E)).
+void collapseDelinearized(std::vector<Access> &accesses) {
+  auto pairAt = [](const Access &a, size_t k, Expr &e, Expr &m) {
+    auto *d = a.expanded[k].as<Binary>();
+    auto *r = a.expanded[k + 1].as<Binary>();
+    if (!d || !r || d->op != BinOp::FloorDiv || r->op != BinOp::FloorMod) return false;
+    if (!sameExpr(d->a, r->a) || !sameExpr(d->b, r->b) || !asConstInt(d->b) || *asConstInt(d->b) <= 0)
+      return false;
+    e = d->a, m = d->b;
+    return true;
+  };
+  std::set<const BufferNode *> buffers;
+  for (auto &a : accesses) buffers.insert(a.buffer.get());
+  for (const BufferNode *b : buffers) {
+    for (bool changed = true; changed;) {
+      changed = false;
+      size_t rank = 0;
+      for (auto &a : accesses)
+        if (a.buffer.get() == b) rank = a.expanded.size();
+      for (size_t k = 0; k + 1 < rank && !changed; ++k) {
+        bool all = true;
+        Expr m0;
+        for (auto &a : accesses) {
+          if (a.buffer.get() != b) continue;
+          Expr e, m;
+          if (a.expanded.size() != rank || !pairAt(a, k, e, m) || (m0 && !sameExpr(m, m0))) {
+            all = false;
+            break;
+          }
+          m0 = m;
+        }
+        if (!all) continue;
+        for (auto &a : accesses) {
+          if (a.buffer.get() != b) continue;
+          Expr e, m;
+          pairAt(a, k, e, m);
+          a.expanded[k] = e;
+          a.expanded.erase(a.expanded.begin() + (long)k + 1);
+        }
+        changed = true;
+      }
+    }
+  }
+}
+
 std::optional<Violation> analyzeBody(const For *loop) {
   BodyScan scan(loop);
   scan.run();
   if (scan.violation) return scan.violation;
+  collapseDelinearized(scan.accesses);
   IndexAnalysis ia(loop, scan.varyingVars);
   const auto &acc = scan.accesses;
   for (size_t i = 0; i < acc.size(); ++i) {
