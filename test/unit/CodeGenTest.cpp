@@ -308,12 +308,7 @@ int main(void) {
   return 0;
 }
 )";
-  for (const std::string &target : e2eTargets()) {
-    INFO("target " << target);
-    RunResult r = runKernels({f}, harness, target);
-    REQUIRE(r.exitCode == 0);
-    CHECK(r.out == "0 0 0 -1 2 3 -1 -1\n");
-  }
+  expectOutput({f}, harness, "0 0 0 -1 2 3 -1 -1\n");
 }
 
 TEST_CASE("codegen: strided inputs", "[codegen]") {
@@ -391,14 +386,7 @@ int main(void) {
   return 0;
 }
 )";
-  for (const std::string &target : e2eTargets()) {
-    INFO("target " << target);
-    for (int opt : {0, 2}) {
-      RunResult r = runKernels({f}, harness, target, opt);
-      REQUIRE(r.exitCode == 0);
-      CHECK(r.out == "0 4 | 4 16 36 64 -1 -1 -1 -1 | 0 1 2 -1 -1 -1 -1 -1 -1 -1\n");
-    }
-  }
+  expectOutput({f}, harness, "0 4 | 4 16 36 64 -1 -1 -1 -1 | 0 1 2 -1 -1 -1 -1 -1 -1 -1\n", {0, 2});
 }
 
 TEST_CASE("codegen: casts", "[codegen]") {
@@ -479,12 +467,7 @@ int main(void) {
             "14336 16742\n" // half(0.5) = 0x3800, half(2.7f) = 0x4166
             "3 10 1\n"
             "20\n";
-  for (const std::string &target : e2eTargets()) {
-    INFO("target " << target);
-    RunResult r = runKernels({f}, harness, target);
-    REQUIRE(r.exitCode == 0);
-    CHECK(r.out == expect);
-  }
+  expectOutput({f}, harness, expect);
 }
 
 TEST_CASE("codegen: math intrinsics", "[codegen]") {
@@ -641,14 +624,7 @@ int main(void) {
   for (int v : {0, -1, 1, -1, 2, -1, 3, -1}) add(v);
   for (int k = 0; k < 8; ++k) add(k * 0.5 > 3.5);
   expect += "\n";
-  for (const std::string &target : e2eTargets()) {
-    INFO("target " << target);
-    for (int opt : {0, 3}) {
-      RunResult r = runKernels({f}, harness, target, opt);
-      REQUIRE(r.exitCode == 0);
-      CHECK(r.out == expect);
-    }
-  }
+  expectOutput({f}, harness, expect, {0, 3});
   // A contiguous access is one vector load; a strided one a gather.
   std::string ir;
   CodeGenRequest req;
@@ -697,14 +673,7 @@ int main(void) {
   return 0;
 }
 )";
-  for (const std::string &target : e2eTargets()) {
-    INFO("target " << target);
-    for (int opt : {0, 3}) {
-      RunResult r = runKernels({f}, harness, target, opt);
-      REQUIRE(r.exitCode == 0);
-      CHECK(r.out == "0 1.5 -2 3 -1 -1 -1 -1 -1 1 0 1 0 0 0 0 0\n");
-    }
-  }
+  expectOutput({f}, harness, "0 1.5 -2 3 -1 -1 -1 -1 -1 1 0 1 0 0 0 0 0\n", {0, 3});
 }
 
 TEST_CASE("codegen: let, stack and constant buffers", "[codegen]") {

@@ -15,6 +15,7 @@
 #include "hybridc/Support/SourceManager.h"
 
 #include <catch2/catch.hpp>
+#include <initializer_list>
 
 #include <cstdio>
 #include <cstdlib>
@@ -163,6 +164,21 @@ inline RunResult runKernels(const std::vector<LoweredFunc> &funcs, const std::st
   ss << es.rdbuf();
   r.err = ss.str();
   return r;
+}
+
+/// Runs `harness` with `funcs` on every e2e target, at each optimisation
+/// level of `opts`, and checks that it exits 0 printing exactly `expected`.
+inline void expectOutput(const std::vector<LoweredFunc> &funcs, const std::string &harness,
+                         const std::string &expected, std::initializer_list<int> opts = {3}) {
+  for (const std::string &target : e2eTargets()) {
+    INFO("target " << target);
+    for (int opt : opts) {
+      INFO("-O" << opt);
+      RunResult r = runKernels(funcs, harness, target, opt);
+      REQUIRE(r.exitCode == 0);
+      CHECK(r.out == expected);
+    }
+  }
 }
 
 /// The whitespace-separated numbers in `s`.
