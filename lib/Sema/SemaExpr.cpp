@@ -418,9 +418,9 @@ bool isPureScalarBuiltin(const std::string &callee) {
 
 } // namespace
 
-/// For the operator nodes (BinOp, UnaryOp, BoolOp, Compare, IfExp) and
-/// pure scalar builtin calls: whether `pred` holds for every operand. Other
-/// kinds: nullopt (the caller decides).
+/// For the operator nodes (BinOp, UnaryOp, BoolOp, Compare, IfExp), pure
+/// scalar builtin calls and compile-time-array elements: whether `pred`
+/// holds for every operand (index). Other kinds: nullopt (the caller decides).
 static std::optional<bool> allOperands(const Expr &e, const std::function<bool(const Expr &)> &pred) {
   auto all = [&](const std::vector<ExprPtr> &v) {
     for (auto &o : v)
@@ -441,6 +441,12 @@ static std::optional<bool> allOperands(const Expr &e, const std::function<bool(c
     if (c->callee == "len") return true;
     return isPureScalarBuiltin(c->callee) && all(c->args);
   }
+  case ExprKind::Subscript: {
+    // An element of a compile-time array, at indices satisfying pred.
+    auto *s = cast<Subscript>(&e);
+    auto *n = dyn_cast<Name>(s->value.get());
+    return n && n->symbol && n->symbol->kind == Symbol::ConstArray && all(s->indices);
+  }
   default: return std::nullopt;
   }
 }
@@ -455,14 +461,6 @@ bool DefChecker::isStatic(const Expr &e) const {
   case ExprKind::Name: {
     const Symbol *s = cast<Name>(&e)->symbol;
     return s && (s->constInt || staticSyms_.count(s));
-  }
-  case ExprKind::Subscript: {
-    auto *s = cast<Subscript>(&e);
-    auto *n = dyn_cast<Name>(s->value.get());
-    if (!n || !n->symbol || n->symbol->kind != Symbol::ConstArray) return false;
-    for (auto &i : s->indices)
-      if (!isStatic(*i)) return false;
-    return true;
   }
   default: return allOperands(e, [this](const Expr &o) { return isStatic(o); }).value_or(false);
   }
@@ -482,18 +480,13 @@ bool DefChecker::isShapeInvariant(const Expr &e) const {
            invariantVars_.count(s);
   }
   case ExprKind::Subscript: {
-    auto *s = cast<Subscript>(&e);
-    auto *a = dyn_cast<Attribute>(s->value.get());
+    auto *a = dyn_cast<Attribute>(cast<Subscript>(&e)->value.get());
     if (a && a->attr == "shape") return true;
-    // Constant-array elements with invariant indices.
-    auto *n = dyn_cast<Name>(s->value.get());
-    if (!n || !n->symbol || n->symbol->kind != Symbol::ConstArray) return false;
-    for (auto &i : s->indices)
-      if (!isShapeInvariant(*i)) return false;
-    return true;
+    break; // constant-array elements: below
   }
-  default: return allOperands(e, [this](const Expr &o) { return isShapeInvariant(o); }).value_or(false);
+  default: break;
   }
+  return allOperands(e, [this](const Expr &o) { return isShapeInvariant(o); }).value_or(false);
 }
 
 Dim DefChecker::makeDim(const Expr &e) const {
