@@ -48,18 +48,21 @@ std::optional<int> parseOptions(const std::vector<std::string> &args, Options &o
       ->check(CLI::Range(0, 3).description(""))
       ->type_name("N");
   app.add_flag("-g", opts.debugInfo, "DWARF line info mapping machine code to .hy lines");
-  std::string header, lowered, ir, assembly;
-  auto *hdr = app.add_option("--emit-header", header,
-                             "C header (default: <stem>.h beside the object)")
-                  ->type_name("[=FILE]");
-  auto *low = app.add_option("--emit-lowered", lowered,
-                             "The scheduled loop nest (default: <stem>.lowered; '-' = stdout)")
-                  ->type_name("[=FILE|-]");
-  auto *irOpt = app.add_option("--emit-ir,--emit-llvm", ir,
-                               "Optimised LLVM IR (default: <stem>.ll; '-' = stdout)")
-                    ->type_name("[=FILE|-]");
-  auto *asmOpt = app.add_option("--emit-asm", assembly, "Assembly (default: <stem>.s; '-' = stdout)")
-                     ->type_name("[=FILE|-]");
+  // --emit-X[=FILE|-]: the value lands in `text`, then in the Options field.
+  struct Emit {
+    const char *names, *help, *type;
+    std::optional<std::string> *dest;
+    std::string text;
+    CLI::Option *opt = nullptr;
+  } emits[] = {
+      {"--emit-header", "C header (default: <stem>.h beside the object)", "[=FILE]", &opts.emitHeader, {}},
+      {"--emit-lowered", "The scheduled loop nest (default: <stem>.lowered; '-' = stdout)", "[=FILE|-]",
+       &opts.emitLowered, {}},
+      {"--emit-ir,--emit-llvm", "Optimised LLVM IR (default: <stem>.ll; '-' = stdout)", "[=FILE|-]",
+       &opts.emitIR, {}},
+      {"--emit-asm", "Assembly (default: <stem>.s; '-' = stdout)", "[=FILE|-]", &opts.emitAsm, {}},
+  };
+  for (Emit &e : emits) e.opt = app.add_option(e.names, e.text, e.help)->type_name(e.type);
   app.add_option("--function", opts.functions, "Export only this def (repeatable)")
       ->type_name("NAME");
   app.add_option("--symbol-prefix", opts.symbolPrefix, "Prefix every exported symbol")
@@ -121,14 +124,8 @@ std::optional<int> parseOptions(const std::vector<std::string> &args, Options &o
     int code = app.exit(e, out, err);
     return code == 0 ? 0 : 2;
   }
-  auto emitted = [&](CLI::Option *o, const std::string &v) -> std::optional<std::string> {
-    if (o->count() == 0) return std::nullopt;
-    return v == kDefault ? std::string() : v;
-  };
-  opts.emitHeader = emitted(hdr, header);
-  opts.emitLowered = emitted(low, lowered);
-  opts.emitIR = emitted(irOpt, ir);
-  opts.emitAsm = emitted(asmOpt, assembly);
+  for (Emit &e : emits)
+    if (e.opt->count()) *e.dest = e.text == kDefault ? std::string() : e.text;
   if (printAll) opts.printAfter.push_back("all");
   if (!opts.depfile.empty()) opts.makeDepfile = true;
   opts.color = color == "always"  ? ColorMode::Always
