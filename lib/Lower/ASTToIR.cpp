@@ -215,7 +215,7 @@ private:
     auto *sub = A::cast<A::Subscript>(&target);
     Buffer buf = bufferOf(*sub->value);
     std::vector<Expr> idx;
-    for (auto &i : sub->indices) idx.push_back(lowerIndex(*i));
+    for (auto &i : sub->indices) idx.push_back(lowerExpr(*i));
     return Store::make(buf, idx, Cast::make(buf->dtype, lowerExpr(*a.value)));
   }
 
@@ -230,7 +230,7 @@ private:
     auto *sub = A::cast<A::Subscript>(a.target.get());
     Buffer buf = bufferOf(*sub->value);
     std::vector<Expr> idx;
-    for (auto &i : sub->indices) idx.push_back(lowerIndex(*i));
+    for (auto &i : sub->indices) idx.push_back(lowerExpr(*i));
     Expr cur = Load::make(buf, idx);
     return Store::make(buf, idx, arith(a.op, cur, lowerExpr(*a.value), buf->dtype));
   }
@@ -373,7 +373,6 @@ private:
   //===--- Expressions ---------------------------------------------------===//
 
   Expr lowerCond(const A::Expr &e) { return Cast::make(DType::boolean(), lowerExpr(e)); }
-  Expr lowerIndex(const A::Expr &e) { return lowerExpr(e); }
 
   Expr binary(A::BinOpKind op, Expr a, Expr b) {
     switch (op) {
@@ -484,18 +483,15 @@ private:
     // a.shape[k]
     if (auto *attr = A::dyn_cast<A::Attribute>(s.value.get())) {
       HY_ASSERT(attr->attr == "shape", "subscript of attribute " + attr->attr);
-      auto *name = A::cast<A::Name>(attr->value.get());
       HY_ASSERT(s.indices.size() == 1 && s.indices[0]->constInt, "shape index");
-      const A::Symbol *sym = name->symbol;
       int64_t k = *s.indices[0]->constInt;
       Buffer b = bufferOf(*attr->value);
-      (void)sym;
       return Cast::make(DType::i32(), b->shape.at((size_t)k));
     }
     auto *name = A::cast<A::Name>(s.value.get());
     const A::Symbol *sym = name->symbol;
     std::vector<Expr> idx;
-    for (auto &i : s.indices) idx.push_back(lowerIndex(*i));
+    for (auto &i : s.indices) idx.push_back(lowerExpr(*i));
     if (sym && sym->kind == A::Symbol::ConstArray) {
       // Compile-time array: constant indices give the element itself. The
       // values are those of the bound buffer (a callee's const parameter is
@@ -553,7 +549,7 @@ private:
   }
 };
 
-std::string dimText(const A::Symbol &s, const SourceManager *) {
+std::string dimText(const A::Symbol &s) {
   std::string out = s.dtype.str() + "[";
   for (size_t k = 0; k < s.shape.size(); ++k) {
     out += k ? ", " : "";
@@ -595,7 +591,7 @@ LoweredFunc lowerDef(const ast::Module &m, const ast::Def &def, const std::strin
       Buffer b = L.makeBuffer(s->name, s->dtype, shape, BufferNode::Const);
       b->constData = s->constValues;
       L.env[s].buffer = b;
-      comment += "const " + dimText(*s, nullptr);
+      comment += "const " + dimText(*s);
       continue;
     }
     Buffer b = L.makeBuffer(s->name, s->dtype, L.lowerShape(s->shape), BufferNode::Input);
@@ -606,7 +602,7 @@ LoweredFunc lowerDef(const ast::Module &m, const ast::Def &def, const std::strin
     }
     L.env[s].buffer = b;
     f.args.push_back({Arg::InputBuffer, s->name, s->dtype, b});
-    comment += dimText(*s, nullptr) + (s->strided ? " strided" : "");
+    comment += dimText(*s) + (s->strided ? " strided" : "");
   }
   comment += ") -> (";
   // Outputs in return order.
@@ -616,7 +612,7 @@ LoweredFunc lowerDef(const ast::Module &m, const ast::Def &def, const std::strin
     L.env[s].buffer = b;
     L.env[s].preBound = true;
     f.args.push_back({Arg::OutputBuffer, s->name, s->dtype, b});
-    comment += (k ? ", " : "") + s->name + ": " + dimText(*s, nullptr);
+    comment += (k ? ", " : "") + s->name + ": " + dimText(*s);
   }
   comment += ")";
   f.signatureComment = comment;
