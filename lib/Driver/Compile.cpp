@@ -12,7 +12,8 @@
 //    the command line, escaped as gcc does; -MT sets its target verbatim.
 // Files are written to a temporary beside their destination and renamed
 // only when every output is ready; on any error all outputs are removed, so
-// no partial or stale file survives a failed run.
+// no partial or stale file survives a failed run. An output that is not a
+// regular file (-o /dev/null, a FIFO) is written in place and never removed.
 //
 //===----------------------------------------------------------------------===//
 #include "Compile.h"
@@ -84,7 +85,20 @@ std::string makeDepfile(const std::string &target, const std::vector<std::string
 }
 
 /// Writes `bytes` to `path` through a temporary; returns an error message.
+/// A path that exists and is not a regular file (/dev/null, a FIFO, a
+/// terminal) is written in place: renaming over it would replace the
+/// device by a file.
 std::string writeAtomically(const std::string &path, const std::string &bytes) {
+  std::error_code statError;
+  fs::file_status st = fs::status(path, statError);
+  if (!statError && fs::exists(st) && !fs::is_regular_file(st)) {
+    if (fs::is_directory(st)) return "is a directory";
+    std::ofstream f(path, std::ios::binary);
+    if (!f) return std::strerror(errno);
+    f.write(bytes.data(), (std::streamsize)bytes.size());
+    f.close();
+    return f ? "" : "write error";
+  }
   std::string tmp = path + ".tmp" + std::to_string(getpid());
   {
     std::ofstream f(tmp, std::ios::binary | std::ios::trunc);

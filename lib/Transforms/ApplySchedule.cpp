@@ -719,10 +719,55 @@ private:
 
   //===--- Checks shared by the ops --------------------------------------===//
 
+  /// A split keeps a loop's `break` meaning (see split()); fuse and tile
+  /// cannot (checkNoBreak).
   bool checkSerial(const Target &t, const char *verb, SourceRange where) {
-    if (t.loop()->forKind == ForKind::Serial) return true;
-    diags_.report(DiagKind::ScheduleConflict, where,
-                  {verb, t.address, "it is already " + kindText(t.loop())});
+    if (t.loop()->forKind != ForKind::Serial) {
+      diags_.report(DiagKind::ScheduleConflict, where, {verb, t.address, "it is already " + kindText(t.loop())});
+      return false;
+    }
+    return std::string(verb) == "split" || checkNoBreak(t.loop(), t.address, verb, where);
+  }
+
+  /// `break` statements of the loop itself become `flag = true; break`.
+  class FlagBreaks : public IRMutator {
+  public:
+    explicit FlagBreaks(std::string flag) : flag_(std::move(flag)) {}
+
+  protected:
+    using IRMutator::visit;
+    std::string flag_;
+    Stmt visit(const Break *n, const Stmt &self) override {
+      return withLoc(Block::make({Assign::make(flag_, makeConst(DType::boolean(), 1)), self}), n->loc);
+    }
+    Stmt visit(const For *, const Stmt &self) override { return self; }
+    Stmt visit(const While *, const Stmt &self) override { return self; }
+  };
+
+  /// The `break` that leaves loop `f` itself (not a loop nested in it).
+  static const Break *ownBreak(const For *f) {
+    struct Find : IRVisitor {
+      using IRVisitor::visit;
+      const Break *found = nullptr;
+      void visit(const Break *n) override { found = found ? found : n; }
+      void visit(const For *) override {}
+      void visit(const While *) override {}
+    } find;
+    find.visit(f->body);
+    return find.found;
+  }
+
+  /// A loop that breaks out of itself keeps its place: fuse or tile it (or
+  /// move another loop inside it) and the `break` would leave a different
+  /// loop than the one it was written for.
+  bool checkNoBreak(const For *f, const std::string &address, const std::string &verb, SourceRange where) {
+    const Break *b = ownBreak(f);
+    if (!b) return true;
+    auto d = diags_.report(DiagKind::ScheduleConflict, where,
+                           {verb, address,
+                            "its body leaves it early with 'break', which would then leave another loop than '" +
+                                f->name + "'"});
+    if (b->loc.isValid()) d.note(DiagKind::NotePrevious, SourceRange(b->loc), {"the 'break' is here"});
     return false;
   }
 
@@ -846,9 +891,23 @@ private:
     Expr offset = simplify(o * F + in);
     Expr value = isConstInt(mn, 0) ? offset : offset + mn;
     Stmt body = substitute(L->body, L->name, value);
+    // A `break` of the split loop must leave both new loops: it sets a flag
+    // under which the outer loop's remaining iterations do nothing.
+    std::string flag;
+    if (ownBreak(L)) {
+      flag = L->name + ".break";
+      if (!checkNewName(flag, t.site, {}, where)) return std::nullopt;
+      body = FlagBreaks(flag).mutate(body);
+    }
     if (!perfect) body = sinkGuard(body, Cmp::make(CmpOp::LT, offset, ext), {outer, inner});
     Stmt innerLoop = withLoc(For::make(inner, makeConst(ty, 0), F, ForKind::Serial, body), L->loc);
+    // (Not `if flag: break` after it: a peeled tail iteration of the outer
+    // loop would then break the loop around it.)
+    if (!flag.empty()) innerLoop = IfThenElse::make(Not::make(Var::make(DType::boolean(), flag)), innerLoop);
     Stmt result = withLoc(For::make(outer, makeConst(ty, 0), outerExt, ForKind::Serial, innerLoop), L->loc);
+    if (!flag.empty())
+      result = VarDecl::make(flag, DType::boolean(),
+                             Block::make({Assign::make(flag, makeConst(DType::boolean(), 0)), result}));
     for (auto it = lets.rbegin(); it != lets.rend(); ++it)
       result = withLoc(LetStmt::make(it->first, it->second, result), L->loc);
 
@@ -1018,6 +1077,10 @@ private:
                         {std::string(verb) + " " + quoteList(names), order[p]->name, order[q]->name});
           return false;
         }
+    if (order.back() != chain.back()) {
+      int li = listed(chain.back());
+      if (!checkNoBreak(chain.back(), chain.back()->name, verb, li >= 0 ? ranges[li] : opRange)) return false;
+    }
     std::string hazard = reorderHazard(chain, order, chain.back()->body);
     if (!hazard.empty()) {
       diags_.report(DiagKind::ScheduleReorderDependence, opRange, {verb, quoteList(names), hazard});

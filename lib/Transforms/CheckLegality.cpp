@@ -69,6 +69,7 @@ public:
   std::vector<Access> accesses;
   std::set<std::string> varyingVars; // mutable scalars declared inside (values unknown)
   std::optional<Violation> violation;
+  const std::set<const BufferNode *> &allocated() const { return allocated_; }
 
   void run() {
     curLoc_ = loop_->loc;
@@ -292,8 +293,8 @@ struct IndexParts {
 
 class IndexAnalysis {
 public:
-  IndexAnalysis(const For *loop, const std::set<std::string> &varyingVars)
-      : loop_(loop), varyingVars_(varyingVars) {}
+  IndexAnalysis(const For *loop, const std::set<std::string> &varyingVars, std::set<const BufferNode *> stored)
+      : loop_(loop), varyingVars_(varyingVars), stored_(std::move(stored)) {}
 
   IndexParts split(const Expr &e, const Access &a) const {
     IndexParts p;
@@ -317,7 +318,7 @@ public:
         p.v = t;
         continue;
       }
-      bool varies = hasLoad(atom);
+      bool varies = !invariantLoads(atom, a);
       for (auto &fv : freeVars(atom)) varies |= a.inner.count(fv) || varyingVars_.count(fv);
       if (!varies) {
         LinearForm one;
@@ -387,6 +388,29 @@ public:
 private:
   const For *loop_;
   const std::set<std::string> &varyingVars_;
+  std::set<const BufferNode *> stored_; // buffers the loop writes
+
+  /// Whether every load in `e` has the same value in every iteration: its
+  /// buffer is not written in the loop and its indices read neither the
+  /// loop variable nor anything that varies (`out[i, j + offs[i]]` under j).
+  bool invariantLoads(const Expr &e, const Access &a) const {
+    struct Check : IRVisitor {
+      using IRVisitor::visit;
+      const IndexAnalysis &self;
+      const Access &a;
+      bool ok = true;
+      Check(const IndexAnalysis &s, const Access &x) : self(s), a(x) {}
+      void visit(const Load *l) override {
+        if (self.stored_.count(l->buffer.get())) ok = false;
+        for (auto &i : l->indices)
+          for (auto &fv : freeVars(i))
+            if (fv == self.loop_->name || a.inner.count(fv) || self.varyingVars_.count(fv)) ok = false;
+        IRVisitor::visit(l);
+      }
+    } check(*this, a);
+    check.visit(e);
+    return check.ok;
+  }
 
   std::optional<VTerm> vterm(const Expr &atom, const Access &a) const {
     auto isV = [&](const Expr &e) {
@@ -439,17 +463,19 @@ std::string accessText(const Access &a) { return toString(Load::make(a.buffer, a
 /// reductions by an evaluation of their operand, so that the remaining
 /// accesses are checked as usual:
 ///   s = s op e          (s declared outside the loop, read nowhere else)
-///   B[idx] = B[idx] op e (idx free of the loop variable; B accessed nowhere else)
+///   B[idx] = B[idx] op e (idx reads no scalar the loop writes and no memory;
+///                         B accessed nowhere else)
 /// with op one of + * min max and e reading neither s nor B.
 class StripReductions : public IRMutator {
 public:
-  StripReductions(const For *loop) : loop_(loop), uses_(countUses(loop->body)) {}
+  StripReductions(const For *loop) : loop_(loop), uses_(countUses(loop->body)), effects_(effectsOf(loop->body)) {}
   bool stripped = false;
 
 protected:
   using IRMutator::visit;
   const For *loop_;
   UseCounts uses_;
+  Effects effects_;
   std::set<std::string> declaredInside_;
 
   static bool reductionOp(BinOp op) {
@@ -474,8 +500,11 @@ protected:
   Stmt visit(const Store *n, const Stmt &self) override {
     auto *b = n->value.as<Binary>();
     if (!b || !reductionOp(b->op) || uses_.bufferAccesses[n->buffer.get()] != 2) return self;
+    // One element for the whole loop: the indices must read neither the
+    // loop variable nor any scalar the body writes (`t = a[i] % 8;
+    // h[t] += 1` is a histogram, not a reduction) nor memory.
     for (auto &i : n->indices)
-      if (usesVar(i, loop_->name)) return self;
+      if (usesVar(i, loop_->name) || usesAnyVar(i, effects_.written) || hasLoad(i)) return self;
     auto isAcc = [&](const Expr &e) {
       auto *l = e.as<Load>();
       if (!l || l->buffer != n->buffer) return false;
@@ -559,7 +588,10 @@ std::optional<Violation> analyzeBody(const For *loop) {
   scan.run();
   if (scan.violation) return scan.violation;
   collapseDelinearized(scan.accesses);
-  IndexAnalysis ia(loop, scan.varyingVars);
+  std::set<const BufferNode *> stored = scan.allocated(); // private buffers change too
+  for (auto &a : scan.accesses)
+    if (a.isStore) stored.insert(a.buffer.get());
+  IndexAnalysis ia(loop, scan.varyingVars, stored);
   const auto &acc = scan.accesses;
   for (size_t i = 0; i < acc.size(); ++i) {
     const Access &s = acc[i];
@@ -571,9 +603,15 @@ std::optional<Violation> analyzeBody(const For *loop) {
       if (ia.independent(s, a)) continue;
       Violation v;
       std::string st = accessText(s), at = accessText(a);
-      bool usesV = false;
-      for (auto &e : s.expanded) usesV |= usesVar(e, loop->name);
-      if (i == j && !usesV) {
+      bool usesV = false, dataDependent = false;
+      for (auto &e : s.expanded) {
+        usesV |= usesVar(e, loop->name);
+        dataDependent |= hasLoad(e) || usesAnyVar(e, scan.varyingVars);
+      }
+      if (i == j && dataDependent) {
+        v.message = "different iterations may write the same element of '" + s.buffer->name + "' (" + st +
+                    ": the index depends on data)";
+      } else if (i == j && !usesV) {
         v.message = "every iteration writes the same element " + st;
       } else if (i == j) {
         v.message = "different iterations may write the same element of '" + s.buffer->name + "' (" + st + ")";
@@ -588,7 +626,7 @@ std::optional<Violation> analyzeBody(const For *loop) {
       if (i != j && a.loc.isValid() && !(a.loc == s.loc))
         v.notes.push_back({a.loc, at + (a.isStore ? " is written here" : " is read here")});
       // c[...] += x under a loop over another index: a reduction.
-      if (!usesV && s.storedValue) {
+      if (!usesV && !dataDependent && s.storedValue) {
         struct FindLoad : IRVisitor {
           using IRVisitor::visit;
           const Access &s;

@@ -84,6 +84,48 @@ bool sameExpr(const Expr &a, const Expr &b) {
   return a.type() == b.type() && toString(a) == toString(b);
 }
 
+Effects effectsOf(const Stmt &s) {
+  struct Scan : IRVisitor {
+    using IRVisitor::visit;
+    Effects e;
+    int loopDepth = 0;
+    void visit(const For *n) override {
+      e.written.insert(n->name);
+      visit(n->min), visit(n->extent);
+      ++loopDepth, visit(n->body), --loopDepth;
+    }
+    void visit(const While *n) override {
+      visit(n->cond);
+      ++loopDepth, visit(n->body), --loopDepth;
+    }
+    void visit(const LetStmt *n) override { e.written.insert(n->name), IRVisitor::visit(n); }
+    void visit(const VarDecl *n) override { e.written.insert(n->name), IRVisitor::visit(n); }
+    void visit(const Assign *n) override { e.written.insert(n->name), IRVisitor::visit(n); }
+    void visit(const Store *n) override { e.stored.insert(n->buffer.get()), IRVisitor::visit(n); }
+    void visit(const Allocate *n) override { e.allocated.insert(n->buffer.get()), IRVisitor::visit(n); }
+    void visit(const Break *) override { e.ownExit |= loopDepth == 0; }
+    void visit(const Continue *) override { e.ownExit |= loopDepth == 0; }
+  } scan;
+  scan.visit(s);
+  return scan.e;
+}
+
+bool mayTrap(const Expr &e) {
+  struct Scan : IRVisitor {
+    using IRVisitor::visit;
+    bool found = false;
+    void visit(const Load *) override { found = true; }
+    void visit(const Binary *n) override {
+      bool div = n->op == BinOp::Div || n->op == BinOp::FloorDiv || n->op == BinOp::FloorMod;
+      const int64_t *c = asConstInt(n->b);
+      if (div && n->type.isIntegral() && (!c || *c == 0)) found = true;
+      IRVisitor::visit(n);
+    }
+  } scan;
+  scan.visit(e);
+  return scan.found;
+}
+
 //===--- Linear forms -----------------------------------------------------===//
 
 void LinearForm::add(const LinearForm &o, int64_t scale) {

@@ -1,7 +1,7 @@
 //===- LoopNest.h - Helpers shared by the schedule passes -----------------===//
 //
-// Private to lib/Transforms (ApplySchedule.cpp, CheckLegality.cpp): tail
-// guards, rebuilding a loop with a new body, free variables, linear forms of
+// Private to lib/Transforms (the schedule and loop passes): tail guards,
+// what a statement writes (Effects), rebuilding a loop with a new body, free variables, linear forms of
 // integer index expressions and constant interval bounds. Everything here is
 // pure: it reads IR and builds new IR, and keeps no state.
 //
@@ -55,6 +55,26 @@ struct UseCounts {
   std::map<const BufferNode *, int> bufferAccesses;
 };
 UseCounts countUses(const Stmt &s);
+
+/// What a statement may change, for every pass that moves code across a
+/// loop or asks whether something is invariant in it (UnswitchLoops,
+/// PromoteAccumulators, CheckLegality): a value is invariant in a loop only
+/// if none of the scalars it reads is in `written` and none of the buffers
+/// it loads is in `stored`.
+struct Effects {
+  /// Scalars bound (loop variables, lets, declarations) or assigned anywhere
+  /// inside, at any depth (nested loops, ifs, whiles, inlined calls).
+  std::set<std::string> written;
+  std::set<const BufferNode *> stored, allocated;
+  /// A break/continue that leaves the loop around the statement (not one
+  /// of a loop nested inside it).
+  bool ownExit = false;
+};
+Effects effectsOf(const Stmt &s);
+
+/// Whether evaluating `e` may fault: it loads (the index may be valid only
+/// when the code around it runs) or divides integers by a non-constant.
+bool mayTrap(const Expr &e);
 
 /// ReorderLegality.cpp: why permuting the perfect nest `from` (outermost
 /// first) into `to` may change the results of its innermost `body`, or ""

@@ -1,16 +1,22 @@
 //===- PromoteAccumulators.cpp - Register tiles across serial loops -------===//
 //
 // Bottom-up over serial loops. For loop L with variable k, a buffer B is a
-// candidate when every access to B in L's body is a Load or Store whose
-// indices mention no variable bound inside L (k, inner loop variables,
-// lets, variables declared in the body) and no Load; the distinct index
+// candidate when every access to B in L's body is an unconditional Load or
+// Store (not under an `if`, a `while` or an inner loop that may run zero
+// times) whose indices read no Load and no scalar that L's body writes:
+// not k, not an inner loop variable, let or declaration, and not a scalar
+// declared outside but assigned inside (a counter `out[n] = x; n += 1` is
+// not invariant, however far the assignment is nested). The distinct index
 // tuples must be pairwise provably disjoint (some dimension differs by a
 // constant at least as large as the vector width). Each tuple then gets a
 // variable `B.acc<n>`: loaded before L, used and assigned inside, stored
-// after L. LLVM keeps such variables in registers, which is what makes a
-// 6x16 / 8x32 matmul tile run at FMA speed (FACTS.md).
+// after L. When L may run zero times the load and the store are guarded by
+// `extent > 0`, so an index that is only valid when the body runs is never
+// touched. LLVM keeps such variables in registers, which is what makes a
+// 6x16 / 8x32 matmul tile run at FMA speed (docs/architecture.md).
 //
 //===----------------------------------------------------------------------===//
+#include "LoopNest.h"
 #include "hybridc/IR/IRVisitor.h"
 #include "hybridc/Transforms/Passes.h"
 #include "hybridc/Transforms/Simplify.h"
@@ -20,23 +26,6 @@
 
 namespace hybridc::ir {
 namespace {
-
-/// Names bound anywhere inside a statement (loop vars, lets, var decls).
-class BoundNames : public IRVisitor {
-public:
-  std::set<std::string> names;
-  std::set<const BufferNode *> allocated; // buffers that live inside the loop
-  bool hasWhileOrBreak = false;
-  using IRVisitor::visit;
-
-protected:
-  void visit(const Allocate *n) override { allocated.insert(n->buffer.get()), IRVisitor::visit(n); }
-  void visit(const For *n) override { names.insert(n->name), IRVisitor::visit(n); }
-  void visit(const LetStmt *n) override { names.insert(n->name), IRVisitor::visit(n); }
-  void visit(const VarDecl *n) override { names.insert(n->name), IRVisitor::visit(n); }
-  void visit(const Break *) override { hasWhileOrBreak = true; }
-  void visit(const Continue *) override { hasWhileOrBreak = true; }
-};
 
 class UsesAny : public IRVisitor {
 public:
@@ -65,12 +54,24 @@ public:
   using IRVisitor::visit;
 
 protected:
-  int ifDepth_ = 0;
+  int ifDepth_ = 0; // inside an if, a while or a loop that may run zero times
   void visit(const IfThenElse *n) override {
     visit(n->cond);
     ++ifDepth_;
     visit(n->then), visit(n->otherwise);
     --ifDepth_;
+  }
+  void visit(const While *n) override {
+    ++ifDepth_;
+    IRVisitor::visit(n);
+    --ifDepth_;
+  }
+  void visit(const For *n) override {
+    const int64_t *ext = asConstInt(n->extent);
+    bool mayBeEmpty = !ext || *ext <= 0;
+    ifDepth_ += mayBeEmpty;
+    IRVisitor::visit(n);
+    ifDepth_ -= mayBeEmpty;
   }
   void note(const Buffer &b, const std::vector<Expr> &idx, DType t) {
     if (ifDepth_) conditional.insert(b.get());
@@ -155,9 +156,8 @@ protected:
     Stmt body = mutate(n->body);
     Stmt loop = body.same(n->body) ? self : For::make(n->name, n->min, n->extent, n->forKind, body, n->threadTag);
     if (n->forKind != ForKind::Serial && n->forKind != ForKind::Unrolled) return loop;
-    BoundNames bound;
-    bound.visit(body);
-    bound.names.insert(n->name);
+    loopnest::Effects bound = loopnest::effectsOf(body);
+    bound.written.insert(n->name);
     AccessCollector acc;
     acc.visit(body);
     std::vector<Stmt> before, after;
@@ -170,7 +170,7 @@ protected:
       bool ok = true;
       std::vector<Access> distinct;
       for (auto &a : list) {
-        UsesAny u(bound.names);
+        UsesAny u(bound.written);
         for (auto &i : a.indices) u.visit(i);
         if (u.found) { ok = false; break; }
         bool seen = false;
@@ -200,6 +200,9 @@ protected:
     before.push_back(loop);
     for (auto &s : after) before.push_back(s);
     Stmt out = Block::make(std::move(before));
+    const int64_t *ext = asConstInt(n->extent);
+    if (!ext || *ext <= 0) // the accesses happen only if the loop runs
+      out = IfThenElse::make(simplify(Cmp::make(CmpOp::GT, n->extent, makeConst(n->extent.type(), 0))), out, Stmt());
     for (auto it = decls.rbegin(); it != decls.rend(); ++it) out = VarDecl::make(it->first, it->second, out);
     return out;
   }

@@ -5,7 +5,9 @@
 //  - a buffer written in the nest must be accessed at one index tuple only
 //    (every load and store of it the same expressions), so two iterations
 //    can only meet at the element they both name;
-//  - when the order of the loops that do not appear in that tuple changes,
+//  - when the order of the loops that the tuple does not determine changes
+//    (see determinedLoops: `out[i + j]` determines neither i nor j,
+//    `out[idx[i], j]` only j),
 //    the iterations that update one element run in another order: allowed
 //    only when every store is a recognised reduction B[I] = B[I] op e
 //    (op + * min max, e not touching B) — float sums may then round
@@ -19,6 +21,9 @@
 #include "LoopNest.h"
 #include "hybridc/IR/IRPrinter.h"
 #include "hybridc/IR/IRVisitor.h"
+
+#include <algorithm>
+#include <tuple>
 
 namespace hybridc::ir::loopnest {
 namespace {
@@ -76,6 +81,94 @@ std::vector<std::string> restrictTo(const std::vector<const For *> &order, const
   return out;
 }
 
+/// The loops of the nest whose value an index tuple determines: two
+/// iterations that touch the same element agree on each of them. A loop is
+/// determined by a dimension `c*u + invariant`, by a mixed-radix sum
+/// `c1*u1 + c2*u2 + ...` of constant-extent loops (each |c| larger than
+/// the span of the smaller terms: `i*6 + j` with j < 6, not `i + j`), by
+/// `c*(u*E + w)` with w in 0..E, or by a (F // m, F % m) pair as fuse makes
+/// (compared as F). A dimension that reads memory or a scalar the nest
+/// writes determines nothing (`out[idx[i] + j]`).
+std::set<std::string> determinedLoops(std::vector<Expr> dims, const std::vector<const For *> &loops,
+                                      const std::set<std::string> &written) {
+  std::map<std::string, const For *> byName;
+  for (auto *f : loops) byName[f->name] = f;
+  // (F // m, F % m) -> F
+  for (size_t k = 0; k + 1 < dims.size();) {
+    auto *d = dims[k].as<Binary>(), *r = dims[k + 1].as<Binary>();
+    if (d && r && d->op == BinOp::FloorDiv && r->op == BinOp::FloorMod && sameExpr(d->a, r->a) &&
+        sameExpr(d->b, r->b) && asConstInt(d->b) && *asConstInt(d->b) > 0) {
+      dims[k] = d->a;
+      dims.erase(dims.begin() + (long)k + 1);
+    } else {
+      ++k;
+    }
+  }
+  auto invariant = [&](const Expr &e) {
+    if (hasLoad(e)) return false;
+    for (auto &v : freeVars(e))
+      if (byName.count(v) || written.count(v)) return false;
+    return true;
+  };
+  std::set<std::string> det;
+  for (const Expr &dim : dims) {
+    std::vector<std::pair<std::string, int64_t>> plain;            // c * u
+    std::vector<std::tuple<std::string, std::string, int64_t>> scaled; // c * u * E
+    bool ok = true;
+    for (auto &[key, term] : linearize(dim).terms) {
+      const Expr &atom = term.first;
+      int64_t c = term.second;
+      if (invariant(atom)) continue;
+      if (auto *v = atom.as<Var>(); v && byName.count(v->name)) {
+        plain.push_back({v->name, c});
+        continue;
+      }
+      if (auto *m = atom.as<Binary>(); m && m->op == BinOp::Mul) {
+        auto *va = m->a.as<Var>(), *vb = m->b.as<Var>();
+        if (va && byName.count(va->name) && invariant(m->b)) {
+          scaled.emplace_back(va->name, toString(m->b), c);
+          continue;
+        }
+        if (vb && byName.count(vb->name) && invariant(m->a)) {
+          scaled.emplace_back(vb->name, toString(m->a), c);
+          continue;
+        }
+      }
+      ok = false;
+    }
+    if (!ok || (plain.empty() && scaled.empty())) continue;
+    if (scaled.empty()) {
+      std::sort(plain.begin(), plain.end(),
+                [](auto &a, auto &b) { return std::abs(a.second) < std::abs(b.second); });
+      int64_t span = 0;
+      for (size_t k = 0; k < plain.size(); ++k) {
+        int64_t c = std::abs(plain[k].second);
+        if (c <= span) {
+          ok = false;
+          break;
+        }
+        if (k + 1 == plain.size()) break; // the largest term needs no bound
+        // A split's tail loop runs min(F, ...) times: at most F.
+        Interval ext = bounds(byName[plain[k].first]->extent, [](const std::string &) { return Interval(); });
+        if (!ext.hi) {
+          ok = false;
+          break;
+        }
+        span += c * std::max<int64_t>(*ext.hi - 1, 0);
+      }
+      if (ok)
+        for (auto &p : plain) det.insert(p.first);
+    } else if (scaled.size() == 1 && plain.size() == 1 && std::get<2>(scaled[0]) == plain[0].second) {
+      const For *w = byName[plain[0].first];
+      if (isConstInt(w->min, 0) && toString(w->extent) == std::get<1>(scaled[0])) {
+        det.insert(plain[0].first);
+        det.insert(std::get<0>(scaled[0]));
+      }
+    }
+  }
+  return det;
+}
+
 } // namespace
 
 std::string reorderHazard(const std::vector<const For *> &from, const std::vector<const For *> &to,
@@ -83,6 +176,7 @@ std::string reorderHazard(const std::vector<const For *> &from, const std::vecto
   Collect c;
   c.visit(body);
   UseCounts uses = countUses(body);
+  std::set<std::string> writtenVars = effectsOf(body).written;
   std::set<std::string> all;
   for (auto *f : from) all.insert(f->name);
 
@@ -97,10 +191,10 @@ std::string reorderHazard(const std::vector<const For *> &from, const std::vecto
         if (!sameExpr(a.indices[k], first.indices[k]))
           return "iterations of these loops depend on each other through '" + name + "' (" +
                  indexText(name, first.indices) + " and " + indexText(name, a.indices) + ")";
-    // Loops the element does not depend on: their iterations all update it.
+    // Loops the element does not determine: iterations that differ in them
+    // may update the same element, in an order the permutation may change.
     std::set<std::string> unused = all;
-    for (auto &i : first.indices)
-      for (auto &v : freeVars(i)) unused.erase(v);
+    for (auto &v : determinedLoops(first.indices, from, writtenVars)) unused.erase(v);
     if (restrictTo(from, unused) == restrictTo(to, unused)) continue;
     for (auto &a : list) {
       if (!a.isStore) continue;
@@ -112,9 +206,13 @@ std::string reorderHazard(const std::vector<const For *> &from, const std::vecto
       bool reduction = b && isReductionOp(b->op) && (isAcc(b->a) || isAcc(b->b)) &&
                        uses.bufferAccesses[buf] == 2 * (int)std::count_if(list.begin(), list.end(),
                                                                          [](const Access &x) { return x.isStore; });
-      if (!reduction)
-        return "'" + indexText(name, first.indices) + "' is updated in every iteration of " +
-               "the loops it does not use, and the update is not a reduction (+ * min max), so their order matters";
+      if (!reduction) {
+        std::string loopsText;
+        for (auto &l : restrictTo(from, unused)) loopsText += (loopsText.empty() ? "'" : ", '") + l + "'";
+        return "different iterations of " + loopsText + " may write the same element '" +
+               indexText(name, first.indices) +
+               "', and the update is not a reduction (+ * min max), so the loop order decides which value is left";
+      }
     }
   }
   for (auto &[name, values] : c.assigns) {

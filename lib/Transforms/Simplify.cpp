@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "hybridc/Transforms/Simplify.h"
+#include "LoopNest.h"
 #include "hybridc/IR/IRVisitor.h"
 
 #include <cmath>
@@ -247,7 +248,12 @@ protected:
 
   Stmt visit(const LetStmt *n, const Stmt &self) override {
     Expr v = mutate(n->value);
-    if (v.as<IntImm>() || v.as<FloatImm>() || v.as<Var>()) return mutate(substitute(n->body, n->name, v));
+    // A let of a constant is inlined; a let of a variable only if the body
+    // does not assign that variable (`let e = k` keeps k's value at the let:
+    // a loop bound bound once must not follow a counter the loop updates).
+    bool inlinable = v.as<IntImm>() || v.as<FloatImm>();
+    if (auto *var = v.as<Var>()) inlinable = !loopnest::effectsOf(n->body).written.count(var->name);
+    if (inlinable) return mutate(substitute(n->body, n->name, v));
     Stmt b = mutate(n->body);
     if (!b) return Stmt();
     return v.same(n->value) && b.same(n->body) ? self : LetStmt::make(n->name, v, b);
@@ -267,8 +273,9 @@ protected:
       changed |= !m.same(s);
       if (m) out.push_back(m);
     }
+    if (out.empty()) return Stmt(); // (an empty else prints as a bare `else:`)
     if (!changed) return self;
-    return out.empty() ? Stmt() : Block::make(std::move(out));
+    return Block::make(std::move(out));
   }
 };
 

@@ -6,6 +6,7 @@
 // unroll hint).
 //
 //===----------------------------------------------------------------------===//
+#include "LoopNest.h"
 #include "hybridc/IR/IRVisitor.h"
 #include "hybridc/Transforms/Passes.h"
 #include "hybridc/Transforms/Simplify.h"
@@ -13,28 +14,14 @@
 namespace hybridc::ir {
 namespace {
 
-/// Whether `s` has a break/continue that belongs to the loop around it (not
-/// to a loop nested inside): such a loop cannot be unrolled.
-class HasOwnBreak : public IRVisitor {
-public:
-  bool found = false;
-  using IRVisitor::visit;
-protected:
-  void visit(const Break *) override { found = true; }
-  void visit(const Continue *) override { found = true; }
-  void visit(const For *) override {}
-  void visit(const While *) override {}
-};
-
 class Unroller : public IRMutator {
 protected:
   using IRMutator::visit;
   Stmt visit(const For *n, const Stmt &self) override {
     Stmt body = mutate(n->body);
     const int64_t *ext = asConstInt(simplify(n->extent));
-    HasOwnBreak hb;
-    hb.visit(body);
-    if (n->forKind != ForKind::Unrolled || !ext || hb.found)
+    // A loop that breaks out of itself cannot become straight-line code.
+    if (n->forKind != ForKind::Unrolled || !ext || loopnest::effectsOf(body).ownExit)
       return body.same(n->body) ? self : For::make(n->name, n->min, n->extent, n->forKind, body, n->threadTag);
     std::vector<Stmt> copies;
     for (int64_t k = 0; k < *ext; ++k) {

@@ -2,7 +2,8 @@
 //
 // Bottom-up: after the body of a For is processed, if it is a single
 // IfThenElse whose condition mentions neither the loop variable nor any
-// name bound inside the loop nor a buffer written inside it, the For is
+// scalar bound or assigned inside the loop nor a buffer written inside it
+// (and cannot fault when the loop may run zero times), the For is
 // rewritten as  if c: For(then) else: For(else)  (the else loop omitted
 // when there is no else). Repeats outward, so a guard moves above every
 // loop it does not depend on.
@@ -17,6 +18,7 @@
 // zeroing pass.
 //
 //===----------------------------------------------------------------------===//
+#include "LoopNest.h"
 #include "hybridc/IR/IRVisitor.h"
 #include "hybridc/Transforms/Passes.h"
 #include "hybridc/Transforms/Simplify.h"
@@ -41,23 +43,6 @@ protected:
   }
 };
 
-class Bound : public IRVisitor {
-public:
-  std::set<std::string> names;
-  std::set<const BufferNode *> stored;
-  bool hasSideExit = false;
-  using IRVisitor::visit;
-
-protected:
-  void visit(const For *n) override { names.insert(n->name), IRVisitor::visit(n); }
-  void visit(const LetStmt *n) override { names.insert(n->name), IRVisitor::visit(n); }
-  void visit(const VarDecl *n) override { names.insert(n->name), IRVisitor::visit(n); }
-  void visit(const Assign *n) override { names.insert(n->name), IRVisitor::visit(n); }
-  void visit(const Store *n) override { stored.insert(n->buffer.get()), IRVisitor::visit(n); }
-  void visit(const Break *) override { hasSideExit = true; }
-  void visit(const Continue *) override { hasSideExit = true; }
-};
-
 class Unswitcher : public IRMutator {
 protected:
   using IRMutator::visit;
@@ -67,12 +52,15 @@ protected:
     if (branch && n->forKind != ForKind::Vectorized) {
       Mentions m;
       m.visit(branch->cond);
-      Bound b;
-      b.visit(body);
-      b.names.insert(n->name);
-      bool invariant = !b.hasSideExit;
-      for (auto &v : m.vars) invariant &= !b.names.count(v);
+      loopnest::Effects b = loopnest::effectsOf(body);
+      b.written.insert(n->name);
+      bool invariant = !b.ownExit;
+      for (auto &v : m.vars) invariant &= !b.written.count(v);
       for (auto *buf : m.loaded) invariant &= !b.stored.count(buf);
+      // Hoisted, the condition is evaluated even when the loop runs zero
+      // times: only if that cannot fault (a load, a division by a variable).
+      const int64_t *ext = asConstInt(n->extent);
+      if (loopnest::mayTrap(branch->cond) && (!ext || *ext <= 0)) invariant = false;
       if (invariant) {
         Stmt t = For::make(n->name, n->min, n->extent, n->forKind, branch->then, n->threadTag);
         Stmt e = branch->otherwise
@@ -156,7 +144,9 @@ protected:
   using IRMutator::visit;
   Stmt visit(const For *n, const Stmt &self) override {
     const int64_t *mn = asConstInt(n->min), *ext = asConstInt(n->extent);
-    if (n->forKind == ForKind::Serial && mn && ext && *ext >= 2) {
+    // A break/continue of the loop itself cannot be peeled: in the copy of
+    // the first iteration it would leave the enclosing loop instead.
+    if (n->forKind == ForKind::Serial && mn && ext && *ext >= 2 && !loopnest::effectsOf(n->body).ownExit) {
       FoldTests rest(n->name, *mn + 1, *mn + *ext - 1), whole(n->name, *mn, *mn + *ext - 1);
       Stmt mainBody = rest.mutate(n->body);
       whole.mutate(n->body);

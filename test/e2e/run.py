@@ -13,7 +13,10 @@ The reference module (--ref) defines:
     EXPECT_STDERR     (optional) a substring the kernel must print to stderr
 
 Output buffers are pre-filled with garbage (0xA5 bytes), so a kernel that
-relies on zeroed memory fails. Strided parameters get a padded, non-contiguous
+relies on zeroed memory fails, and sit between guard zones of garbage that
+must survive the call (an out-of-bounds write fails the test). A reference
+module that serves several defs may name its functions inputs_<def> and
+reference_<def>. Strided parameters get a padded, non-contiguous
 copy of their input (every other element of the last dimension).
 """
 import argparse
@@ -24,6 +27,8 @@ import subprocess
 import sys
 
 import numpy as np
+
+GUARD = 64  # bytes of 0xA5 around every output buffer
 
 CTYPES = {
     "float": np.float32, "double": np.float64, "uint16_t": np.uint16,
@@ -76,8 +81,12 @@ def main():
     ap.add_argument("--target", default="host")
     ap.add_argument("--workdir", required=True)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("hyflags", nargs="*", help="extra hybridc flags (after --)")
-    args = ap.parse_args()
+    # Extra hybridc flags follow a `--` (argparse cannot take "-O0" as a
+    # positional, so they are split off before parsing).
+    argv = sys.argv[1:]
+    hyflags = argv[argv.index("--") + 1:] if "--" in argv else []
+    args = ap.parse_args(argv[:argv.index("--")] if "--" in argv else argv)
+    args.hyflags = hyflags
 
     os.makedirs(args.workdir, exist_ok=True)
     wd = args.workdir
@@ -97,8 +106,11 @@ def main():
 
     params = parse_prototype(hdr, args.function)
     rng = np.random.default_rng(args.seed)
-    inputs = ref.inputs(rng)
-    expected = ref.reference(**{k: (v.copy() if isinstance(v, np.ndarray) else v) for k, v in inputs.items()})
+    # A module that serves several defs names its functions after them.
+    ref_inputs = getattr(ref, "inputs_" + args.function, None) or ref.inputs
+    ref_reference = getattr(ref, "reference_" + args.function, None) or ref.reference
+    inputs = ref_inputs(rng)
+    expected = ref_reference(**{k: (v.copy() if isinstance(v, np.ndarray) else v) for k, v in inputs.items()})
     if not isinstance(expected, (tuple, list)):
         expected = (expected,)
     expect_code = getattr(ref, "EXPECT_CODE", 0)
@@ -159,12 +171,19 @@ def main():
             e = np.asarray(expected[out_index])
             out_index += 1
             nbytes = e.size * np.dtype(CTYPES[ctype]).itemsize
-            lines.append("  %s *%s = malloc(%d); memset(%s, 0xA5, %d);" % (ctype, name, max(nbytes, 1), name, nbytes))
+            # Guard zones of GUARD garbage bytes before and after the output
+            # catch out-of-bounds writes.
+            lines.append("  unsigned char *%s_mem = malloc(%d); memset(%s_mem, 0xA5, %d);"
+                         % (name, nbytes + 2 * GUARD, name, nbytes + 2 * GUARD))
+            lines.append("  %s *%s = (%s *)(%s_mem + %d);" % (ctype, name, ctype, name, GUARD))
             call_args.append(name)
             outputs.append((name, ctype, e, nbytes))
     lines.append("  int32_t rc = %s(%s);" % (args.function, ", ".join(call_args)))
     for name, ctype, e, nbytes in outputs:
         lines.append('  save("%s", %s, %d);' % (os.path.join(wd, "out_%s.bin" % name), name, nbytes))
+        lines.append("  for (int g = 0; g < %d; ++g)" % GUARD)
+        lines.append("    if (%s_mem[g] != 0xA5 || %s_mem[%d + g] != 0xA5) {" % (name, name, GUARD + nbytes))
+        lines.append('      printf("out-of-bounds write around output %s\\n"); return 98; }' % name)
     lines.append('  printf("rc=%d\\n", (int)rc);')
     lines.append("  return 0;\n}")
     main_c = os.path.join(wd, "main.c")
