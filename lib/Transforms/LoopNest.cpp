@@ -110,21 +110,7 @@ Effects effectsOf(const Stmt &s) {
   return scan.e;
 }
 
-bool mayTrap(const Expr &e) {
-  struct Scan : IRVisitor {
-    using IRVisitor::visit;
-    bool found = false;
-    void visit(const Load *) override { found = true; }
-    void visit(const Binary *n) override {
-      bool div = n->op == BinOp::Div || n->op == BinOp::FloorDiv || n->op == BinOp::FloorMod;
-      const int64_t *c = asConstInt(n->b);
-      if (div && n->type.isIntegral() && (!c || *c == 0)) found = true;
-      IRVisitor::visit(n);
-    }
-  } scan;
-  scan.visit(e);
-  return scan.found;
-}
+bool mayTrap(const Expr &e) { return hasLoad(e); }
 
 //===--- Linear forms -----------------------------------------------------===//
 

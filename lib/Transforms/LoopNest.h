@@ -73,7 +73,8 @@ struct Effects {
 Effects effectsOf(const Stmt &s);
 
 /// Whether evaluating `e` may fault: it loads (the index may be valid only
-/// when the code around it runs) or divides integers by a non-constant.
+/// when the code around it runs). Integer division cannot: codegen defines
+/// x / 0 as 0.
 bool mayTrap(const Expr &e);
 
 /// ReorderLegality.cpp: why permuting the perfect nest `from` (outermost

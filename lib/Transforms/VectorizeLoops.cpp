@@ -10,7 +10,9 @@
 // What is not widened — a condition that differs per lane in an `if`, a
 // while/break/continue, an allocation, an inner loop whose bounds vary per
 // lane, a store of a vector into one element (a reduction), an assignment
-// to a variable declared outside the loop — makes the loop fall back to a
+// to a variable declared outside the loop, a per-lane `c ? t : f` or
+// `a and b` whose lazily evaluated side may fault (a load not provably in
+// bounds) — makes the loop fall back to a
 // serial loop carrying the Vectorized kind, which codegen hands to LLVM's
 // loop vectorizer as a hint.
 //
@@ -58,8 +60,8 @@ bool reductionOp(BinOp op, Shuffle::Op &out) {
 /// so float sums are reassociated (not bit-identical to the serial loop).
 class Widener : public IRMutator {
 public:
-  Widener(const std::string &var, Expr min, int lanes, const Stmt &body)
-      : lanes_(lanes), uses_(loopnest::countUses(body)) {
+  Widener(const std::string &var, Expr min, int lanes, const Stmt &body, loopnest::VarRange range)
+      : lanes_(lanes), uses_(loopnest::countUses(body)), range_(std::move(range)) {
     vectorVars_[var] = Ramp::make(min, makeConst(min.type(), 1), lanes);
   }
 
@@ -69,6 +71,31 @@ protected:
   std::map<std::string, Expr> vectorVars_; // name -> replacement (ramp or widened var)
   std::set<std::string> declaredInside_;   // VarDecls of the body (private per lane)
   loopnest::UseCounts uses_;
+  loopnest::VarRange range_; // the loop variables around (and of) the vector loop
+
+  /// Whether `e` (scalar, before widening) can be evaluated in every lane
+  /// although the program evaluates it only in some: a vector `c ? t : f`
+  /// or `a and b` computes both sides. Every load needs an index provably
+  /// inside its buffer (`a[i + 1] if i < 15 else 0.0` reads a[16] in lane
+  /// 15 otherwise); integer division cannot fault (codegen makes x / 0 = 0).
+  bool speculatable(const Expr &e) const {
+    struct Check : IRVisitor {
+      using IRVisitor::visit;
+      const loopnest::VarRange &range;
+      bool ok = true;
+      explicit Check(const loopnest::VarRange &r) : range(r) {}
+      void visit(const Load *n) override {
+        for (size_t k = 0; k < n->indices.size() && ok; ++k) {
+          loopnest::Interval i = loopnest::bounds(n->indices[k], range);
+          const int64_t *extent = k < n->buffer->shape.size() ? asConstInt(n->buffer->shape[k]) : nullptr;
+          ok &= i.lo && i.hi && *i.lo >= 0 && extent && *i.hi < *extent;
+        }
+        IRVisitor::visit(n);
+      }
+    } check(range_);
+    check.visit(e);
+    return check.ok;
+  }
 
   /// `value` is `name op rest` / `rest op name` (op commutative): returns rest.
   Expr reductionOperand(const Expr &value, const std::function<bool(const Expr &)> &isAcc, BinOp &op) {
@@ -106,12 +133,15 @@ protected:
     Expr a = mutate(n->a), b = mutate(n->b);
     if (a.same(n->a) && b.same(n->b)) return self;
     int l = std::max(a.type().lanes, b.type().lanes);
+    if (a.type().lanes > 1 && !speculatable(n->b)) throw NotVectorizable(); // b runs only for some lanes
     return Logical::make(n->isAnd, widen(a, l), widen(b, l));
   }
   Expr visit(const Select *n, const Expr &self) override {
     Expr c = mutate(n->cond), t = mutate(n->t), f = mutate(n->f);
     if (c.same(n->cond) && t.same(n->t) && f.same(n->f)) return self;
     int l = std::max<int>({c.type().lanes, t.type().lanes, f.type().lanes});
+    // Each arm runs only for some lanes.
+    if (c.type().lanes > 1 && (!speculatable(n->t) || !speculatable(n->f))) throw NotVectorizable();
     return Select::make(widen(c, l), widen(t, l), widen(f, l));
   }
   Expr visit(const Load *n, const Expr &self) override {
@@ -225,13 +255,27 @@ protected:
 class Vectorizer : public IRMutator {
 protected:
   using IRMutator::visit;
+  std::map<std::string, loopnest::Interval> ranges_; // the loops around
+
   Stmt visit(const For *n, const Stmt &self) override {
+    loopnest::VarRange range = [this](const std::string &v) {
+      auto it = ranges_.find(v);
+      return it == ranges_.end() ? loopnest::Interval() : it->second;
+    };
+    ranges_[n->name] = loopnest::loopRange(n->min, n->extent, range);
     Stmt body = mutate(n->body); // innermost first
     const int64_t *ext = asConstInt(simplify(n->extent));
-    if (n->forKind != ForKind::Vectorized || !ext || *ext < 2 || *ext > 1024)
+    if (n->forKind != ForKind::Vectorized || !ext || *ext < 2 || *ext > 1024) {
+      ranges_.erase(n->name);
       return body.same(n->body) ? self : For::make(n->name, n->min, n->extent, n->forKind, body, n->threadTag);
+    }
+    struct Erase {
+      std::map<std::string, loopnest::Interval> &m;
+      std::string k;
+      ~Erase() { m.erase(k); }
+    } erase{ranges_, n->name};
     try {
-      Widener w(n->name, n->min, (int)*ext, body);
+      Widener w(n->name, n->min, (int)*ext, body, range);
       return simplify(w.mutate(body));
     } catch (NotVectorizable &) {
       return For::make(n->name, n->min, n->extent, ForKind::Vectorized, body, n->threadTag);

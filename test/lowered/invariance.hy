@@ -94,3 +94,23 @@ def split_search(a: int32[20], thr: int32):
 # CHECK-NEXT:          out[0] = k.outer * 8 + k.inner
 # CHECK-NEXT:          k.break = True
 # CHECK-NEXT:          break
+
+# A vector select computes both arms in every lane: an arm that loads out
+# of bounds in the lanes that do not take it (a[16] here) keeps the loop
+# scalar; one whose loads stay in bounds is widened.
+def shifted(a: float32[16]):
+    out = output_tensor((16,), 'float32')
+    for i in range(16):
+        out[i] = a[i + 1] if i < 15 else a[i]
+    return out
+# CHECK-LABEL: def shifted(
+# CHECK:       for i in 0..16 vectorized:
+# CHECK-NEXT:    out[i] = a[i + 1] if i < 15 else a[i]
+
+def clipped(a: float32[16]):
+    out = output_tensor((16,), 'float32')
+    for i in range(16):
+        out[i] = a[i] if i < 15 else 0.0
+    return out
+# CHECK-LABEL: def clipped(
+# CHECK:       out[ramp(0, 1, 16)] = a[ramp(0, 1, 16)] if ramp(0, 1, 16) < broadcast(15, 16) else broadcast(0.0, 16)
