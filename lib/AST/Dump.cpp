@@ -114,9 +114,11 @@ void dumpExpr(std::string &o, const Expr &e) {
   case ExprKind::Call: {
     auto *c = cast<Call>(&e);
     o += "(call " + c->callee;
-    for (auto &a : c->args) {
-      o += ' ';
-      dumpExpr(o, *a);
+    for (size_t k = 0; k < c->args.size(); ++k) {
+      bool named = k < c->keywords.size() && !c->keywords[k].first.empty();
+      o += named ? " (kw " + c->keywords[k].first + " " : " ";
+      dumpExpr(o, *c->args[k]);
+      if (named) o += ')';
     }
     o += ')';
     return;

@@ -1206,8 +1206,8 @@ ExprPtr Parser::parsePrimary() {
 
 // call := NAME '(' [arglist] ')'
 // arglist := argument (',' argument)* [',']
-// argument := expr
-//           | NAME '=' expr | '*' expr | '**' expr | expr comp_for   (unsupported)
+// argument := expr | NAME '=' expr
+//           | '*' expr | '**' expr | expr comp_for   (unsupported)
 ExprPtr Parser::parseCall(ExprPtr callee, SourceLoc begin) {
   if (!isa<Name>(callee.get())) {
     std::string text(sm_.text(callee->range));
@@ -1217,25 +1217,30 @@ ExprPtr Parser::parseCall(ExprPtr callee, SourceLoc begin) {
   }
   consume(); // '('
   std::vector<ExprPtr> args;
-  bool reportedKeyword = false;
+  std::vector<std::pair<std::string, SourceRange>> keywords;
+  bool anyKeyword = false;
   while (!atOp(")")) {
     if (atOp("*") || atOp("**")) unsupported(tok().range, "a starred argument");
     if (at(TokKind::Identifier) && tok(1).isOp("=")) {
       const Token &kw = consume();
       consume();
-      parseExpr();
-      if (!reportedKeyword)
-        error(DiagKind::Unsupported, from(kw.range.begin), {"keyword argument '" + kw.text + "'"});
-      reportedKeyword = true;
-    } else {
+      keywords.push_back({kw.text, kw.range});
       args.push_back(parseExpr());
+      anyKeyword = true;
+    } else {
+      SourceLoc at = tok().range.begin;
+      args.push_back(parseExpr());
+      if (anyKeyword) error(DiagKind::PositionalAfterKeyword, from(at), {});
+      keywords.push_back({"", SourceRange()});
       if (atKw("for")) unsupported(tok().range, "a generator expression");
     }
     if (!acceptOp(",")) break;
   }
   expectOp(")");
   auto *name = cast<Name>(callee.get());
-  return node<Call>(from(begin), name->id, name->range, std::move(args));
+  auto call = node<Call>(from(begin), name->id, name->range, std::move(args));
+  if (anyKeyword) cast<Call>(call.get())->keywords = std::move(keywords);
+  return call;
 }
 
 // subscript_list := subscript (',' subscript)* [',']

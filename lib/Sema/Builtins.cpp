@@ -33,8 +33,10 @@ constexpr DType kNone{};
 
 const Builtin kBuiltins[] = {
     // Buffers.
-    {"output_tensor", 1, 2, {AK::Shape, AK::DTypeName}, RR::Buffer, kNone, LoopKind::Serial},
-    {"allocate", 1, 3, {AK::Shape, AK::DTypeName, AK::Scope}, RR::Buffer, kNone, LoopKind::Serial},
+    {"output_tensor", 1, 2, {AK::Shape, AK::DTypeName}, RR::Buffer, kNone, LoopKind::Serial,
+     {"shape", "dtype"}, {"", "float32"}},
+    {"allocate", 1, 3, {AK::Shape, AK::DTypeName, AK::Scope}, RR::Buffer, kNone, LoopKind::Serial,
+     {"shape", "dtype", "scope"}, {"", "float32", "global"}},
     // Casts, one per dtype.
     CAST("bool", Bool, 1),
     CAST("int8", Int, 8), CAST("int16", Int, 16), CAST("int32", Int, 32), CAST("int64", Int, 64),

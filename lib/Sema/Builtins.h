@@ -52,6 +52,11 @@ struct Builtin {
   ResultRule result;
   DType castTo;        // Cast rows
   LoopKind loop;       // Loop rows
+  /// Parameter names for keyword arguments, with the value a parameter
+  /// takes when a later one is given by keyword ("" = required). Rows
+  /// without names take positional arguments only.
+  const char *params[3] = {};
+  const char *defaults[3] = {};
 };
 
 /// The row named `name`, or null when `name` is not a builtin.

@@ -17,17 +17,83 @@
 //===----------------------------------------------------------------------===//
 #include "SemaInternal.h"
 
+#include <algorithm>
+
 namespace hybridc::sema {
 
 using namespace ast;
+
+bool DefChecker::resolveKeywords(Call &c, const std::vector<std::string> &params,
+                                 const std::vector<std::string> &defaults) {
+  if (c.keywords.empty()) return true;
+  auto keywords = std::move(c.keywords);
+  c.keywords.clear();
+  std::string list;
+  for (auto &p : params) list += (list.empty() ? "'" : ", '") + p + "'";
+  if (params.empty()) list = "none that can be named";
+  std::vector<ExprPtr> slots(std::max(params.size(), c.args.size()));
+  bool ok = true;
+  size_t last = 0;
+  for (size_t i = 0; i < c.args.size(); ++i) {
+    size_t slot = i;
+    if (!keywords[i].first.empty()) {
+      auto it = std::find(params.begin(), params.end(), keywords[i].first);
+      if (it == params.end()) {
+        diags_.report(DiagKind::BadKeyword, keywords[i].second, {c.callee, keywords[i].first, list});
+        ok = false;
+        continue;
+      }
+      slot = (size_t)(it - params.begin());
+      if (slots[slot]) {
+        diags_.report(DiagKind::DuplicateArgument, keywords[i].second, {c.callee, keywords[i].first});
+        ok = false;
+        continue;
+      }
+    }
+    slots[slot] = std::move(c.args[i]);
+    last = std::max(last, slot + 1);
+  }
+  for (size_t k = 0; k < last; ++k) {
+    if (slots[k]) continue;
+    if (k < defaults.size() && !defaults[k].empty()) {
+      slots[k] = std::make_unique<StrLit>(c.range, defaults[k]);
+      continue;
+    }
+    diags_.report(DiagKind::MissingArgument, c.range, {c.callee, k < params.size() ? params[k] : "?"});
+    ok = false;
+  }
+  if (!ok) { // keep every argument (positionally) for the checks that follow
+    c.args.clear();
+    for (auto &a : slots)
+      if (a) c.args.push_back(std::move(a));
+    return false;
+  }
+  slots.resize(last);
+  c.args = std::move(slots);
+  return true;
+}
 
 Type DefChecker::checkCall(Call &c, Ctx ctx) {
   if (mc_.recursiveCalls.count(&c)) { // reported with the cycle
     for (auto &a : c.args) check(*a);
     return {};
   }
-  if (const Builtin *b = lookupBuiltin(c.callee)) return checkBuiltin(c, *b, ctx);
-  if (const Def *d = mc_.module.find(c.callee)) return checkDefCall(c, *d, ctx);
+  const Builtin *builtin = lookupBuiltin(c.callee);
+  const Def *def = builtin ? nullptr : mc_.module.find(c.callee);
+  if (!c.keywords.empty() && (builtin || def)) {
+    std::vector<std::string> params, defaults;
+    if (builtin)
+      for (unsigned k = 0; k < 3 && builtin->params[k]; ++k)
+        params.push_back(builtin->params[k]), defaults.push_back(builtin->defaults[k]);
+    if (def)
+      for (auto &p : def->params) params.push_back(p.name->id);
+    if (!resolveKeywords(c, params, defaults)) {
+      for (auto &a : c.args) check(*a);
+      return {};
+    }
+  }
+  if (builtin) return checkBuiltin(c, *builtin, ctx);
+  if (def) return checkDefCall(c, *def, ctx);
   for (auto &a : c.args) check(*a);
   diags_.report(DiagKind::UnknownName, c.calleeRange, {c.callee});
   return {};

@@ -339,10 +339,12 @@ Type DefChecker::checkUnaryOp(UnaryOp &u) {
 bool DefChecker::requireBool(const Expr &e, const std::string &what) {
   const Type &t = e.type;
   if (t.isUnknown()) return false;
-  if (t.isScalar() && t.dtype.isBool()) return true;
-  std::string hint;
-  if (t.isScalar()) hint = "; compare it, e.g. '" + exprStr(e) + " != 0'";
-  diags_.report(DiagKind::TypeMismatch, e.range, {what + " must be bool, got " + t.str() + hint});
+  // Python truthiness: a number is true when it is not 0 (the lowering
+  // casts every condition to bool, which compares with 0).
+  if (t.isScalar()) return true;
+  diags_.report(DiagKind::TypeMismatch, e.range,
+                {what + " must be a scalar (bool or a number, true when not 0), got " + t.str() +
+                     "; index a tensor to get an element"});
   return false;
 }
 

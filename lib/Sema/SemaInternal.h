@@ -125,7 +125,8 @@ private:
   /// The result of `lhs op rhs` (also for augmented assignment); reports.
   ast::Type binaryResult(ast::BinOpKind op, const ast::Expr &lhs, const ast::Expr &rhs,
                          SourceRange opRange, std::optional<int64_t> *folded);
-  /// Reports unless `e` is a bool scalar (Unknown is accepted silently).
+  /// Reports unless `e` is a scalar: a condition, true when not 0 (Python
+  /// truthiness; Unknown is accepted silently).
   bool requireBool(const ast::Expr &e, const std::string &what);
   /// Indices of an element access of tensor `sym`.
   bool checkIndices(ast::Subscript &s, const ast::Symbol &sym);
@@ -144,6 +145,11 @@ public:
 private:
   // --- Calls (SemaCall.cpp) -----------------------------------------------
   ast::Type checkCall(ast::Call &c, Ctx ctx);
+  /// Puts keyword arguments (`allocate(s, scope='local')`) in parameter
+  /// order, filling a skipped parameter with its default; reports and
+  /// returns false for an unknown, repeated or missing one.
+  bool resolveKeywords(ast::Call &c, const std::vector<std::string> &params,
+                       const std::vector<std::string> &defaults);
   ast::Type checkBuiltin(ast::Call &c, const Builtin &b, Ctx ctx);
   bool checkBuiltinArg(ast::Call &c, const Builtin &b, unsigned index);
   bool checkShapeArg(ast::Expr &e, const ast::Call &c, unsigned index);

@@ -464,6 +464,7 @@ void DefChecker::checkFor(For &f) {
   const DType varType = DType::i32(); // as in TVM, whatever the bounds' type
   std::optional<int64_t> extent;
 
+  if (call && !call->keywords.empty() && !resolveKeywords(*call, {}, {})) ok = false; // loops take none
   if (!b || b->result != ResultRule::Loop) {
     if (call)
       for (auto &a : call->args) check(*a);

@@ -3,7 +3,7 @@
 # construct instead of complaining about a token.
 def f(a: float32[10], n: int32):
     b = output_tensor((10,), 'float32')
-    b[0] = sum(a, start=0.0)
+    b[0] = max(*a)
     b[1] = a[2:5]
     b[2] = a[0] ** 2
     b[3] = (lambda x: x)(a[0])
@@ -17,7 +17,7 @@ def f(a: float32[10], n: int32):
     assert n > 0, "a" "b"
     b[0] = None
     return b
-# CHECK: fail_unsupported_expr.hy:[[@LINE-14]]:19: error: keyword argument 'start' is not supported in hybrid script [Unsupported]
+# CHECK: fail_unsupported_expr.hy:[[@LINE-14]]:16: error: a starred argument is not supported in hybrid script [Unsupported]
 # CHECK: fail_unsupported_expr.hy:[[@LINE-14]]:14: error: slicing is not supported in hybrid script [Unsupported]
 # CHECK: fail_unsupported_expr.hy:[[@LINE-14]]:17: error: the '**' operator (use power(a, b)) is not supported in hybrid script [Unsupported]
 # CHECK: fail_unsupported_expr.hy:[[@LINE-14]]:13: error: 'lambda' is not supported in hybrid script [Unsupported]

@@ -132,6 +132,10 @@ struct Call : Expr {
   std::string callee;
   SourceRange calleeRange;
   std::vector<ExprPtr> args;
+  /// Keyword arguments as written (`dtype='int32'`): the name and its range
+  /// per argument, "" for positional ones. Sema puts them in parameter order
+  /// and clears this.
+  std::vector<std::pair<std::string, SourceRange>> keywords;
   const Def *target = nullptr; // set by Sema when calling another def
   Call(SourceRange r, std::string c, SourceRange cr, std::vector<ExprPtr> a)
       : Expr(ExprKind::Call, r), callee(std::move(c)), calleeRange(cr), args(std::move(a)) {}
