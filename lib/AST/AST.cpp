@@ -45,3 +45,88 @@ std::string Type::str() const {
 }
 
 } // namespace hybridc::ast
+
+namespace hybridc::ast {
+namespace {
+
+void walkExpr(ExprPtr &slot, const std::function<void(ExprPtr &)> &fn) {
+  if (!slot) return;
+  fn(slot);
+  Expr *e = slot.get();
+  auto all = [&](std::vector<ExprPtr> &v) {
+    for (auto &x : v) walkExpr(x, fn);
+  };
+  switch (e->kind) {
+  case ExprKind::IntLit:
+  case ExprKind::FloatLit:
+  case ExprKind::BoolLit:
+  case ExprKind::StrLit:
+  case ExprKind::Name: return;
+  case ExprKind::Attribute: walkExpr(cast<Attribute>(e)->value, fn); return;
+  case ExprKind::Subscript:
+    walkExpr(cast<Subscript>(e)->value, fn);
+    all(cast<Subscript>(e)->indices);
+    return;
+  case ExprKind::Call: all(cast<Call>(e)->args); return;
+  case ExprKind::BinOp:
+    walkExpr(cast<BinOp>(e)->lhs, fn);
+    walkExpr(cast<BinOp>(e)->rhs, fn);
+    return;
+  case ExprKind::UnaryOp: walkExpr(cast<UnaryOp>(e)->operand, fn); return;
+  case ExprKind::BoolOp: all(cast<BoolOp>(e)->operands); return;
+  case ExprKind::Compare: all(cast<Compare>(e)->operands); return;
+  case ExprKind::IfExp:
+    walkExpr(cast<IfExp>(e)->cond, fn);
+    walkExpr(cast<IfExp>(e)->then, fn);
+    walkExpr(cast<IfExp>(e)->orelse, fn);
+    return;
+  case ExprKind::Tuple: all(cast<Tuple>(e)->elts); return;
+  }
+}
+
+void walkBlock(Block &b, const std::function<void(ExprPtr &)> &fn) {
+  for (auto &sp : b) {
+    Stmt *s = sp.get();
+    switch (s->kind) {
+    case StmtKind::Assign:
+      for (auto &t : cast<Assign>(s)->targets) walkExpr(t, fn);
+      walkExpr(cast<Assign>(s)->value, fn);
+      break;
+    case StmtKind::AugAssign:
+      walkExpr(cast<AugAssign>(s)->target, fn);
+      walkExpr(cast<AugAssign>(s)->value, fn);
+      break;
+    case StmtKind::For:
+      walkExpr(cast<For>(s)->iter, fn);
+      walkBlock(cast<For>(s)->body, fn);
+      break;
+    case StmtKind::While:
+      walkExpr(cast<While>(s)->cond, fn);
+      walkBlock(cast<While>(s)->body, fn);
+      break;
+    case StmtKind::If:
+      walkExpr(cast<If>(s)->cond, fn);
+      walkBlock(cast<If>(s)->then, fn);
+      walkBlock(cast<If>(s)->orelse, fn);
+      break;
+    case StmtKind::Return: walkExpr(cast<Return>(s)->value, fn); break;
+    case StmtKind::Assert:
+      walkExpr(cast<Assert>(s)->cond, fn);
+      walkExpr(cast<Assert>(s)->msg, fn);
+      break;
+    case StmtKind::ExprStmt: walkExpr(cast<ExprStmt>(s)->value, fn); break;
+    case StmtKind::Break:
+    case StmtKind::Continue:
+    case StmtKind::Pass: break;
+    }
+  }
+}
+
+} // namespace
+
+void forEachExprSlot(Def &d, const std::function<void(ExprPtr &)> &fn) {
+  for (auto &p : d.params) walkExpr(p.annotation, fn);
+  walkBlock(d.body, fn);
+}
+
+} // namespace hybridc::ast

@@ -400,6 +400,7 @@ std::unique_ptr<Module> Parser::parseModule() {
 
 // top_level := NEWLINE | STRING+ NEWLINE (a module docstring)
 //            | import_stmt | from_stmt | decorator* def | class_def
+//            | NAME '=' expr NEWLINE    (a module constant, checked by Sema)
 void Parser::parseTopLevel(Module &m) {
   if (at(TokKind::Newline) || at(TokKind::Dedent)) {
     consume();
@@ -433,6 +434,16 @@ void Parser::parseTopLevel(Module &m) {
   }
   if (atKw("def")) {
     parseDef(m);
+    return;
+  }
+  if (at(TokKind::Identifier) && tok(1).isOp("=")) {
+    SourceLoc b = tok().range.begin;
+    const Token &n = consume();
+    auto name = std::make_unique<Name>(n.range, n.text);
+    consume(); // '='
+    ExprPtr value = parseExpr();
+    m.constants.push_back({std::move(name), std::move(value), from(b)});
+    expectNewline();
     return;
   }
   if (atKw("class")) {

@@ -185,6 +185,7 @@ private:
 } // namespace
 
 void checkModule(Module &m, const ScheduleFile *schedule, DiagnosticEngine &diags) {
+  inlineModuleConstants(m, diags);
   ModuleChecker(m, schedule, diags).run();
 }
 

@@ -78,7 +78,7 @@ private:
   ast::Symbol *resolveUse(ast::Name &n);
 
   // --- Parameters (SemaParams.cpp) ----------------------------------------
-  void typeFromAnnotation(ast::Param &p, size_t index);
+  void typeFromAnnotation(ast::Param &p);
   void typeFromSchedule(ast::Param &p, const ArgDesc &d);
   void checkArgAgainstAnnotation(ast::Param &p, const ArgDesc &d);
 

@@ -1,7 +1,7 @@
 //===- SemaParams.cpp - Parameter types from annotations and "args" -------===//
 //
 // A parameter is typed by its annotation (`n: int32`, `a: float32[100, n]`,
-// whose dims are int literals or earlier scalar integer parameters), or, when
+// whose dims are int literals or scalar integer parameters, in any order), or, when
 // unannotated, by the schedule file's "args" entry for it:
 //   {"dtype": d}                    a scalar
 //   {"shape": [...], "dtype": d}    a tensor (dtype defaults to float32); a
@@ -51,13 +51,21 @@ void DefChecker::checkSignature() {
                        : d->hasShape ? Symbol::TensorParam
                                      : Symbol::ScalarParam;
 
-  // Annotated parameters and described scalars, in order (annotation dims
-  // refer to earlier parameters).
-  for (size_t i = 0; i < def_.params.size(); ++i) {
+  // Annotated parameters and described scalars: scalars first, so that a
+  // tensor's dims may name any scalar parameter, earlier or later (TVM
+  // orders parameters freely: `a: float32[n, 4], n: int32`).
+  std::vector<size_t> order;
+  for (int round = 0; round < 2; ++round)
+    for (size_t i = 0; i < def_.params.size(); ++i) {
+      const Expr *a = def_.params[i].annotation.get();
+      bool scalar = !a || isa<Name>(a);
+      if (scalar == (round == 0)) order.push_back(i);
+    }
+  for (size_t i : order) {
     Param &p = def_.params[i];
     const ArgDesc *d = descOf(p);
     if (p.annotation) {
-      typeFromAnnotation(p, i);
+      typeFromAnnotation(p);
       if (d) checkArgAgainstAnnotation(p, *d);
     } else if (d && !d->hasConst && !d->hasShape && d->dtype) {
       p.symbol->kind = Symbol::ScalarParam;
@@ -82,7 +90,7 @@ void DefChecker::checkSignature() {
   }
 }
 
-void DefChecker::typeFromAnnotation(Param &p, size_t index) {
+void DefChecker::typeFromAnnotation(Param &p) {
   Symbol &s = *p.symbol;
   Expr &a = *p.annotation;
   auto bad = [&](SourceRange r, const std::string &why) {
@@ -134,12 +142,12 @@ void DefChecker::typeFromAnnotation(Param &p, size_t index) {
       dim.constant = lit->value;
     } else if (auto *n = dyn_cast<Name>(idx.get())) {
       size_t j = 0;
-      while (j < index && def_.params[j].name->id != n->id) ++j;
-      Symbol *ps = j < index ? def_.params[j].symbol : nullptr;
+      while (j < def_.params.size() && def_.params[j].name->id != n->id) ++j;
+      Symbol *ps = j < def_.params.size() ? def_.params[j].symbol : nullptr;
       if (!ps || ps->kind != Symbol::ScalarParam || !ps->dtype.isIntegral()) {
         // A scalar without a dtype had its own error reported.
         if (!ps || ps->kind != Symbol::ScalarParam || ps->dtype.isValid())
-          bad(idx->range, "'" + n->id + "' is not an earlier scalar integer parameter");
+          bad(idx->range, "'" + n->id + "' is not a scalar integer parameter");
         ok = false;
         continue;
       }
@@ -147,8 +155,7 @@ void DefChecker::typeFromAnnotation(Param &p, size_t index) {
       n->type = Type::scalar(ps->dtype);
       dim.param = ps;
     } else {
-      bad(idx->range, "a dimension must be an integer literal or an earlier scalar integer "
-                      "parameter");
+      bad(idx->range, "a dimension must be an integer literal or a scalar integer parameter");
       ok = false;
       continue;
     }

@@ -671,17 +671,17 @@ TEST_CASE("indentation errors", "[parser]") {
 }
 
 TEST_CASE("top-level statements, duplicate defs and parameters", "[parser]") {
-  Parsed p = parse("x = 1\n"
+  Parsed p = parse("x += 1\n"
                    "def f(a, b, a):\n"
                    "    pass\n"
                    "print(f)\n"
                    "def f(c):\n"
                    "    pass\n");
-  CHECK(p.errors() == V{"1:1 TopLevelStatement: only 'def', 'import' and decorators may appear "
-                        "at the top level",
+  CHECK(p.errors() == V{"1:1 TopLevelStatement: only 'def', 'import', decorators and constants "
+                        "('N = 16') may appear at the top level",
                         "2:13 DuplicateParameter: duplicate parameter 'a' in def 'f'",
-                        "4:1 TopLevelStatement: only 'def', 'import' and decorators may appear "
-                        "at the top level",
+                        "4:1 TopLevelStatement: only 'def', 'import', decorators and constants "
+                        "('N = 16') may appear at the top level",
                         "5:5 DuplicateFunction: redefinition of def 'f'"});
   REQUIRE(p.module->defs.size() == 1);
   CHECK(p.module->defs[0]->params.size() == 2);

@@ -13,6 +13,7 @@
 #include "hybridc/Support/SourceManager.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -372,8 +373,17 @@ struct Def {
   bool checked = false;                         // passed Sema without errors
 };
 
+/// `N = 16` at the top level: a compile-time constant every def sees (TVM
+/// captures Python globals). Sema substitutes the value (SemaConstants.cpp).
+struct ModuleConst {
+  std::unique_ptr<Name> name;
+  ExprPtr value;
+  SourceRange range;
+};
+
 struct Module {
   uint32_t buffer = 0; // source buffer id
+  std::vector<ModuleConst> constants; // in source order
   std::vector<std::unique_ptr<Def>> defs;
   const Def *find(const std::string &name) const {
     for (auto &d : defs)
@@ -381,6 +391,12 @@ struct Module {
     return nullptr;
   }
 };
+
+/// Calls `fn` on every expression slot of a def (parameter annotations,
+/// then the body), each before its sub-expressions; `fn` may replace the
+/// expression in the slot, and the walk then continues into the new one.
+/// For-loop variables are not slots (they are Names owned by the For).
+void forEachExprSlot(Def &d, const std::function<void(ExprPtr &)> &fn);
 
 /// Prints the tree in an indented S-expression form (for parser tests and
 /// --dump-ast).

@@ -48,4 +48,8 @@ struct ScheduleFile;
 
 void checkModule(ast::Module &m, const ScheduleFile *schedule, DiagnosticEngine &diags);
 
+/// SemaConstants.cpp: evaluates the module-level constants (`N = 16`) and
+/// replaces their uses in every def by literals. checkModule() runs it first.
+void inlineModuleConstants(ast::Module &m, DiagnosticEngine &diags);
+
 } // namespace hybridc

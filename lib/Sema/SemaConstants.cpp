@@ -1,0 +1,176 @@
+//===- SemaConstants.cpp - Module-level constants -------------------------===//
+//
+// `N = 16` at the top of a file is a compile-time constant visible to every
+// def (TVM captures the Python globals a hybrid function reads as
+// constants; docs/language.md). inlineModuleConstants() evaluates each in
+// source order — numbers, strings, True/False, + - * / // % and unary
+// minus/not on them and on earlier constants — and replaces every use of
+// the name in a def by the value, as a literal at the use's location, so
+// the rest of Sema sees an ordinary literal (a shape `float32[N]`, a bound
+// `range(N)`, a dtype 'float32'). A def that binds the name itself (a
+// parameter, an assignment, a loop variable) keeps its own, as in Python.
+//
+//===----------------------------------------------------------------------===//
+#include "hybridc/Sema/Sema.h"
+
+#include "hybridc/AST/AST.h"
+#include "hybridc/Support/Diagnostics.h"
+
+#include <cmath>
+#include <map>
+#include <set>
+#include <variant>
+
+namespace hybridc {
+namespace {
+
+using namespace ast;
+using Value = std::variant<int64_t, double, bool, std::string>;
+
+/// The value of a constant expression, or nullopt (with `why` set when a
+/// specific reason helps).
+std::optional<Value> evaluate(const Expr &e, const std::map<std::string, Value> &known, std::string &why) {
+  switch (e.kind) {
+  case ExprKind::IntLit: return Value(cast<IntLit>(&e)->value);
+  case ExprKind::FloatLit: return Value(cast<FloatLit>(&e)->value);
+  case ExprKind::BoolLit: return Value(cast<BoolLit>(&e)->value);
+  case ExprKind::StrLit: return Value(cast<StrLit>(&e)->value);
+  case ExprKind::Name: {
+    auto it = known.find(cast<Name>(&e)->id);
+    if (it == known.end()) {
+      why = "; '" + cast<Name>(&e)->id + "' is not an earlier module constant";
+      return std::nullopt;
+    }
+    return it->second;
+  }
+  case ExprKind::UnaryOp: {
+    auto *u = cast<UnaryOp>(&e);
+    auto v = evaluate(*u->operand, known, why);
+    if (!v) return std::nullopt;
+    if (u->op == UnaryOpKind::Not) {
+      if (auto *b = std::get_if<bool>(&*v)) return Value(!*b);
+      return std::nullopt;
+    }
+    if (u->op == UnaryOpKind::Plus && !std::holds_alternative<std::string>(*v)) return v;
+    if (u->op == UnaryOpKind::Neg) {
+      if (auto *i = std::get_if<int64_t>(&*v)) return Value(-*i);
+      if (auto *d = std::get_if<double>(&*v)) return Value(-*d);
+    }
+    return std::nullopt;
+  }
+  case ExprKind::BinOp: {
+    auto *b = cast<BinOp>(&e);
+    auto x = evaluate(*b->lhs, known, why), y = evaluate(*b->rhs, known, why);
+    if (!x || !y) return std::nullopt;
+    auto *xi = std::get_if<int64_t>(&*x), *yi = std::get_if<int64_t>(&*y);
+    auto num = [](const Value &v) -> std::optional<double> {
+      if (auto *i = std::get_if<int64_t>(&v)) return (double)*i;
+      if (auto *d = std::get_if<double>(&v)) return *d;
+      return std::nullopt;
+    };
+    if (xi && yi) {
+      int64_t a = *xi, c = *yi;
+      switch (b->op) {
+      case BinOpKind::Add: return Value(a + c);
+      case BinOpKind::Sub: return Value(a - c);
+      case BinOpKind::Mul: return Value(a * c);
+      case BinOpKind::FloorDiv:
+      case BinOpKind::Mod: {
+        if (c == 0) {
+          why = "; it divides by zero";
+          return std::nullopt;
+        }
+        int64_t q = a / c;
+        if ((a % c != 0) && ((a < 0) != (c < 0))) --q;
+        return Value(b->op == BinOpKind::FloorDiv ? q : a - q * c);
+      }
+      case BinOpKind::Div: return c == 0 ? std::nullopt : std::optional<Value>(Value((double)a / (double)c));
+      default: return std::nullopt;
+      }
+    }
+    auto fx = num(*x), fy = num(*y);
+    if (!fx || !fy) return std::nullopt;
+    switch (b->op) {
+    case BinOpKind::Add: return Value(*fx + *fy);
+    case BinOpKind::Sub: return Value(*fx - *fy);
+    case BinOpKind::Mul: return Value(*fx * *fy);
+    case BinOpKind::Div: return *fy == 0 ? std::nullopt : std::optional<Value>(Value(*fx / *fy));
+    default: return std::nullopt;
+    }
+  }
+  default: return std::nullopt;
+  }
+}
+
+/// A literal for `v` at `range` (a negative number is `-literal`).
+ExprPtr literal(const Value &v, SourceRange range) {
+  if (auto *i = std::get_if<int64_t>(&v)) {
+    if (*i < 0) return std::make_unique<UnaryOp>(range, UnaryOpKind::Neg, std::make_unique<IntLit>(range, -*i));
+    return std::make_unique<IntLit>(range, *i);
+  }
+  if (auto *d = std::get_if<double>(&v)) {
+    if (std::signbit(*d))
+      return std::make_unique<UnaryOp>(range, UnaryOpKind::Neg, std::make_unique<FloatLit>(range, -*d));
+    return std::make_unique<FloatLit>(range, *d);
+  }
+  if (auto *b = std::get_if<bool>(&v)) return std::make_unique<BoolLit>(range, *b);
+  return std::make_unique<StrLit>(range, std::get<std::string>(v));
+}
+
+/// Names a def binds itself: parameters, assignment targets, loop variables.
+std::set<std::string> ownNames(Def &d) {
+  std::set<std::string> names;
+  for (auto &p : d.params) names.insert(p.name->id);
+  std::function<void(Block &)> walk = [&](Block &b) {
+    for (auto &s : b) {
+      if (auto *a = dyn_cast<Assign>(s.get())) {
+        for (auto &t : a->targets)
+          if (auto *n = dyn_cast<Name>(t.get())) names.insert(n->id);
+      } else if (auto *a = dyn_cast<AugAssign>(s.get())) {
+        if (auto *n = dyn_cast<Name>(a->target.get())) names.insert(n->id);
+      } else if (auto *f = dyn_cast<For>(s.get())) {
+        for (auto &v : f->vars) names.insert(v->id);
+        walk(f->body);
+      } else if (auto *w = dyn_cast<While>(s.get())) {
+        walk(w->body);
+      } else if (auto *i = dyn_cast<If>(s.get())) {
+        walk(i->then), walk(i->orelse);
+      }
+    }
+  };
+  walk(d.body);
+  return names;
+}
+
+} // namespace
+
+void inlineModuleConstants(Module &m, DiagnosticEngine &diags) {
+  if (m.constants.empty()) return;
+  std::map<std::string, Value> known;
+  std::set<std::string> failed;
+  for (auto &c : m.constants) {
+    const std::string &name = c.name->id;
+    if (known.count(name) || failed.count(name)) {
+      diags.report(DiagKind::ModuleConstTwice, c.name->range, {name});
+      continue;
+    }
+    std::string why;
+    if (auto v = evaluate(*c.value, known, why)) {
+      known[name] = *v;
+    } else {
+      diags.report(DiagKind::ModuleConstValue, c.value->range, {name, why});
+      failed.insert(name);
+    }
+  }
+  for (auto &d : m.defs) {
+    std::set<std::string> own = ownNames(*d);
+    forEachExprSlot(*d, [&](ExprPtr &slot) {
+      auto *n = dyn_cast<Name>(slot.get());
+      if (!n || own.count(n->id)) return;
+      auto it = known.find(n->id);
+      if (it != known.end()) slot = literal(it->second, n->range);
+    });
+  }
+}
+
+} // namespace hybridc
