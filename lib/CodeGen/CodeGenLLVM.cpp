@@ -321,7 +321,7 @@ llvm::Function *CodeGenLLVM::compile(const LoweredFunc &f) {
     arg->addAttr(llvm::Attribute::NoAlias);
     arg->addAttr(llvm::Attribute::NoCapture);
     arg->addAttr(llvm::Attribute::NoUndef);
-    if (a.kind == Arg::InputBuffer) arg->addAttr(llvm::Attribute::ReadOnly);
+    if (a.kind == Arg::InputBuffer && !a.buffer->written) arg->addAttr(llvm::Attribute::ReadOnly);
     bufferArgs.emplace_back(&a, arg);
     if (a.kind == Arg::InputBuffer && a.buffer->strided) {
       for (size_t k = 0; k < a.buffer->shape.size(); ++k) {

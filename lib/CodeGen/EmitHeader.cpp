@@ -121,7 +121,7 @@ std::string emitHeader(const std::vector<ir::LoweredFunc> &funcs, const std::str
       switch (a.kind) {
       case ir::Arg::Scalar: params.push_back(t + " " + names[n++]); break;
       case ir::Arg::InputBuffer:
-        params.push_back("const " + t + " *" + names[n++]);
+        params.push_back((a.buffer && a.buffer->written ? "" : "const ") + t + " *" + names[n++]);
         if (a.buffer && a.buffer->strided)
           for (size_t k = 0; k < a.buffer->shape.size(); ++k) params.push_back("int64_t " + names[n++]);
         break;

@@ -63,7 +63,7 @@ private:
   }
   void visit(const Store *n) override {
     if (n->indices.size() != n->buffer->shape.size()) fail("store to " + n->buffer->name + ": index count");
-    if (n->buffer->kind == BufferNode::Input || n->buffer->kind == BufferNode::Const)
+    if ((n->buffer->kind == BufferNode::Input && !n->buffer->written) || n->buffer->kind == BufferNode::Const)
       fail("store to read-only buffer " + n->buffer->name);
     for (auto &i : n->indices) checkInt(i, "store index");
     IRVisitor::visit(n);

@@ -20,6 +20,7 @@
 //===----------------------------------------------------------------------===//
 #include "hybridc/Lower/Lower.h"
 #include "hybridc/IR/IRPrinter.h"
+#include "hybridc/IR/IRVisitor.h"
 #include "hybridc/Support/InternalError.h"
 #include "hybridc/Transforms/Simplify.h"
 
@@ -628,6 +629,15 @@ LoweredFunc lowerDef(const ast::Module &m, const ast::Def &def, const std::strin
                              "size '" + s->name + "' is negative"});
   }
   f.body = L.lowerBody();
+  // Inputs the kernel (or a def it inlines) stores into.
+  struct MarkWritten : IRVisitor {
+    using IRVisitor::visit;
+    void visit(const Store *n) override {
+      if (n->buffer->kind == BufferNode::Input) n->buffer->written = true;
+      IRVisitor::visit(n);
+    }
+  } mark;
+  mark.visit(f.body);
   return f;
 }
 

@@ -57,7 +57,7 @@ const Builtin kBuiltins[] = {
     {"max", 2, 2, {AK::Scalar, AK::Scalar}, RR::MinMax, kNone, LoopKind::Serial},
     // Queries.
     {"max_num_threads", 0, 1, {AK::BoolConst}, RR::Int32, kNone, LoopKind::Serial},
-    {"len", 1, 1, {AK::Tensor}, RR::Int32, kNone, LoopKind::Serial},
+    {"len", 1, 1, {AK::Sized}, RR::Int32, kNone, LoopKind::Serial},
     // Loop iterators.
     LOOP("range", Serial), LOOP("serial", Serial), LOOP("unroll", Unroll),
     LOOP("parallel", Parallel), LOOP("vectorize", Vectorize),
@@ -95,6 +95,7 @@ const char *describe(ArgKind k) {
   case ArgKind::Integer: return "an integer scalar";
   case ArgKind::BoolConst: return "True or False";
   case ArgKind::Tensor: return "a tensor";
+  case ArgKind::Sized: return "a tensor or a shape (a.shape)";
   case ArgKind::ThreadTag: return "a thread tag string";
   }
   return "?";

@@ -26,6 +26,7 @@ enum class ArgKind : uint8_t {
   Integer,   // an integer scalar (signed or unsigned, not bool)
   BoolConst, // the literal True or False
   Tensor,    // a tensor name
+  Sized,     // a tensor name or a shape `a.shape` (len)
   ThreadTag, // "threadIdx.x", "blockIdx.y", "vthread", ...
 };
 

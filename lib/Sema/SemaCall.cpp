@@ -18,6 +18,7 @@
 #include "SemaInternal.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace hybridc::sema {
 
@@ -168,14 +169,14 @@ Type DefChecker::checkBuiltin(Call &c, const Builtin &b, Ctx ctx) {
     return Type::scalar(d);
   }
   case ResultRule::Int32: {
-    if (c.callee == "len") {
+    if (c.callee == "len") { // as Python: a shape's length, a tensor's first dimension
       const Expr &t = arg(0);
-      const Symbol *s = cast<Name>(&t)->symbol;
-      if (t.type.rank != 1) {
-        diags_.report(DiagKind::LenNot1D, t.range, {exprStr(t), std::to_string(t.type.rank)});
-        return {};
+      if (t.type.kind == Type::Shape) {
+        c.constInt = t.type.rank;
+      } else {
+        const Symbol *s = cast<Name>(&t)->symbol;
+        if (s && !s->shape.empty() && s->shape[0].isConst()) c.constInt = s->shape[0].constant;
       }
-      if (s && s->shape[0].isConst()) c.constInt = s->shape[0].constant;
     }
     return Type::scalar(DType::i32());
   }
@@ -232,6 +233,7 @@ bool DefChecker::checkBuiltinArg(Call &c, const Builtin &b, unsigned index) {
   case ArgKind::Integer: return t.isScalar() && t.dtype.isIntegral() ? true : bad();
   case ArgKind::BoolConst: return isa<BoolLit>(&a) ? true : bad();
   case ArgKind::Tensor: return t.isTensor() && isa<Name>(&a) ? true : bad();
+  case ArgKind::Sized: return (t.isTensor() && isa<Name>(&a)) || t.kind == Type::Shape ? true : bad();
   case ArgKind::ThreadTag: return str && isThreadTag(str->value) ? true : bad();
   case ArgKind::Shape: break;
   }
@@ -334,11 +336,54 @@ Type DefChecker::checkDefCall(Call &c, const Def &callee, Ctx ctx) {
   return {Type::Tuple, {}, 0};
 }
 
+namespace {
+/// Whether `d` stores into its parameter `name` (directly, or by passing it
+/// to a def that does).
+bool writesParam(const Module &m, const Def &d, const std::string &name, int depth = 0) {
+  if (depth > 32) return false; // recursion is reported elsewhere
+  bool found = false;
+  std::function<void(const Block &)> walk = [&](const Block &b) {
+    for (auto &s : b) {
+      const Expr *target = nullptr;
+      if (auto *a = dyn_cast<Assign>(s.get())) {
+        for (auto &t : a->targets) target = isa<Subscript>(t.get()) ? t.get() : target;
+      } else if (auto *a = dyn_cast<AugAssign>(s.get())) {
+        target = a->target.get();
+      }
+      if (auto *sub = target ? dyn_cast<Subscript>(target) : nullptr)
+        if (auto *n = dyn_cast<Name>(sub->value.get()); n && n->id == name) found = true;
+      // Calls that receive the parameter.
+      std::function<void(const Expr *)> calls = [&](const Expr *e) {
+        auto *c = e ? dyn_cast<Call>(e) : nullptr;
+        if (!c) return;
+        if (const Def *callee = m.find(c->callee))
+          for (size_t k = 0; k < c->args.size() && k < callee->params.size(); ++k)
+            if (auto *n = dyn_cast<Name>(c->args[k].get()); n && n->id == name)
+              found |= writesParam(m, *callee, callee->params[k].name->id, depth + 1);
+      };
+      if (auto *a = dyn_cast<Assign>(s.get())) calls(a->value.get());
+      if (auto *f = dyn_cast<For>(s.get())) walk(f->body);
+      if (auto *w = dyn_cast<While>(s.get())) walk(w->body);
+      if (auto *i = dyn_cast<If>(s.get())) walk(i->then), walk(i->orelse);
+    }
+  };
+  walk(d.body);
+  return found;
+}
+} // namespace
+
 bool DefChecker::checkCallArg(Call &c, const Def &callee, size_t index) {
   const Symbol &ps = *callee.params[index].symbol;
   Expr &a = *c.args[index];
   const Type &t = a.type;
   if (t.isUnknown() || !ps.dtype.isValid()) return false;
+  // A compile-time constant array cannot be handed to a def that writes it.
+  if (auto *n = dyn_cast<Name>(&a); n && n->symbol && n->symbol->kind == Symbol::ConstArray &&
+                                    writesParam(mc_.module, callee, callee.params[index].name->id)) {
+    diags_.report(DiagKind::InputWrite, a.range, {n->id})
+        .note(DiagKind::NoteDefinedHere, callee.nameRange, {callee.name});
+    return false;
+  }
 
   // The parameter's type with symbolic dims replaced by the bound arguments.
   auto expected = [&]() {

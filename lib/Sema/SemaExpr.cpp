@@ -178,7 +178,9 @@ Type DefChecker::checkSubscript(Subscript &s, bool isStore) {
     return {};
   }
   const Symbol &sym = *n->symbol;
-  if (isStore && (sym.kind == Symbol::TensorParam || sym.kind == Symbol::ConstArray)) {
+  // An input tensor may be written (TVM allows it; the C header then
+  // declares it non-const). A compile-time constant array may not.
+  if (isStore && sym.kind == Symbol::ConstArray) {
     diags_.report(DiagKind::InputWrite, s.value->range, {n->id})
         .note(DiagKind::NoteDeclaredHere, sym.declRange, {n->id});
     return {};
@@ -519,7 +521,7 @@ Dim DefChecker::makeDim(const Expr &e) const {
   }
   if (auto *c = dyn_cast<Call>(&e); c && c->callee == "len" && c->args.size() == 1) {
     auto *n = dyn_cast<Name>(c->args[0].get());
-    if (n && n->symbol && n->symbol->rank() == 1) {
+    if (n && n->symbol && n->symbol->rank() >= 1) {
       Dim src = n->symbol->shape[0];
       if (!src.expr) src.expr = &e;
       return src;

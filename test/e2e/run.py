@@ -16,7 +16,9 @@ Output buffers are pre-filled with garbage (0xA5 bytes), so a kernel that
 relies on zeroed memory fails, and sit between guard zones of garbage that
 must survive the call (an out-of-bounds write fails the test). A reference
 module that serves several defs may name its functions inputs_<def> and
-reference_<def>. Strided parameters get a padded, non-contiguous
+reference_<def>. An input the kernel writes (non-const in the header) is
+loaded from inputs() and checked after the call: reference() returns its
+final contents after the outputs. Strided parameters get a padded, non-contiguous
 copy of their input (every other element of the last dimension).
 """
 import argparse
@@ -125,6 +127,7 @@ def main():
              "int main(void) {"]
     call_args = []
     outputs = []
+    inouts = []
     names = {p["name"] for p in params}
     out_index = 0
     for p in params:
@@ -139,7 +142,7 @@ def main():
             if ctype == "uint16_t" and np.asarray(v).dtype == np.float16:
                 v = int(np.asarray(v, dtype=np.float16).view(np.uint16))
             call_args.append(c_literal(v, ctype))
-        elif p["kind"] == "input":
+        elif p["kind"] == "input" or (p["kind"] == "output" and name in inputs):
             if name not in inputs:
                 fail("reference inputs() lacks tensor '%s'" % name)
             arr = np.asarray(inputs[name])
@@ -162,6 +165,8 @@ def main():
             data.tofile(path)
             lines.append('  %s *%s = load("%s", %d);' % (ctype, name, path, data.nbytes))
             call_args.append(name)
+            if p["kind"] == "output":  # an input the kernel writes: checked after the call
+                inouts.append((name, ctype, data))
             if strided:
                 for k, s in enumerate(strides):
                     call_args.append("(int64_t)%d" % s)
@@ -177,10 +182,20 @@ def main():
                          % (name, nbytes + 2 * GUARD, name, nbytes + 2 * GUARD))
             lines.append("  %s *%s = (%s *)(%s_mem + %d);" % (ctype, name, ctype, name, GUARD))
             call_args.append(name)
-            outputs.append((name, ctype, e, nbytes))
+            outputs.append((name, ctype, e, nbytes, False))
+    # Inputs the kernel writes (non-const in the header): reference() returns
+    # their final contents after the outputs, in parameter order.
+    for name, ctype, data in inouts:
+        if out_index >= len(expected):
+            fail("reference() returns no final contents for written input '%s'" % name)
+        e = np.asarray(expected[out_index])
+        out_index += 1
+        outputs.append((name, ctype, e, data.nbytes, True))  # (no guard zones: loaded)
     lines.append("  int32_t rc = %s(%s);" % (args.function, ", ".join(call_args)))
-    for name, ctype, e, nbytes in outputs:
+    for name, ctype, e, nbytes, inout in outputs:
         lines.append('  save("%s", %s, %d);' % (os.path.join(wd, "out_%s.bin" % name), name, nbytes))
+        if inout:
+            continue
         lines.append("  for (int g = 0; g < %d; ++g)" % GUARD)
         lines.append("    if (%s_mem[g] != 0xA5 || %s_mem[%d + g] != 0xA5) {" % (name, name, GUARD + nbytes))
         lines.append('      printf("out-of-bounds write around output %s\\n"); return 98; }' % name)
@@ -214,7 +229,7 @@ def main():
         return
     rtol = getattr(ref, "RTOL", 1e-5)
     atol = getattr(ref, "ATOL", 1e-6)
-    for name, ctype, e, nbytes in outputs:
+    for name, ctype, e, nbytes, _ in outputs:
         got = np.fromfile(os.path.join(wd, "out_%s.bin" % name), dtype=CTYPES[ctype]).reshape(e.shape)
         if e.dtype == np.float16:
             got = got.view(np.float16)

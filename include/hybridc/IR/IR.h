@@ -88,6 +88,7 @@ struct BufferNode {
   std::vector<Expr> shape;   // extents, int64 or int32 exprs over params
   std::vector<Expr> strides; // element strides, one per dim (dense: products of shape)
   bool strided = false;      // strides are run-time parameters (C ABI: int64_t each)
+  bool written = false;      // Input: the kernel stores into it (header: non-const)
   std::string scope = "global"; // Temp: global, local, shared
   std::vector<double> constData; // Const: row-major values
 };
