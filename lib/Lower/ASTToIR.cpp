@@ -167,6 +167,7 @@ private:
     }
     case A::StmtKind::If: {
       auto &i = *A::cast<A::If>(&s);
+      if (i.cond->constInt) return lowerBlock(*i.cond->constInt ? i.then : i.orelse); // dead branch unchecked
       Stmt t = lowerBlock(i.then), e = lowerBlock(i.orelse);
       return IfThenElse::make(lowerCond(*i.cond), t, e);
     }

@@ -270,11 +270,19 @@ private:
     }
   }
 
-  /// "const": a non-empty, rectangular, possibly nested array of numbers.
+  /// "const": a number (a compile-time scalar parameter) or a non-empty,
+  /// rectangular, possibly nested array of numbers.
   void readConst(const Value &v, ArgDesc &arg) {
     arg.constRange = v.range;
+    if (v.kind == Value::Number) {
+      arg.constScalar = true;
+      arg.constValues.push_back(v.number);
+      if (arg.dtype) checkConstValues(v, *arg.dtype);
+      return;
+    }
     if (v.kind != Value::Array) {
-      error(v.range, "\"const\" must be an array of numbers (possibly nested), got " + describe(v));
+      error(v.range, "\"const\" must be a number or an array of numbers (possibly nested), got " +
+                         describe(v));
       return;
     }
     // The shape is taken from the first element at each depth; every other

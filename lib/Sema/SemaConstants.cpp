@@ -10,12 +10,20 @@
 // `range(N)`, a dtype 'float32'). A def that binds the name itself (a
 // parameter, an assignment, a loop variable) keeps its own, as in Python.
 //
+// inlineConstScalarArgs() does the same for a scalar parameter the
+// schedule file gives a value (`"args": {"b": {"const": 11}}`, as relay
+// passes attributes): the parameter leaves the C signature and its uses
+// become literals, usable wherever a constant is needed (const_range
+// bounds, shapes, indices of const arrays).
+//
 //===----------------------------------------------------------------------===//
 #include "hybridc/Sema/Sema.h"
 
 #include "hybridc/AST/AST.h"
+#include "hybridc/Schedule/Schedule.h"
 #include "hybridc/Support/Diagnostics.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
@@ -143,6 +151,61 @@ std::set<std::string> ownNames(Def &d) {
 }
 
 } // namespace
+
+void inlineConstScalarArgs(Module &m, const ScheduleFile &schedule, DiagnosticEngine &diags) {
+  for (auto &d : m.defs) {
+    const DefSchedule *ds = schedule.find(d->name);
+    if (!ds) continue;
+    for (const auto &[name, desc] : ds->args) {
+      if (!desc.constScalar || desc.constValues.empty()) continue;
+      auto p = std::find_if(d->params.begin(), d->params.end(), [&](const Param &q) { return q.name->id == name; });
+      if (p == d->params.end()) continue; // SemaParams reports the unknown parameter
+      double x = desc.constValues[0];
+      // The type: the annotation's, else the schedule's, else int32 for an
+      // integral value and float32 otherwise.
+      std::optional<DType> dt = desc.dtype;
+      if (p->annotation) {
+        auto *a = dyn_cast<Name>(p->annotation.get());
+        std::optional<DType> ann = a ? DType::parse(a->id) : std::nullopt;
+        if (!ann) {
+          diags.report(DiagKind::ScheduleArgConflict, desc.constRange,
+                       {name, "a \"const\" number describes a scalar, but the annotation is not a scalar dtype"});
+          continue;
+        }
+        if (dt && *dt != *ann) {
+          diags.report(DiagKind::ScheduleArgConflict, desc.dtypeRange,
+                       {name, "the schedule says " + dt->str() + " but the annotation says " + ann->str()});
+          continue;
+        }
+        dt = ann;
+      }
+      if (!dt) dt = std::floor(x) == x ? DType::i32() : DType::f32();
+      if (!dt->isFloat() && std::floor(x) != x) {
+        diags.report(DiagKind::ScheduleArgConflict, desc.constRange,
+                     {name, "its value is not an integer but its type is " + dt->str()});
+        continue;
+      }
+      Value v = dt->isFloat() ? Value(x) : dt->isBool() ? Value(x != 0) : Value((int64_t)x);
+      // Uses become literals of that type (a cast keeps int64, float64...).
+      bool exact = *dt == DType::i32() || *dt == DType::f32() || dt->isBool();
+      std::string paramName = name;
+      d->params.erase(p); // no longer a run-time parameter
+      d->constParams.push_back(paramName);
+      forEachExprSlot(*d, [&](ExprPtr &slot) {
+        auto *n = dyn_cast<Name>(slot.get());
+        if (!n || n->id != paramName) return;
+        SourceRange r = n->range;
+        ExprPtr lit = literal(v, r);
+        if (!exact) {
+          std::vector<ExprPtr> args;
+          args.push_back(std::move(lit));
+          lit = std::make_unique<Call>(r, dt->str(), r, std::move(args));
+        }
+        slot = std::move(lit);
+      });
+    }
+  }
+}
 
 void inlineModuleConstants(Module &m, DiagnosticEngine &diags) {
   if (m.constants.empty()) return;

@@ -82,7 +82,8 @@ Type DefChecker::check(Expr &e, Ctx ctx) {
   case ExprKind::Tuple: t = checkTuple(*cast<Tuple>(&e)); break;
   }
   e.type = t;
-  if (!t.isScalar() || !t.dtype.isIntegral()) e.constInt.reset();
+  if (auto *b = dyn_cast<BoolLit>(&e)) e.constInt = b->value;
+  if (!t.isScalar() || !(t.dtype.isIntegral() || t.dtype.isBool())) e.constInt.reset();
   return t;
 }
 
@@ -323,9 +324,10 @@ Type DefChecker::checkUnaryOp(UnaryOp &u) {
     }
     if (v) u.constInt = u.op == UnaryOpKind::Neg ? wrapTo(int64_t(0 - uint64_t(*v)), t.dtype) : *v;
     return t;
-  case UnaryOpKind::Not:
+  case UnaryOpKind::Not: // a bool, whatever the operand's type (truthiness)
     if (!requireBool(*u.operand, "the operand of 'not'")) return {};
-    return t;
+    if (v && !t.dtype.isFloat()) u.constInt = *v == 0;
+    return Type::scalar(DType::boolean());
   case UnaryOpKind::Invert:
     if (t.dtype.isFloat()) {
       diags_.report(DiagKind::TypeMismatch, u.range,
@@ -356,7 +358,15 @@ Type DefChecker::checkBoolOp(BoolOp &b) {
     check(*o);
     ok = requireBool(*o, std::string("an operand of '") + (b.isAnd ? "and" : "or") + "'") && ok;
   }
-  return ok ? Type::scalar(DType::boolean()) : Type();
+  if (!ok) return {};
+  // Folded when every operand is a compile-time integer or bool.
+  bool all = true, value = b.isAnd;
+  for (auto &o : b.operands) {
+    all &= o->constInt.has_value() && !o->type.dtype.isFloat();
+    if (all) value = b.isAnd ? value && *o->constInt != 0 : value || *o->constInt != 0;
+  }
+  if (all) b.constInt = value;
+  return Type::scalar(DType::boolean());
 }
 
 Type DefChecker::checkCompare(Compare &c) {
@@ -375,7 +385,26 @@ Type DefChecker::checkCompare(Compare &c) {
       ok = false;
     }
   }
-  return ok ? Type::scalar(DType::boolean()) : Type();
+  if (!ok) return {};
+  // Folded when every operand is a compile-time integer (`i < len(s)` with
+  // i a constant): an `if` on it keeps only its live branch.
+  bool all = true, value = true;
+  for (size_t i = 0; all && i < c.ops.size(); ++i) {
+    const Expr &a = *c.operands[i], &b = *c.operands[i + 1];
+    all = a.constInt && b.constInt && !a.type.dtype.isFloat() && !b.type.dtype.isFloat();
+    if (!all) break;
+    int64_t x = *a.constInt, y = *b.constInt;
+    switch (c.ops[i]) {
+    case CmpOpKind::Lt: value &= x < y; break;
+    case CmpOpKind::Le: value &= x <= y; break;
+    case CmpOpKind::Gt: value &= x > y; break;
+    case CmpOpKind::Ge: value &= x >= y; break;
+    case CmpOpKind::Eq: value &= x == y; break;
+    case CmpOpKind::Ne: value &= x != y; break;
+    }
+  }
+  if (all) c.constInt = value;
+  return Type::scalar(DType::boolean());
 }
 
 Type DefChecker::checkIfExp(IfExp &e) {

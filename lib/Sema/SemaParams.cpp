@@ -19,6 +19,7 @@
 //===----------------------------------------------------------------------===//
 #include "SemaInternal.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace hybridc::sema {
@@ -41,7 +42,8 @@ void DefChecker::checkSignature() {
   }
   if (ds)
     for (const auto &[name, desc] : ds->args)
-      if (!params_.count(name))
+      if (!params_.count(name) &&
+          std::find(def_.constParams.begin(), def_.constParams.end(), name) == def_.constParams.end())
         diags_.report(DiagKind::ScheduleUnknownParam, desc.keyRange, {def_.name, name});
 
   // Kinds first, so that a dim naming a described tensor is recognised.

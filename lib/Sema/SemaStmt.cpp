@@ -607,6 +607,13 @@ void DefChecker::checkWhile(While &w) {
 void DefChecker::checkIf(If &s) {
   check(*s.cond);
   requireBool(*s.cond, "the condition of 'if'");
+  // A condition known at compile time keeps only its live branch, which is
+  // all that is checked and lowered (TVM never visits the dead one: `i = 3;
+  // if i < len(s): e = s[i]` is fine for a shorter s).
+  if (s.cond->constInt) {
+    checkBlock(*s.cond->constInt ? s.then : s.orelse, false);
+    return;
+  }
   checkBlock(s.then, false);
   checkBlock(s.orelse, false);
 }

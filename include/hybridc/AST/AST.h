@@ -370,6 +370,7 @@ struct Def {
   // Set by Sema:
   std::vector<std::unique_ptr<Symbol>> symbols; // params first, in order
   std::vector<Symbol *> outputs;                // in return order
+  std::vector<std::string> constParams;         // given a value by the schedule, removed
   bool checked = false;                         // passed Sema without errors
 };
 

@@ -37,7 +37,8 @@ struct ArgDesc {
   bool strided = false;
   SourceRange stridesRange;
   bool hasConst = false;
-  std::vector<double> constValues; // row-major
+  bool constScalar = false;        // "const": 11 — a compile-time scalar (Sema substitutes it)
+  std::vector<double> constValues; // row-major (one value for a scalar)
   std::vector<int64_t> constShape; // nested arrays give a multi-D constant
   SourceRange constRange;
 };

@@ -51,5 +51,8 @@ void checkModule(ast::Module &m, const ScheduleFile *schedule, DiagnosticEngine 
 /// SemaConstants.cpp: evaluates the module-level constants (`N = 16`) and
 /// replaces their uses in every def by literals. checkModule() runs it first.
 void inlineModuleConstants(ast::Module &m, DiagnosticEngine &diags);
+/// SemaConstants.cpp: scalar parameters given a value by the schedule
+/// (`"const": 11`) leave the signature; their uses become literals.
+void inlineConstScalarArgs(ast::Module &m, const ScheduleFile &schedule, DiagnosticEngine &diags);
 
 } // namespace hybridc
