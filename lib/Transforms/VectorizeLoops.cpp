@@ -163,7 +163,8 @@ protected:
     bool changed = false;
     auto idx = IRMutator::mutate(n->indices, changed);
     Expr v = mutate(n->value);
-    if (!changed && v.same(n->value)) return self;
+    // (No early return for an unchanged store: `B[0] = B[0] + 1` does not
+    // mention the loop, yet must count every lane.)
     int li = 1;
     for (auto &i : idx) li = std::max<int>(li, i.type().lanes);
     if (li == 1) {
@@ -180,8 +181,9 @@ protected:
       };
       Expr rest = reductionOperand(n->value, isAcc, op);
       if (!rest || uses_.bufferAccesses[n->buffer.get()] != 2) {
-        if (v.type().lanes > 1) throw NotVectorizable();
-        // The same value into the same element in every iteration: once is enough.
+        if (v.type().lanes > 1 || uses_.bufferAccesses[n->buffer.get()] != 1) throw NotVectorizable();
+        // The same value into the same element in every iteration (B read
+        // nowhere else in the loop): once is enough.
         return Store::make(n->buffer, std::move(idx), v);
       }
       Shuffle::Op r = Shuffle::ReduceAdd;
