@@ -265,14 +265,18 @@ std::optional<std::string> generateCode(const std::vector<ir::LoweredFunc> &func
   cg->finishDebugInfo();
   cg.reset();
 
-  if (auto err = codegen::linkRuntime(m)) return err;
-
   std::string verifyMsg;
   llvm::raw_string_ostream vos(verifyMsg);
   if (llvm::verifyModule(m, &vos)) HY_UNREACHABLE("codegen produced invalid LLVM IR: " + vos.str());
 
   optimize(m, tm.get(), std::clamp(opts.optLevel, 0, 3));
   if (!llvmError.empty()) return "LLVM: " + llvmError;
+  // The runtime is linked after optimisation: clang already optimised it
+  // (-O2) when the build embedded it, and optimising it again in every
+  // compile cost more than the kernels themselves (bench/RESULTS.md,
+  // compile time). Kernels only call it (errors, allocation, the thread
+  // pool), nothing there is worth inlining.
+  if (auto err = codegen::linkRuntime(m)) return err;
 
   if (request.llvmIR) {
     request.llvmIR->clear();
