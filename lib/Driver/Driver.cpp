@@ -17,6 +17,7 @@
 #include "Options.h"
 
 #include "hybridc/AST/AST.h"
+#include "hybridc/Lower/Lower.h"
 #include "hybridc/Parse/Parser.h"
 #include "hybridc/Schedule/Schedule.h"
 #include "hybridc/Sema/Sema.h"
@@ -178,6 +179,16 @@ int Driver::run(const std::vector<std::string> &args) {
     // (unless an output names an input: that one is never touched).
     driver::OutputPlan plan = driver::planOutputs(opts);
     bool outputsOk = driver::checkOutputsAreNotInputs(plan, {opts.input, opts.schedule}, diags);
+    // --syntax-only still schedules and checks the loop nests (no code
+    // generation), so it reports every error a full compile would.
+    if (!diags.hasErrors() && opts.syntaxOnly) {
+      phase = "lower";
+      p.stage("lower", [&] {
+        LowerOptions lo;
+        lo.functions = opts.functions;
+        lowerModule(*module, schedule ? &*schedule : nullptr, lo, diags);
+      });
+    }
     if (!diags.hasErrors() && !opts.syntaxOnly) {
       phase = "compile";
       p.stage("compile", [&] {

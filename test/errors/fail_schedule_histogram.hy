@@ -1,4 +1,5 @@
 # RUN: not %hybridc %s -s %S/Inputs/fail_schedule_histogram.json --emit-lowered=- 2>&1 | FileCheck %s
+# RUN: not %hybridc --syntax-only %s -s %S/Inputs/fail_schedule_histogram.json 2>&1 | FileCheck %s
 # A histogram is not a reduction into one element: `t` differs per
 # iteration, so vector lanes may update the same bin. (Reordering the nest
 # is fine: the updates commute.)
