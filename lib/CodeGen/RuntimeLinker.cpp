@@ -1,7 +1,8 @@
 //===- RuntimeLinker.cpp - Link the embedded runtime into a module --------===//
 //
-// Parses the runtime bitcode embedded at build time (lib/Runtime), links it
-// into the module being compiled, and fixes the linkage of what it brought:
+// Parses the runtime bitcode embedded at build time (lib/Runtime), links
+// what the module needs of it (the functions its kernels call, what those
+// call, and the public API) and fixes the linkage of what it brought:
 // every non-local definition becomes linkonce_odr in a COMDAT of its own
 // name (one copy per program, whichever object the linker keeps; the copies
 // are identical and compiled for the arch's baseline ISA), and the public
@@ -76,7 +77,12 @@ std::optional<std::string> linkRuntime(llvm::Module &m) {
   for (llvm::GlobalVariable &g : rt->globals())
     if (!g.isDeclaration() && !g.hasLocalLinkage()) defined.push_back(g.getName().str());
 
-  if (llvm::Linker::linkModules(m, std::move(rt)))
+  // Only what the kernels use (and, through it, what that uses), plus the
+  // public API every object defines: the runtime is linked after
+  // optimisation, so nothing would remove the rest before code generation.
+  for (const char *name : kPublicAPI)
+    if (llvm::Function *f = rt->getFunction(name)) m.getOrInsertFunction(name, f->getFunctionType());
+  if (llvm::Linker::linkModules(m, std::move(rt), llvm::Linker::Flags::LinkOnlyNeeded))
     return std::string("cannot link the runtime into the module");
 
   for (const std::string &name : defined) {
