@@ -93,6 +93,15 @@ std::optional<std::string> linkRuntime(llvm::Module &m) {
     go->setLinkage(llvm::GlobalValue::LinkOnceODRLinkage);
     go->setVisibility(llvm::GlobalValue::DefaultVisibility);
     go->setComdat(m.getOrInsertComdat(name));
+    // Clang optimised the runtime when the build embedded it; instruction
+    // selection for it then takes the fast path (FastISel, no machine-level
+    // optimisation): it is cold code (errors, allocation, one thread-pool
+    // dispatch per kernel call), and compiling it fully cost ~8 ms per
+    // object with a parallel loop (bench/RESULTS.md, compile time).
+    if (auto *fn = llvm::dyn_cast<llvm::Function>(go); fn && !fn->isDeclaration()) {
+      fn->addFnAttr(llvm::Attribute::OptimizeNone);
+      fn->addFnAttr(llvm::Attribute::NoInline);
+    }
     // One copy per program: its address is what every object refers to.
     if (llvm::isa<llvm::GlobalVariable>(go)) go->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::None);
   }
