@@ -50,9 +50,10 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/samples/ DESTINATION share/doc/hybridc/s
   PATTERN "CMakeLists.txt" PATTERN "README.md"
   PATTERN "out" EXCLUDE PATTERN "build" EXCLUDE)
 
-# CPack: a Debian package. hybridc links libLLVM.so.19.1 (Debian 12:
-# libllvm19), libstdc++, libgcc_s and glibc; scripts/test-deb.sh checks this
-# list against ldd. Linking kernels needs a C compiler, hence Recommends.
+# CPack: a Debian package. hybridc links LLVM statically (then zlib and
+# zstd, which static LLVM uses) or libLLVM.so.19.1 (Debian 12: libllvm19),
+# and libstdc++, libgcc_s and glibc; scripts/test-deb.sh checks this list
+# against ldd. Linking kernels needs a C compiler, hence Recommends.
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME hybridc)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
@@ -69,8 +70,13 @@ set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES TRUE)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)
+if(HYBRIDC_LLVM_STATIC_USED)
+  set(_llvm_depends "zlib1g (>= 1:1.2), libzstd1 (>= 1.5)")
+else()
+  set(_llvm_depends "libllvm19 (>= 1:19.1)")
+endif()
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-  "libllvm19 (>= 1:19.1), libc6 (>= 2.34), libstdc++6 (>= 12), libgcc-s1 (>= 3.0)")
+  "${_llvm_depends}, libc6 (>= 2.34), libstdc++6 (>= 12), libgcc-s1 (>= 3.0)")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gcc | c-compiler")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "cmake (>= 3.20), make")
 include(CPack)

@@ -16,8 +16,9 @@ BUILD_DIR="${HYBRIDC_BUILD_DIR:-build}"
 PACKAGES=(
   # compiler and build tools
   g++ make cmake ninja-build git python3
-  # LLVM 19 (libLLVM, headers) and its test tools (FileCheck, not, lit)
-  llvm-19-dev llvm-19-tools
+  # LLVM 19 (libLLVM, headers, static archives) and its test tools
+  # (FileCheck, not, lit); static LLVM needs zstd
+  llvm-19-dev llvm-19-tools libzstd-dev
   # the runtime is C compiled to LLVM bitcode at build time
   clang-19
   # libraries

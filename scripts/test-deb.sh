@@ -56,6 +56,8 @@ ldd_out=$(ldd "$hybridc")
 grep -q "not found" <<<"$ldd_out" && { echo "$ldd_out"; fail "unresolved libraries"; }
 for lib in $(readelf -d "$hybridc" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
   path=$(awk -v l="$lib" '$1 == l { print $3 }' <<<"$ldd_out")
+  # The dynamic loader, when NEEDED, is listed by its path alone.
+  [[ -n $path ]] || path=$(awk -v l="/$lib" 'substr($1, length($1) - length(l) + 1) == l { print $1 }' <<<"$ldd_out")
   [[ -n $path ]] || fail "ldd does not resolve $lib"
   # usrmerge: dpkg may know the file under /usr/lib or /lib.
   pkg=""
