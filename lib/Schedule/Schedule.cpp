@@ -287,9 +287,15 @@ private:
     }
     // The shape is taken from the first element at each depth; every other
     // row must match it.
+    // An empty array is a 1-D constant of length 0 (relay passes empty
+    // tuples: `len(axes)` is 0, a const_range over it does nothing).
+    if (v.elements.empty()) {
+      arg.constShape.push_back(0);
+      return;
+    }
     for (const Value *p = &v; p->kind == Value::Array; p = p->elements.front().get()) {
       if (p->elements.empty()) {
-        error(p->range, "\"const\" arrays must not be empty");
+        error(p->range, "\"const\" arrays may be empty only at the top level ([]), not [[]]");
         return;
       }
       arg.constShape.push_back((int64_t)p->elements.size());

@@ -229,7 +229,7 @@ void DefChecker::typeFromSchedule(Param &p, const ArgDesc &d) {
       dim.constant = n;
       s.shape.push_back(dim);
     }
-    if (d.constValues.empty()) { // the schedule reader reported it
+    if (d.constValues.empty() && !(d.constShape.size() == 1 && d.constShape[0] == 0)) { // reported
       s.dtype = DType();
       mc_.badSignature.insert(&def_);
     }
