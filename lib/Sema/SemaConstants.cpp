@@ -2,7 +2,7 @@
 //
 // `N = 16` at the top of a file is a compile-time constant visible to every
 // def (TVM captures the Python globals a hybrid function reads as
-// constants; docs/language.md). inlineModuleConstants() evaluates each in
+// constants; README, "Parameters"). inlineModuleConstants() evaluates each in
 // source order — numbers, strings, True/False, + - * / // % and unary
 // minus/not on them and on earlier constants — and replaces every use of
 // the name in a def by the value, as a literal at the use's location, so

@@ -13,7 +13,7 @@
 // after L. When L may run zero times the load and the store are guarded by
 // `extent > 0`, so an index that is only valid when the body runs is never
 // touched. LLVM keeps such variables in registers, which is what makes a
-// 6x16 / 8x32 matmul tile run at FMA speed (docs/architecture.md).
+// 6x16 / 8x32 matmul tile run at FMA speed (bench/RESULTS.md).
 //
 //===----------------------------------------------------------------------===//
 #include "LoopNest.h"
