@@ -478,28 +478,24 @@ protected:
   Effects effects_;
   std::set<std::string> declaredInside_;
 
-  static bool reductionOp(BinOp op) {
-    return op == BinOp::Add || op == BinOp::Mul || op == BinOp::Min || op == BinOp::Max;
-  }
   Stmt visit(const VarDecl *n, const Stmt &self) override {
     declaredInside_.insert(n->name);
     return IRMutator::visit(n, self);
   }
   Stmt visit(const Assign *n, const Stmt &self) override {
-    auto *b = n->value.as<Binary>();
-    if (declaredInside_.count(n->name) || !b || !reductionOp(b->op)) return self;
+    if (declaredInside_.count(n->name)) return self;
     auto isAcc = [&](const Expr &e) {
       auto *v = e.as<Var>();
       return v && v->name == n->name;
     };
-    Expr rest = isAcc(b->a) ? b->b : isAcc(b->b) ? b->a : Expr();
+    BinOp op;
+    Expr rest = reductionRest(n->value, isAcc, op);
     if (!rest || uses_.varReads[n->name] != 1 || uses_.assigns[n->name] != 1) return self;
     stripped = true;
     return Evaluate::make(rest);
   }
   Stmt visit(const Store *n, const Stmt &self) override {
-    auto *b = n->value.as<Binary>();
-    if (!b || !reductionOp(b->op) || uses_.bufferAccesses[n->buffer.get()] != 2) return self;
+    if (uses_.bufferAccesses[n->buffer.get()] != 2) return self;
     // One element for the whole loop: the indices must read neither the
     // loop variable nor any scalar the body writes (`t = a[i] % 8;
     // h[t] += 1` is a histogram, not a reduction) nor memory.
@@ -512,7 +508,8 @@ protected:
         if (!sameExpr(l->indices[k], n->indices[k])) return false;
       return true;
     };
-    Expr rest = isAcc(b->a) ? b->b : isAcc(b->b) ? b->a : Expr();
+    BinOp op;
+    Expr rest = reductionRest(n->value, isAcc, op);
     if (!rest) return self;
     stripped = true;
     return Evaluate::make(rest);

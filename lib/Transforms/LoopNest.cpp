@@ -112,6 +112,36 @@ Effects effectsOf(const Stmt &s) {
 
 bool mayTrap(const Expr &e) { return hasLoad(e); }
 
+bool isReductionOp(BinOp op) {
+  return op == BinOp::Add || op == BinOp::Mul || op == BinOp::Min || op == BinOp::Max;
+}
+
+Expr reductionRest(const Expr &value, const std::function<bool(const Expr &)> &isAcc, BinOp &op) {
+  auto *top = value.as<Binary>();
+  if (!top || !isReductionOp(top->op)) return Expr();
+  op = top->op;
+  std::vector<Expr> operands;
+  std::function<void(const Expr &)> flatten = [&](const Expr &e) {
+    auto *b = e.as<Binary>();
+    if (b && b->op == op && b->type.lanes == top->type.lanes) {
+      flatten(b->a), flatten(b->b);
+      return;
+    }
+    operands.push_back(e);
+  };
+  flatten(value);
+  int accs = 0;
+  Expr rest;
+  for (auto &e : operands) {
+    if (isAcc(e)) {
+      ++accs;
+      continue;
+    }
+    rest = rest ? Binary::make(op, rest, e) : e;
+  }
+  return accs == 1 ? rest : Expr();
+}
+
 //===--- Linear forms -----------------------------------------------------===//
 
 void LinearForm::add(const LinearForm &o, int64_t scale) {

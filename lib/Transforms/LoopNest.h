@@ -77,6 +77,14 @@ Effects effectsOf(const Stmt &s);
 /// x / 0 as 0.
 bool mayTrap(const Expr &e);
 
+/// A reduction update `acc op e` (op one of + * min max): `value` is a
+/// chain of one op in any association (`acc + a[j] + 1` is the reduction
+/// `acc += a[j] + 1`, whatever order the simplifier left) in which exactly
+/// one operand is the accumulator (`isAcc`). Returns the other operands
+/// folded with op (null when `value` is not such an update) and sets `op`.
+Expr reductionRest(const Expr &value, const std::function<bool(const Expr &)> &isAcc, BinOp &op);
+bool isReductionOp(BinOp op);
+
 /// ReorderLegality.cpp: why permuting the perfect nest `from` (outermost
 /// first) into `to` may change the results of its innermost `body`, or ""
 /// when it cannot (see the file's comment for the rule).

@@ -10,8 +10,8 @@
 //    `out[idx[i], j]` only j),
 //    the iterations that update one element run in another order: allowed
 //    only when every store is a recognised reduction B[I] = B[I] op e
-//    (op + * min max, e not touching B) — float sums may then round
-//    differently, as with any reassociation;
+//    (op + * min max, one op for all of them, e not touching B) — float
+//    sums may then round differently, as with any reassociation;
 //  - a scalar declared outside the nest and assigned in it is a zero-index
 //    buffer: only `s = s op e` reductions, read nowhere else.
 // Anything else (c[i, j] written and c[i - 1, j + 1] read) is refused, even
@@ -62,10 +62,6 @@ protected:
     IRVisitor::visit(n);
   }
 };
-
-bool isReductionOp(BinOp op) {
-  return op == BinOp::Add || op == BinOp::Mul || op == BinOp::Min || op == BinOp::Max;
-}
 
 std::string indexText(const std::string &name, const std::vector<Expr> &idx) {
   std::string s = name + "[";
@@ -196,34 +192,41 @@ std::string reorderHazard(const std::vector<const For *> &from, const std::vecto
     std::set<std::string> unused = all;
     for (auto &v : determinedLoops(first.indices, from, writtenVars)) unused.erase(v);
     if (restrictTo(from, unused) == restrictTo(to, unused)) continue;
+    std::optional<BinOp> firstOp; // every update must use one op: + then * do not commute
     for (auto &a : list) {
       if (!a.isStore) continue;
-      auto *b = a.value.as<Binary>();
       auto isAcc = [&](const Expr &e) {
         auto *l = e.as<Load>();
         return l && l->buffer.get() == buf;
       };
-      bool reduction = b && isReductionOp(b->op) && (isAcc(b->a) || isAcc(b->b)) &&
+      BinOp op;
+      bool reduction = reductionRest(a.value, isAcc, op) &&
                        uses.bufferAccesses[buf] == 2 * (int)std::count_if(list.begin(), list.end(),
                                                                          [](const Access &x) { return x.isStore; });
-      if (!reduction) {
+      bool mixed = reduction && firstOp && *firstOp != op;
+      firstOp = op;
+      if (!reduction || mixed) {
         std::string loopsText;
         for (auto &l : restrictTo(from, unused)) loopsText += (loopsText.empty() ? "'" : ", '") + l + "'";
         return "different iterations of " + loopsText + " may write the same element '" +
-               indexText(name, first.indices) +
-               "', and the update is not a reduction (+ * min max), so the loop order decides which value is left";
+               indexText(name, first.indices) + "', and " +
+               (mixed ? "its updates mix different operations, which do not commute"
+                      : "the update is not a reduction (+ * min max)") +
+               ", so the loop order decides which value is left";
       }
     }
   }
   for (auto &[name, values] : c.assigns) {
+    std::optional<BinOp> firstOp;
     for (auto &v : values) {
-      auto *b = v.as<Binary>();
       auto isAcc = [&](const Expr &e) {
         auto *var = e.as<Var>();
         return var && var->name == name;
       };
-      bool reduction = b && isReductionOp(b->op) && (isAcc(b->a) || isAcc(b->b)) &&
-                       uses.varReads[name] == (int)values.size();
+      BinOp op;
+      bool reduction = reductionRest(v, isAcc, op) && uses.varReads[name] == (int)values.size();
+      reduction = reduction && (!firstOp || *firstOp == op);
+      firstOp = op;
       if (!reduction)
         return "scalar '" + name + "' is carried from one iteration to the next, so the order of the loops matters";
     }

@@ -97,15 +97,9 @@ protected:
     return check.ok;
   }
 
-  /// `value` is `name op rest` / `rest op name` (op commutative): returns rest.
+  /// `value` is `acc op rest` in any association (loopnest::reductionRest).
   Expr reductionOperand(const Expr &value, const std::function<bool(const Expr &)> &isAcc, BinOp &op) {
-    auto *b = value.as<Binary>();
-    Shuffle::Op r = Shuffle::ReduceAdd;
-    if (!b || !reductionOp(b->op, r)) return Expr();
-    op = b->op;
-    if (isAcc(b->a)) return b->b;
-    if (isAcc(b->b)) return b->a;
-    return Expr();
+    return loopnest::reductionRest(value, isAcc, op);
   }
 
   Expr visit(const Var *n, const Expr &self) override {
@@ -219,8 +213,7 @@ protected:
       if (!rest || uses_.varReads[n->name] != 1) throw NotVectorizable(); // loop-carried scalar
       Shuffle::Op r = Shuffle::ReduceAdd;
       reductionOp(op, r);
-      Expr acc = n->value.as<Binary>()->a;
-      if (!isAcc(acc)) acc = n->value.as<Binary>()->b;
+      Expr acc = Var::make(n->value.type(), n->name);
       return Assign::make(n->name, Binary::make(op, acc, Shuffle::reduce(r, widen(mutate(rest), lanes_))));
     }
     return Assign::make(n->name, widen(v, lanes_));
