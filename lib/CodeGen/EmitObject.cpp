@@ -147,6 +147,11 @@ llvm::CodeGenOptLevel codeGenLevel(int level) {
   }
 }
 
+/// Above this many LLVM instructions (before optimisation) a module is
+/// optimised without SLP vectorization and LLVM's loop unrolling. The bench
+/// kernels have at most ~2,000 (conv).
+constexpr size_t kLargeModuleInstructions = 20000;
+
 void optimize(llvm::Module &m, llvm::TargetMachine *tm, int level) {
   // Declared in this order so that they are destroyed in the right one.
   llvm::LoopAnalysisManager lam;
@@ -158,6 +163,19 @@ void optimize(llvm::Module &m, llvm::TargetMachine *tm, int level) {
   pto.SLPVectorization = level >= 2;
   pto.LoopInterleaving = level >= 2;
   pto.LoopUnrolling = level >= 1;
+  // Big kernels get a lighter pipeline: LLVM's SLP vectorizer and full
+  // unrolling grow faster than linearly with the size of a function (3,000
+  // small loops took 262 s at -O3, almost all in SLP over the blocks full
+  // unrolling made). hybridc's own vectorize/unroll schedules are explicit
+  // vector IR already, so what is lost is only LLVM's guesswork on very
+  // large straight-line code.
+  size_t instructions = 0;
+  for (llvm::Function &f : m)
+    instructions += f.getInstructionCount();
+  if (instructions > kLargeModuleInstructions) {
+    pto.SLPVectorization = false;
+    pto.LoopUnrolling = false;
+  }
   llvm::PassBuilder pb(tm, pto);
   pb.registerModuleAnalyses(mam);
   pb.registerCGSCCAnalyses(cgam);
