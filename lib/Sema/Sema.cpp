@@ -185,6 +185,7 @@ private:
 } // namespace
 
 void checkModule(Module &m, const ScheduleFile *schedule, DiagnosticEngine &diags) {
+  normalizeReturns(m, diags);
   inlineModuleConstants(m, diags);
   if (schedule) inlineConstScalarArgs(m, *schedule, diags);
   ModuleChecker(m, schedule, diags).run();

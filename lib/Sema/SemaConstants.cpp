@@ -16,8 +16,17 @@
 // become literals, usable wherever a constant is needed (const_range
 // bounds, shapes, indices of const arrays).
 //
+// normalizeReturns() accepts `return` inside an `if` (relay's shape
+// functions return early): the statements after an `if` whose one branch
+// returns move into its other branch, and when then every path of the def
+// ends with a return of the same tensors, the returns become one at the
+// end — the shape the rest of Sema expects. Returns naming different
+// tensors are an error.
+//
 //===----------------------------------------------------------------------===//
 #include "hybridc/Sema/Sema.h"
+
+#include "SemaInternal.h"
 
 #include "hybridc/AST/AST.h"
 #include "hybridc/Schedule/Schedule.h"
@@ -233,6 +242,100 @@ void inlineModuleConstants(Module &m, DiagnosticEngine &diags) {
       auto it = known.find(n->id);
       if (it != known.end()) slot = literal(it->second, n->range);
     });
+  }
+}
+
+} // namespace hybridc
+
+//===--- return inside if -----------------------------------------------===//
+
+namespace hybridc {
+namespace {
+
+using namespace ast;
+
+/// Whether every path through `b` ends with a `return`.
+bool endsWithReturn(const Block &b) {
+  if (b.empty()) return false;
+  const Stmt *last = b.back().get();
+  if (isa<Return>(last)) return true;
+  if (auto *i = dyn_cast<If>(last)) return endsWithReturn(i->then) && endsWithReturn(i->orelse);
+  return false;
+}
+
+/// Whether an `if` (through its branches, not into loops) holds a return.
+bool holdsReturn(const Block &b) {
+  for (auto &s : b) {
+    if (isa<Return>(s.get())) return true;
+    if (auto *i = dyn_cast<If>(s.get()); i && (holdsReturn(i->then) || holdsReturn(i->orelse))) return true;
+  }
+  return false;
+}
+
+/// `if c: ...; return x` followed by more statements: those statements run
+/// only when the `if` did not return, so they move into its other branch.
+void liftReturns(Block &b) {
+  for (size_t k = 0; k < b.size(); ++k) {
+    auto *i = dyn_cast<If>(b[k].get());
+    if (!i || !(holdsReturn(i->then) || holdsReturn(i->orelse))) continue;
+    liftReturns(i->then);
+    liftReturns(i->orelse);
+    bool thenReturns = endsWithReturn(i->then), elseReturns = endsWithReturn(i->orelse);
+    if (k + 1 == b.size() || thenReturns == elseReturns) continue;
+    Block &into = thenReturns ? i->orelse : i->then;
+    if (into.size() == 1)
+      if (auto *elif = dyn_cast<If>(into.front().get())) elif->isElif = false; // now an else block
+    for (size_t r = k + 1; r < b.size(); ++r) into.push_back(std::move(b[r]));
+    b.resize(k + 1);
+    liftReturns(into);
+    return;
+  }
+}
+
+/// The returns that end the paths of `b`.
+void terminalReturns(Block &b, std::vector<StmtPtr *> &out) {
+  if (b.empty()) return;
+  if (isa<Return>(b.back().get())) {
+    out.push_back(&b.back());
+  } else if (auto *i = dyn_cast<If>(b.back().get())) {
+    terminalReturns(i->then, out);
+    terminalReturns(i->orelse, out);
+  }
+}
+
+} // namespace
+
+void normalizeReturns(Module &m, DiagnosticEngine &diags) {
+  for (auto &d : m.defs) {
+    Block &body = d->body;
+    bool any = std::any_of(body.begin(), body.end(), [](const StmtPtr &s) {
+      auto *i = dyn_cast<If>(s.get());
+      return i && (holdsReturn(i->then) || holdsReturn(i->orelse));
+    });
+    if (!any) continue;
+    liftReturns(body);
+    if (body.empty() || !isa<If>(body.back().get()) || !endsWithReturn(body)) continue;
+    // Every path returns: the same tensors, or it is an error.
+    std::vector<StmtPtr *> returns;
+    terminalReturns(body, returns);
+    auto text = [](const Stmt &s) {
+      auto *r = cast<Return>(&s);
+      return r->value ? sema::exprStr(*r->value) : std::string();
+    };
+    std::string first = text(**returns.front());
+    bool same = true;
+    for (StmtPtr *r : returns)
+      if (text(**r) != first) {
+        diags.report(DiagKind::ReturnsDiffer, (*r)->range, {first})
+            .note(DiagKind::NotePrevious, (*returns.front())->range, {"the first return"});
+        same = false;
+      }
+    (void)same; // reported; the first return stands for all (no follow-on placement errors)
+    StmtPtr kept = std::move(*returns.front());
+    for (StmtPtr *r : returns)
+      if (*r) *r = std::make_unique<Pass>((*r)->range);
+    *returns.front() = std::make_unique<Pass>(kept->range);
+    body.push_back(std::move(kept));
   }
 }
 

@@ -51,6 +51,9 @@ void checkModule(ast::Module &m, const ScheduleFile *schedule, DiagnosticEngine 
 /// SemaConstants.cpp: evaluates the module-level constants (`N = 16`) and
 /// replaces their uses in every def by literals. checkModule() runs it first.
 void inlineModuleConstants(ast::Module &m, DiagnosticEngine &diags);
+/// SemaConstants.cpp: `return` inside `if`s becomes one return at the end
+/// when every path returns the same tensors.
+void normalizeReturns(ast::Module &m, DiagnosticEngine &diags);
 /// SemaConstants.cpp: scalar parameters given a value by the schedule
 /// (`"const": 11`) leave the signature; their uses become literals.
 void inlineConstScalarArgs(ast::Module &m, const ScheduleFile &schedule, DiagnosticEngine &diags);
