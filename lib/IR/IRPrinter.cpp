@@ -105,7 +105,7 @@ public:
     }
     case ExprKind::Load: {
       auto *n = e.as<Load>();
-      return n->buffer->name + "[" + list(n->indices) + "]";
+      return n->buffer->name + "[" + (n->indices.empty() ? "()" : list(n->indices)) + "]";
     }
     case ExprKind::Ramp: {
       auto *n = e.as<Ramp>();
@@ -145,7 +145,7 @@ public:
       if (auto *c = e.as<Cast>(); c && c->type == DType::i64() && c->value.type().isIntegral()) e = c->value;
       s += (i ? ", " : "") + p.expr(e);
     }
-    return s + "]";
+    return s + (b->shape.empty() ? "()]" : "]"); // 0-d: float32[()]
   }
 
   void stmt(const Stmt &s, int in) {
@@ -170,7 +170,7 @@ public:
     }
     case StmtKind::Store: {
       auto *n = s.as<Store>();
-      line(in, n->buffer->name + "[" + list(n->indices) + "] = " + expr(n->value));
+      line(in, n->buffer->name + "[" + (n->indices.empty() ? "()" : list(n->indices)) + "] = " + expr(n->value));
       return;
     }
     case StmtKind::For: {

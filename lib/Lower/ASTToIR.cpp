@@ -559,7 +559,7 @@ std::string dimText(const A::Symbol &s) {
     else if (s.shape[k].param) out += s.shape[k].param->name;
     else out += "?";
   }
-  return out + "]";
+  return out + (s.shape.empty() ? "()]" : "]"); // 0-d: float32[()]
 }
 
 } // namespace

@@ -173,6 +173,10 @@ Type DefChecker::checkBuiltin(Call &c, const Builtin &b, Ctx ctx) {
       const Expr &t = arg(0);
       if (t.type.kind == Type::Shape) {
         c.constInt = t.type.rank;
+      } else if (t.type.rank == 0) { // as numpy: a 0-d tensor has no length
+        diags_.report(DiagKind::BuiltinArgType, t.range,
+                      {"1", c.callee, "a tensor with at least one dimension or a shape", "a 0-d tensor"});
+        return {};
       } else {
         const Symbol *s = cast<Name>(&t)->symbol;
         if (s && !s->shape.empty() && s->shape[0].isConst()) c.constInt = s->shape[0].constant;
@@ -255,11 +259,7 @@ bool DefChecker::checkShapeArg(Expr &e, const Call &c, unsigned index) {
     return false;
   }
   e.type = {Type::Tuple, {}, 0};
-  if (tuple->elts.empty()) {
-    diags_.report(DiagKind::BuiltinArgType, e.range,
-                  {std::to_string(index + 1), c.callee, describe(ArgKind::Shape), "()"});
-    return false;
-  }
+  // () is the shape of a 0-d tensor.
   bool ok = true;
   for (auto &x : tuple->elts) {
     Type t = check(*x);

@@ -138,6 +138,9 @@ Type DefChecker::checkAttribute(Attribute &a) {
 }
 
 Type DefChecker::checkSubscript(Subscript &s, bool isStore) {
+  // x[()] indexes a 0-d tensor: no index at all.
+  if (s.indices.size() == 1)
+    if (auto *t = dyn_cast<Tuple>(s.indices[0].get()); t && t->elts.empty()) s.indices.clear();
   // a[i][j] is a[i, j] (numpy's meaning; relay writes pad_width[i][0]).
   while (auto *inner = dyn_cast<Subscript>(s.value.get())) {
     if (isa<Attribute>(inner->value.get())) break; // a.shape[k][...]: reported below

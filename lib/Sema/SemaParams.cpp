@@ -125,7 +125,12 @@ void DefChecker::typeFromAnnotation(Param &p) {
   s.dtype = *dt;
   base->type = {Type::DTypeRef, *dt, 0};
   if (sub->indices.empty()) {
-    bad(a.range, "a tensor type needs at least one dimension");
+    bad(a.range, "a tensor type needs at least one dimension, or () for a 0-d tensor");
+    return;
+  }
+  // float32[()]: a 0-d tensor (one element, indexed x[()]).
+  if (auto *t = dyn_cast<Tuple>(sub->indices[0].get()); t && t->elts.empty() && sub->indices.size() == 1) {
+    t->type = {Type::Tuple, {}, 0};
     return;
   }
   bool ok = true;
