@@ -120,7 +120,8 @@ std::optional<std::string> resolveTarget(const TargetOptions &opts, ResolvedTarg
 
   std::unique_ptr<llvm::MCSubtargetInfo> sti(out.target->createMCSubtargetInfo(out.triple, "", ""));
   if (!out.cpu.empty() && sti && !sti->isCPUStringValid(out.cpu))
-    return "unknown CPU '" + out.cpu + "' for target " + out.triple;
+    return "unknown CPU '" + out.cpu + "' for target " + out.triple + " (llc-19 -mtriple=" + out.triple +
+           " -mcpu=help lists the valid ones)";
 
   if (!opts.mattr.empty()) {
     llvm::SmallVector<llvm::StringRef, 8> parts;
@@ -206,6 +207,12 @@ std::optional<std::string> emitFile(llvm::Module &m, llvm::TargetMachine *tm, ll
 }
 
 } // namespace
+
+std::optional<std::string> checkTargetOptions(const TargetOptions &opts) {
+  initTargets();
+  ResolvedTarget rt;
+  return resolveTarget(opts, rt);
+}
 
 std::string resolveTriple(const std::string &target, std::string &error) {
   initTargets();

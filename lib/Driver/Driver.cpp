@@ -14,9 +14,12 @@
 #include "hybridc/Driver/Driver.h"
 
 #include "Compile.h"
+
+#include <algorithm>
 #include "Options.h"
 
 #include "hybridc/AST/AST.h"
+#include "hybridc/CodeGen/CodeGen.h"
 #include "hybridc/Lower/Lower.h"
 #include "hybridc/Parse/Parser.h"
 #include "hybridc/Schedule/Schedule.h"
@@ -124,6 +127,29 @@ int Driver::run(const std::vector<std::string> &args) {
       err_.flush();
       return diags.hasErrors() ? 1 : 0;
     };
+
+    // Options that name things (a pass, a CPU, a target feature) are checked
+    // before any work, with the valid values in the message.
+    phase = "options";
+    for (const std::string &pass : opts.printAfter) {
+      std::vector<std::string> names = passNames();
+      if (pass == "all" || std::find(names.begin(), names.end(), pass) != names.end()) continue;
+      std::string list;
+      for (auto &n : names) list += (list.empty() ? "" : ", ") + n;
+      diags.report(DiagKind::BadOption, SourceRange(), {"--print-after=" + pass, "the passes are " + list});
+    }
+    if (!opts.syntaxOnly) {
+      TargetOptions to;
+      to.target = opts.target;
+      to.mcpu = opts.mcpu;
+      to.mattr = opts.mattr;
+      if (auto error = checkTargetOptions(to)) diags.report(DiagKind::TargetError, SourceRange(), {*error});
+    }
+    if (diags.hasErrors()) { // no stale output survives a failed run
+      driver::OutputPlan plan = driver::planOutputs(opts);
+      if (driver::checkOutputsAreNotInputs(plan, {opts.input, opts.schedule}, diags)) driver::removeOutputs(plan);
+      return finish();
+    }
 
     phase = "read";
     uint32_t buffer = p.stage("read", [&] {

@@ -40,6 +40,10 @@ std::optional<std::string> generateCode(const std::vector<ir::LoweredFunc> &func
                                         const TargetOptions &target, const CodeGenRequest &request,
                                         const SourceManager *sm = nullptr);
 
+/// Why `target` (target, --mcpu, --mattr) cannot be compiled for, or
+/// nullopt: what generateCode would report, checked before any work.
+std::optional<std::string> checkTargetOptions(const TargetOptions &target);
+
 /// The triple that `target` resolves to ("" and an error message if unknown).
 std::string resolveTriple(const std::string &target, std::string &error);
 
