@@ -54,7 +54,13 @@ struct LoopScope {
   const ast::Stmt *stmt;
   LoopKind kind; // While loops are Serial
   bool isWhile;
+  int64_t copies = 1; // const_range/unroll: body copies made by this loop and those around it
 };
+
+/// At most this many copies of a loop body come from const_range/unroll()
+/// loops (nested ones multiply): beyond it compile time and memory grow
+/// without bound (README, "Limits").
+constexpr int64_t kMaxUnrolledCopies = 65536;
 
 class DefChecker {
 public:

@@ -551,7 +551,15 @@ void DefChecker::checkFor(For &f) {
 
   // Bind the loop variables and check the body even after an error, so that
   // mistakes inside are reported too.
-  loops_.push_back({&f, kind, false});
+  int64_t copies = loops_.empty() ? 1 : loops_.back().copies;
+  if ((kind == LoopKind::ConstRange || kind == LoopKind::Unroll) && extent && *extent > 0) {
+    copies = *extent > kMaxUnrolledCopies ? kMaxUnrolledCopies + 1 : copies * *extent;
+    if (copies > kMaxUnrolledCopies && (loops_.empty() || loops_.back().copies <= kMaxUnrolledCopies))
+      diags_.report(DiagKind::UnrollTooLarge, f.iter->range,
+                    {call->callee, std::to_string(*extent), std::to_string(kMaxUnrolledCopies)});
+    copies = std::min(copies, kMaxUnrolledCopies + 1);
+  }
+  loops_.push_back({&f, kind, false, copies});
   size_t visibleBefore = loopVars_.size();
   for (auto &v : f.vars) {
     Symbol *shadowed = visibleLoopVar(v->id);
@@ -599,7 +607,7 @@ void DefChecker::checkBindExtent(const std::string &tag, Expr &extent) {
 void DefChecker::checkWhile(While &w) {
   check(*w.cond);
   requireBool(*w.cond, "the condition of 'while'");
-  loops_.push_back({&w, LoopKind::Serial, true});
+  loops_.push_back({&w, LoopKind::Serial, true, loops_.empty() ? 1 : loops_.back().copies});
   checkBlock(w.body, false);
   loops_.pop_back();
 }

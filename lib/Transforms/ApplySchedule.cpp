@@ -49,6 +49,11 @@
 namespace hybridc {
 namespace {
 
+/// At most this many copies of a loop body from unrolled loops (nested ones
+/// multiply), as for const_range in Sema: bounded compile time and memory.
+constexpr int64_t kMaxUnrollCopies = 65536;
+
+
 using namespace ir;
 using namespace ir::loopnest;
 
@@ -1143,6 +1148,37 @@ private:
         diags_.report(want == ForKind::Vectorized ? DiagKind::ScheduleVectorizeExtent
                                                   : DiagKind::ScheduleUnrollExtent,
                       op.loopRange, {t->address, toString(L->extent)});
+        return false;
+      }
+    }
+    if (want == ForKind::Unrolled) {
+      // Bounded code size: the copies this loop makes times those of the
+      // unrolled loops around it and (the largest chain) inside it.
+      auto clampMul = [](int64_t a, int64_t b) { return a > kMaxUnrollCopies / std::max<int64_t>(b, 1) ? kMaxUnrollCopies + 1 : a * b; };
+      int64_t copies = std::max<int64_t>(*asConstInt(L->extent), 1);
+      for (const For *a : t->site.ancestors)
+        if (a->forKind == ForKind::Unrolled)
+          if (const int64_t *e = asConstInt(a->extent)) copies = clampMul(copies, std::max<int64_t>(*e, 1));
+      int64_t inner = 1;
+      for (auto &site : collectSites(body_)) {
+        if (site.loop->forKind != ForKind::Unrolled ||
+            std::find(site.ancestors.begin(), site.ancestors.end(), L) == site.ancestors.end())
+          continue;
+        int64_t chain = std::max<int64_t>(asConstInt(site.loop->extent) ? *asConstInt(site.loop->extent) : 1, 1);
+        bool below = false;
+        for (const For *a : site.ancestors) {
+          if (a == L) below = true;
+          else if (below && a->forKind == ForKind::Unrolled && asConstInt(a->extent))
+            chain = clampMul(chain, std::max<int64_t>(*asConstInt(a->extent), 1));
+        }
+        inner = std::max(inner, chain);
+      }
+      copies = clampMul(copies, inner);
+      if (copies > kMaxUnrollCopies) {
+        diags_.report(DiagKind::ScheduleConflict, op.loopRange,
+                      {verb, t->address,
+                       "with the unrolled loops around and inside it, its body would be copied more than " +
+                           std::to_string(kMaxUnrollCopies) + " times"});
         return false;
       }
     }
