@@ -52,6 +52,8 @@ namespace {
 /// At most this many copies of a loop body from unrolled loops (nested ones
 /// multiply), as for const_range in Sema: bounded compile time and memory.
 constexpr int64_t kMaxUnrollCopies = 65536;
+/// At most this many loops nest after a split (each split adds a level).
+constexpr size_t kMaxLoopDepth = 64;
 
 
 using namespace ir;
@@ -844,6 +846,17 @@ private:
                                    SourceRange where, const char *verb) {
     const For *L = t.loop();
     if (!checkSerial(t, verb, where)) return std::nullopt;
+    // Bounded nesting, as for source loops: a split adds a level to every
+    // loop at or inside L.
+    size_t deepest = 0;
+    for (auto &site : collectSites(body_))
+      if (site.loop == L || std::find(site.ancestors.begin(), site.ancestors.end(), L) != site.ancestors.end())
+        deepest = std::max(deepest, site.ancestors.size() + 1);
+    if (deepest + 1 > kMaxLoopDepth) {
+      diags_.report(DiagKind::ScheduleConflict, where,
+                    {verb, t.address, "the loops would nest more than " + std::to_string(kMaxLoopDepth) + " deep"});
+      return std::nullopt;
+    }
     if (outer.empty()) outer = L->name + ".outer";
     if (inner.empty()) inner = L->name + ".inner";
     std::set<std::string> own{L->name};
