@@ -130,3 +130,58 @@ void forEachExprSlot(Def &d, const std::function<void(ExprPtr &)> &fn) {
 }
 
 } // namespace hybridc::ast
+
+namespace hybridc::ast {
+
+ExprPtr clone(const Expr &e) {
+  auto all = [](const std::vector<ExprPtr> &v) {
+    std::vector<ExprPtr> out;
+    for (auto &x : v) out.push_back(clone(*x));
+    return out;
+  };
+  switch (e.kind) {
+  case ExprKind::IntLit: return std::make_unique<IntLit>(e.range, cast<IntLit>(&e)->value);
+  case ExprKind::FloatLit: return std::make_unique<FloatLit>(e.range, cast<FloatLit>(&e)->value);
+  case ExprKind::BoolLit: return std::make_unique<BoolLit>(e.range, cast<BoolLit>(&e)->value);
+  case ExprKind::StrLit: return std::make_unique<StrLit>(e.range, cast<StrLit>(&e)->value);
+  case ExprKind::Name: return std::make_unique<Name>(e.range, cast<Name>(&e)->id);
+  case ExprKind::Attribute: {
+    auto *a = cast<Attribute>(&e);
+    return std::make_unique<Attribute>(e.range, clone(*a->value), a->attr, a->attrRange);
+  }
+  case ExprKind::Subscript: {
+    auto *s = cast<Subscript>(&e);
+    return std::make_unique<Subscript>(e.range, clone(*s->value), all(s->indices));
+  }
+  case ExprKind::Call: {
+    auto *c = cast<Call>(&e);
+    auto out = std::make_unique<Call>(e.range, c->callee, c->calleeRange, all(c->args));
+    out->keywords = c->keywords;
+    return out;
+  }
+  case ExprKind::BinOp: {
+    auto *b = cast<BinOp>(&e);
+    return std::make_unique<BinOp>(e.range, b->op, clone(*b->lhs), clone(*b->rhs), b->opRange);
+  }
+  case ExprKind::UnaryOp: {
+    auto *u = cast<UnaryOp>(&e);
+    return std::make_unique<UnaryOp>(e.range, u->op, clone(*u->operand));
+  }
+  case ExprKind::BoolOp: {
+    auto *b = cast<BoolOp>(&e);
+    return std::make_unique<BoolOp>(e.range, b->isAnd, all(b->operands));
+  }
+  case ExprKind::Compare: {
+    auto *c = cast<Compare>(&e);
+    return std::make_unique<Compare>(e.range, all(c->operands), c->ops);
+  }
+  case ExprKind::IfExp: {
+    auto *i = cast<IfExp>(&e);
+    return std::make_unique<IfExp>(e.range, clone(*i->cond), clone(*i->then), clone(*i->orelse));
+  }
+  case ExprKind::Tuple: return std::make_unique<Tuple>(e.range, all(cast<Tuple>(&e)->elts));
+  }
+  return nullptr;
+}
+
+} // namespace hybridc::ast

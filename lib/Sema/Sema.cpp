@@ -186,6 +186,7 @@ private:
 
 void checkModule(Module &m, const ScheduleFile *schedule, DiagnosticEngine &diags) {
   normalizeReturns(m, diags);
+  expandTensorTuples(m, diags);
   inlineModuleConstants(m, diags);
   if (schedule) inlineConstScalarArgs(m, *schedule, diags);
   ModuleChecker(m, schedule, diags).run();

@@ -340,3 +340,126 @@ void normalizeReturns(Module &m, DiagnosticEngine &diags) {
 }
 
 } // namespace hybridc
+
+//===--- tuple-of-tensor parameters ---------------------------------------===//
+
+namespace hybridc {
+namespace {
+
+using namespace ast;
+
+/// `xs[idx][rest...]` for a tuple parameter `xs` of n tensors, as an
+/// expression over the expanded parameters xs_0 ... xs_{n-1}: xs_k[rest]
+/// for a literal idx, else a chain of conditional expressions (which
+/// Simplify folds when idx is a const_range variable).
+ExprPtr elementAccess(const std::string &name, size_t n, const Expr &idx, const std::vector<ExprPtr> &rest,
+                      SourceRange r) {
+  auto element = [&](size_t k) -> ExprPtr {
+    auto base = std::make_unique<Name>(r, name + "_" + std::to_string(k));
+    if (rest.empty()) return base;
+    std::vector<ExprPtr> indices;
+    for (auto &i : rest) indices.push_back(clone(*i));
+    return std::make_unique<Subscript>(r, std::move(base), std::move(indices));
+  };
+  if (auto *lit = dyn_cast<IntLit>(&idx)) return (size_t)lit->value < n ? element((size_t)lit->value) : nullptr;
+  ExprPtr chain = element(n - 1);
+  for (size_t k = n - 1; k-- > 0;) {
+    std::vector<ExprPtr> operands;
+    operands.push_back(clone(idx));
+    operands.push_back(std::make_unique<IntLit>(r, (int64_t)k));
+    auto cond = std::make_unique<Compare>(r, std::move(operands), std::vector<CmpOpKind>{CmpOpKind::Eq});
+    chain = std::make_unique<IfExp>(r, std::move(cond), element(k), std::move(chain));
+  }
+  return chain;
+}
+
+} // namespace
+
+void expandTensorTuples(Module &m, DiagnosticEngine &diags) {
+  for (auto &d : m.defs) {
+    std::map<std::string, size_t> tuples; // name -> element count
+    std::vector<Param> params;
+    for (auto &p : d->params) {
+      auto *t = p.annotation ? dyn_cast<Tuple>(p.annotation.get()) : nullptr;
+      if (!t) {
+        params.push_back(std::move(p));
+        continue;
+      }
+      const std::string &name = p.name->id;
+      bool ok = !t->elts.empty();
+      std::string first = ok ? sema::exprStr(*t->elts[0]) : "";
+      for (auto &e : t->elts)
+        if (!isa<Subscript>(e.get()) || sema::exprStr(*e) != first) ok = false;
+      if (!ok) {
+        diags.report(DiagKind::TensorTupleParam, p.annotation->range,
+                     {name, "its tensors must all have one type, written as (float32[n], float32[n], ...)"});
+        if (t->elts.empty()) {
+          params.push_back(std::move(p)); // the checker reports the annotation too
+          continue;
+        } // else expanded all the same, so that its uses add no follow-on errors
+      }
+      tuples[name] = t->elts.size();
+      for (size_t k = 0; k < t->elts.size(); ++k) {
+        Param q;
+        q.name = std::make_unique<Name>(p.name->range, name + "_" + std::to_string(k));
+        q.annotation = std::move(t->elts[k]);
+        q.range = p.range;
+        params.push_back(std::move(q));
+      }
+    }
+    d->params = std::move(params);
+    if (tuples.empty()) continue;
+    auto tupleOf = [&](const Expr *e) -> const Name * {
+      auto *n = e ? dyn_cast<Name>(e) : nullptr;
+      return n && tuples.count(n->id) ? n : nullptr;
+    };
+    forEachExprSlot(*d, [&](ExprPtr &slot) {
+      Expr *e = slot.get();
+      // len(xs)
+      if (auto *c = dyn_cast<Call>(e); c && c->callee == "len" && c->args.size() == 1)
+        if (const Name *n = tupleOf(c->args[0].get())) {
+          slot = std::make_unique<IntLit>(e->range, (int64_t)tuples[n->id]);
+          return;
+        }
+      // xs[j].shape, xs[j].dtype, len(xs[j]): every element has one type.
+      auto firstElement = [&](ExprPtr &operand) {
+        auto *s = dyn_cast<Subscript>(operand.get());
+        const Name *n = s ? tupleOf(s->value.get()) : nullptr;
+        if (n && s->indices.size() == 1)
+          operand = std::make_unique<Name>(s->range, n->id + "_0");
+      };
+      if (auto *a = dyn_cast<Attribute>(e)) firstElement(a->value);
+      if (auto *c = dyn_cast<Call>(e); c && c->callee == "len" && c->args.size() == 1) firstElement(c->args[0]);
+      auto *s = dyn_cast<Subscript>(e);
+      if (!s) {
+        if (const Name *n = tupleOf(e)) {
+          diags.report(DiagKind::TensorTupleParam, n->range,
+                       {n->id, "use it as " + n->id + "[k][...], len(" + n->id + ") or " + n->id + "[k].shape"});
+          slot = std::make_unique<IntLit>(e->range, 0); // (no follow-on errors)
+        }
+        return;
+      }
+      // xs[j][i] and xs[j, i] alike.
+      if (auto *inner = dyn_cast<Subscript>(s->value.get()); inner && tupleOf(inner->value.get())) {
+        for (auto &i : s->indices) inner->indices.push_back(std::move(i));
+        ExprPtr merged = std::move(s->value);
+        slot = std::move(merged);
+        s = cast<Subscript>(slot.get());
+      }
+      const Name *n = tupleOf(s->value.get());
+      if (!n) return;
+      std::vector<ExprPtr> rest;
+      for (size_t k = 1; k < s->indices.size(); ++k) rest.push_back(std::move(s->indices[k]));
+      ExprPtr access = elementAccess(n->id, tuples[n->id], *s->indices[0], rest, s->range);
+      if (!access) {
+        diags.report(DiagKind::TensorTupleParam, s->indices[0]->range,
+                     {n->id, "it has " + std::to_string(tuples[n->id]) + " tensors"});
+        IntLit first(s->range, 0); // go on with element 0: no follow-on errors
+        access = elementAccess(n->id, tuples[n->id], first, rest, s->range);
+      }
+      slot = std::move(access);
+    });
+  }
+}
+
+} // namespace hybridc

@@ -399,6 +399,9 @@ struct Module {
 /// For-loop variables are not slots (they are Names owned by the For).
 void forEachExprSlot(Def &d, const std::function<void(ExprPtr &)> &fn);
 
+/// A deep copy of an unchecked expression (types and symbols not copied).
+ExprPtr clone(const Expr &e);
+
 /// Prints the tree in an indented S-expression form (for parser tests and
 /// --dump-ast).
 std::string dump(const Module &m);
