@@ -22,7 +22,7 @@ PACKAGES=(
   # the runtime is C compiled to LLVM bitcode at build time
   clang-19
   # libraries
-  libcli11-dev libspdlog-dev libfmt-dev nlohmann-json3-dev catch2
+  libcli11-dev catch2
   # cross-compiling and running AArch64 objects in tests
   gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user
   # reference computations in end-to-end tests
