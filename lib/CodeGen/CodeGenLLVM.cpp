@@ -257,7 +257,7 @@ llvm::Function *CodeGenLLVM::compile(const LoweredFunc &f) {
   heap_.clear();
   loops_.clear();
 
-  // The signature (CONTRACT §4): scalars by value, buffers as pointers,
+  // The signature (docs/contract.md §4): scalars by value, buffers as pointers,
   // strided inputs followed by one i64 stride per dimension.
   llvm::Type *ptr = llvm::PointerType::getUnqual(ctx_);
   std::vector<llvm::Type *> params;

@@ -1,7 +1,7 @@
 //===- EmitHeader.cpp - The C header of a compiled .hy file ---------------===//
 //
 // emitHeader writes the declarations matching the object's symbols from the
-// same LoweredFunc signatures CodeGenLLVM compiles (CONTRACT §4): inputs as
+// same LoweredFunc signatures CodeGenLLVM compiles (docs/contract.md §4): inputs as
 // `const T *`, strided inputs followed by `int64_t name_stride<k>`, outputs
 // as `T *`, scalars by value (float16 -> uint16_t bits, bool -> uint8_t).
 // The runtime API is guarded by HYBRIDC_RUNTIME_API so that several headers

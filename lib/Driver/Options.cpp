@@ -1,6 +1,6 @@
 //===- Options.cpp - The hybridc command line (CLI11) ---------------------===//
 //
-// Declares every option of CONTRACT §3 that is implemented so far and maps
+// Declares every option of docs/contract.md §3 that is implemented so far and maps
 // CLI11's outcomes onto hybridc's exit codes: --help and --version print to
 // the output stream and exit 0; any usage error prints CLI11's message to the
 // error stream and exits 2. This is the only translation unit that includes

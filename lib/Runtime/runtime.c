@@ -7,7 +7,7 @@
 // of hybridc objects share one copy of the state (the handler pointer, the
 // thread count, the thread pool) and of the API.
 //
-// Public API (declared in every generated header, CONTRACT §4):
+// Public API (declared in every generated header, docs/contract.md §4):
 //   hybridc_set_error_handler, hybridc_set_num_threads.
 // Internal entry points called by generated code carry the versioned prefix
 // hybridc_rt_v1_: report_error, malloc, free, get_num_threads, parallel_for.

@@ -1,6 +1,6 @@
 //===- Schedule.cpp - Reading and schema-checking the schedule file -------===//
 //
-// readSchedule() turns the JSON of CONTRACT §2 into a ScheduleFile:
+// readSchedule() turns the JSON of docs/contract.md §2 into a ScheduleFile:
 //
 //   { "<def>": { "args": { "<param>": {shape|const, dtype, strides} },
 //                "schedule": [ {"op": ..., ...}, ... ] } }

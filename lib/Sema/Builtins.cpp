@@ -1,6 +1,6 @@
 //===- Builtins.cpp - The table of hybrid-script builtin functions --------===//
 //
-// One row per builtin (CONTRACT §1, SEMANTICS.md "Calls and returns"). Rows
+// One row per builtin (docs/contract.md §1, docs/semantics.md "Calls and returns"). Rows
 // are looked up by name; the checker applies argument kinds and the result
 // rule. Decisions recorded here:
 //  - math functions take a float and return the same dtype; an integer

@@ -1,6 +1,6 @@
 //===- SemaExpr.cpp - Types, promotion and constant folding ---------------===//
 //
-// Every expression gets its Type (SEMANTICS.md "Literals", "Operators",
+// Every expression gets its Type (docs/semantics.md "Literals", "Operators",
 // "Mixed types"): an int literal is int32, a float literal float32,
 // True/False bool; arithmetic promotes with hybridc::promote; `/` on two
 // integers is an error; `& | ^ ~` take integers or bool; comparisons and

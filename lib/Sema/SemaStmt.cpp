@@ -1,6 +1,6 @@
 //===- SemaStmt.cpp - Declarations, scopes, loops and returns -------------===//
 //
-// Walks a def body in source order (SEMANTICS.md "Variables"):
+// Walks a def body in source order (docs/semantics.md "Variables"):
 //  - the first store to a name declares it, typed by the stored value; its
 //    scope is the innermost enclosing `for` (`if` and `while` open none);
 //    names are declared once per def, so a store in a sibling loop is

@@ -47,7 +47,7 @@ std::optional<std::string> checkTargetOptions(const TargetOptions &target);
 /// The triple that `target` resolves to ("" and an error message if unknown).
 std::string resolveTriple(const std::string &target, std::string &error);
 
-/// The C header for `funcs` (CONTRACT §4): valid C99 and C++, <stdint.h> only,
+/// The C header for `funcs` (docs/contract.md §4): valid C99 and C++, <stdint.h> only,
 /// one comment per kernel with its shapes, the runtime API. `guard` is the
 /// include-guard macro.
 std::string emitHeader(const std::vector<ir::LoweredFunc> &funcs, const std::string &guard);

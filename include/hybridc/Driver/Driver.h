@@ -1,6 +1,6 @@
 //===- Driver.h - The hybridc command line and its phases -----------------===//
 //
-// Driver::run parses the command line (CLI11, CONTRACT §3), reads the inputs
+// Driver::run parses the command line (CLI11, docs/contract.md §3), reads the inputs
 // into a SourceManager, runs parse -> check -> (later) lower -> codegen, and
 // writes the requested outputs. It owns no global state: tests construct a
 // Driver with string streams and call run().

@@ -1,6 +1,6 @@
 //===- Schedule.h - The schedule file, read and validated -----------------===//
 //
-// `-s sched.json` (CONTRACT §2): per def, optional "args" describing
+// `-s sched.json` (docs/contract.md §2): per def, optional "args" describing
 // parameters and an ordered "schedule" list of primitives. readSchedule()
 // checks the JSON's syntax and schema (known keys, value kinds); Sema checks
 // "args" against the def; the schedules issue applies "schedule".

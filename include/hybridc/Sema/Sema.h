@@ -1,6 +1,6 @@
 //===- Sema.h - Scope, type and shape checking ----------------------------===//
 //
-// checkModule() applies every rule of SEMANTICS.md to a parsed module and
+// checkModule() applies every rule of docs/semantics.md to a parsed module and
 // annotates it in place: Expr::type / constInt, Name::symbol, Call::target,
 // For::varSymbols, Def::symbols / outputs / checked. Errors go to `diags`,
 // with recovery at statement level so that independent errors are all

@@ -2,7 +2,7 @@
 //
 // bool, int8..int64, uint8..uint64, float16/32/64, optionally with vector
 // lanes (used by the loop IR after vectorization). Also the promotion rule of
-// SEMANTICS.md ("Mixed types", TVM's BinaryOpMatchTypes).
+// docs/semantics.md ("Mixed types", TVM's BinaryOpMatchTypes).
 //
 //===----------------------------------------------------------------------===//
 #pragma once
@@ -53,7 +53,7 @@ struct DType {
 };
 
 /// The common type of a binary arithmetic operation on a and b
-/// (SEMANTICS.md "Mixed types"). bool promotes like a 1-bit unsigned
+/// (docs/semantics.md "Mixed types"). bool promotes like a 1-bit unsigned
 /// integer, so bool + int32 -> int32.
 DType promote(DType a, DType b);
 

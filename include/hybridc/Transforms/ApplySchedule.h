@@ -1,6 +1,6 @@
 //===- ApplySchedule.h - The schedule file's primitives on the loop nest --===//
 //
-// Applies a def's "schedule" list (CONTRACT §2, TVM semantics) to its
+// Applies a def's "schedule" list (docs/contract.md §2, TVM semantics) to its
 // lowered body, one primitive at a time, in order: split, fuse, reorder,
 // tile, unroll, vectorize, parallel, bind. Loops are named by their variable
 // ("i", "i.outer", "i.j.fused", "i#1" for the second loop named i in source
