@@ -243,7 +243,6 @@ private:
   void lexToken();
   void lexNumber();
   void lexString(size_t start, size_t prefixLen);
-  void lexOperator();
   void closeOpenBrackets();
   void endLogicalLine(size_t b, size_t e);
 

@@ -1,7 +1,7 @@
 //===- Driver.h - The hybridc command line and its phases -----------------===//
 //
 // Driver::run parses the command line (CLI11, docs/contract.md §3), reads the inputs
-// into a SourceManager, runs parse -> check -> (later) lower -> codegen, and
+// into a SourceManager, runs parse -> check -> lower -> codegen (docs/architecture.md), and
 // writes the requested outputs. It owns no global state: tests construct a
 // Driver with string streams and call run().
 //

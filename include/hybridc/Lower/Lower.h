@@ -1,11 +1,11 @@
 //===- Lower.h - Checked AST to scheduled loop IR -------------------------===//
 //
-// lowerToIR() turns each exported def of a checked module into a
-// LoweredFunc (ASTToIR.cpp): scalars become Vars (mutable ones VarDecl/
-// Assign), const_range is unrolled, calls to other defs are inlined with
-// hygienic names, grid becomes nested loops. runPasses() then applies the
-// pass list of Lower.cpp in order; its names are the keys of
-// --print-after=PASS.
+// lowerModule() turns each exported def of a checked module into a
+// LoweredFunc (lowerDef, ASTToIR.cpp: scalars become Vars, mutable ones
+// VarDecl/Assign; const_range is unrolled; calls to other defs are inlined
+// with hygienic names; grid becomes nested loops) and then runs the pass
+// list of Lower.cpp in order; passNames() are the keys of --print-after.
+// docs/architecture.md lists the passes and what each guarantees.
 //
 //===----------------------------------------------------------------------===//
 #pragma once

@@ -35,7 +35,6 @@ struct DType {
   bool isUInt() const { return code == UInt; }
   bool isIntegral() const { return code == Int || code == UInt; } // not bool
   bool isFloat() const { return code == Float; }
-  bool isVector() const { return lanes > 1; }
   DType element() const { return {code, bits, 1}; }
   DType withLanes(uint16_t l) const { return {code, bits, l}; }
   /// Bytes of one element (bool counts as 1).
