@@ -751,24 +751,11 @@ private:
     Stmt visit(const While *, const Stmt &self) override { return self; }
   };
 
-  /// The `break` that leaves loop `f` itself (not a loop nested in it).
-  static const Break *ownBreak(const For *f) {
-    struct Find : IRVisitor {
-      using IRVisitor::visit;
-      const Break *found = nullptr;
-      void visit(const Break *n) override { found = found ? found : n; }
-      void visit(const For *) override {}
-      void visit(const While *) override {}
-    } find;
-    find.visit(f->body);
-    return find.found;
-  }
-
   /// A loop that breaks out of itself keeps its place: fuse or tile it (or
   /// move another loop inside it) and the `break` would leave a different
   /// loop than the one it was written for.
   bool checkNoBreak(const For *f, const std::string &address, const std::string &verb, SourceRange where) {
-    const Break *b = ownBreak(f);
+    const Break *b = effectsOf(f->body).ownBreak;
     if (!b) return true;
     auto d = diags_.report(DiagKind::ScheduleConflict, where,
                            {verb, address,
@@ -912,7 +899,7 @@ private:
     // A `break` of the split loop must leave both new loops: it sets a flag
     // under which the outer loop's remaining iterations do nothing.
     std::string flag;
-    if (ownBreak(L)) {
+    if (effectsOf(L->body).ownBreak) {
       flag = L->name + ".break";
       if (!checkNewName(flag, t.site, {}, where)) return std::nullopt;
       body = FlagBreaks(flag).mutate(body);

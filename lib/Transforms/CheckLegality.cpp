@@ -538,13 +538,7 @@ std::optional<Violation> analyze(const For *loop) {
 /// fused several times: (E // 8 // 8, E // 8 % 8, E % 8) -> (E)).
 void collapseDelinearized(std::vector<Access> &accesses) {
   auto pairAt = [](const Access &a, size_t k, Expr &e, Expr &m) {
-    auto *d = a.expanded[k].as<Binary>();
-    auto *r = a.expanded[k + 1].as<Binary>();
-    if (!d || !r || d->op != BinOp::FloorDiv || r->op != BinOp::FloorMod) return false;
-    if (!sameExpr(d->a, r->a) || !sameExpr(d->b, r->b) || !asConstInt(d->b) || *asConstInt(d->b) <= 0)
-      return false;
-    e = d->a, m = d->b;
-    return true;
+    return asDelinearizedPair(a.expanded[k], a.expanded[k + 1], e, m);
   };
   std::set<const BufferNode *> buffers;
   for (auto &a : accesses) buffers.insert(a.buffer.get());

@@ -103,7 +103,11 @@ Effects effectsOf(const Stmt &s) {
     void visit(const Assign *n) override { e.written.insert(n->name), IRVisitor::visit(n); }
     void visit(const Store *n) override { e.stored.insert(n->buffer.get()), IRVisitor::visit(n); }
     void visit(const Allocate *n) override { e.allocated.insert(n->buffer.get()), IRVisitor::visit(n); }
-    void visit(const Break *) override { e.ownExit |= loopDepth == 0; }
+    void visit(const Break *n) override {
+      if (loopDepth) return;
+      e.ownExit = true;
+      if (!e.ownBreak) e.ownBreak = n;
+    }
     void visit(const Continue *) override { e.ownExit |= loopDepth == 0; }
   } scan;
   scan.visit(s);
@@ -111,6 +115,16 @@ Effects effectsOf(const Stmt &s) {
 }
 
 bool mayTrap(const Expr &e) { return hasLoad(e); }
+
+bool asDelinearizedPair(const Expr &d, const Expr &r, Expr &e, Expr &m) {
+  auto *div = d.as<Binary>(), *mod = r.as<Binary>();
+  if (!div || !mod || div->op != BinOp::FloorDiv || mod->op != BinOp::FloorMod) return false;
+  if (!sameExpr(div->a, mod->a) || !sameExpr(div->b, mod->b)) return false;
+  const int64_t *c = asConstInt(div->b);
+  if (!c || *c <= 0) return false;
+  e = div->a, m = div->b;
+  return true;
+}
 
 bool isReductionOp(BinOp op) {
   return op == BinOp::Add || op == BinOp::Mul || op == BinOp::Min || op == BinOp::Max;

@@ -67,15 +67,27 @@ struct Effects {
   std::set<std::string> written;
   std::set<const BufferNode *> stored, allocated;
   /// A break/continue that leaves the loop around the statement (not one
-  /// of a loop nested inside it).
+  /// of a loop nested inside it), and the first such break.
   bool ownExit = false;
+  const Break *ownBreak = nullptr;
 };
 Effects effectsOf(const Stmt &s);
 
 /// Whether evaluating `e` may fault: it loads (the index may be valid only
 /// when the code around it runs). Integer division cannot: codegen defines
-/// x / 0 as 0.
+/// x / 0 as 0. What UnswitchLoops asks before hoisting a condition above a
+/// loop that may run zero times.
 bool mayTrap(const Expr &e);
+
+/// Whether (d, r) is the index pair (E // m, E % m) that fuse makes, with a
+/// positive constant m: sets e = E and m.
+bool asDelinearizedPair(const Expr &d, const Expr &r, Expr &e, Expr &m);
+
+/// Whether a loop of this extent may run zero times (not a positive constant).
+inline bool mayBeEmpty(const Expr &extent) {
+  const int64_t *c = asConstInt(extent);
+  return !c || *c <= 0;
+}
 
 /// A reduction update `acc op e` (op one of + * min max): `value` is a
 /// chain of one op in any association (`acc + a[j] + 1` is the reduction

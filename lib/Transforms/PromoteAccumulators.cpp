@@ -67,11 +67,10 @@ protected:
     --ifDepth_;
   }
   void visit(const For *n) override {
-    const int64_t *ext = asConstInt(n->extent);
-    bool mayBeEmpty = !ext || *ext <= 0;
-    ifDepth_ += mayBeEmpty;
+    bool empty = loopnest::mayBeEmpty(n->extent);
+    ifDepth_ += empty;
     IRVisitor::visit(n);
-    ifDepth_ -= mayBeEmpty;
+    ifDepth_ -= empty;
   }
   void note(const Buffer &b, const std::vector<Expr> &idx, DType t) {
     if (ifDepth_) conditional.insert(b.get());
@@ -200,8 +199,7 @@ protected:
     before.push_back(loop);
     for (auto &s : after) before.push_back(s);
     Stmt out = Block::make(std::move(before));
-    const int64_t *ext = asConstInt(n->extent);
-    if (!ext || *ext <= 0) // the accesses happen only if the loop runs
+    if (loopnest::mayBeEmpty(n->extent)) // the accesses happen only if the loop runs
       out = IfThenElse::make(simplify(Cmp::make(CmpOp::GT, n->extent, makeConst(n->extent.type(), 0))), out, Stmt());
     for (auto it = decls.rbegin(); it != decls.rend(); ++it) out = VarDecl::make(it->first, it->second, out);
     return out;

@@ -91,10 +91,9 @@ std::set<std::string> determinedLoops(std::vector<Expr> dims, const std::vector<
   for (auto *f : loops) byName[f->name] = f;
   // (F // m, F % m) -> F
   for (size_t k = 0; k + 1 < dims.size();) {
-    auto *d = dims[k].as<Binary>(), *r = dims[k + 1].as<Binary>();
-    if (d && r && d->op == BinOp::FloorDiv && r->op == BinOp::FloorMod && sameExpr(d->a, r->a) &&
-        sameExpr(d->b, r->b) && asConstInt(d->b) && *asConstInt(d->b) > 0) {
-      dims[k] = d->a;
+    Expr e, m;
+    if (asDelinearizedPair(dims[k], dims[k + 1], e, m)) {
+      dims[k] = e;
       dims.erase(dims.begin() + (long)k + 1);
     } else {
       ++k;

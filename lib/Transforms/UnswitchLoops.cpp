@@ -58,9 +58,8 @@ protected:
       for (auto &v : m.vars) invariant &= !b.written.count(v);
       for (auto *buf : m.loaded) invariant &= !b.stored.count(buf);
       // Hoisted, the condition is evaluated even when the loop runs zero
-      // times: only if that cannot fault (a load, a division by a variable).
-      const int64_t *ext = asConstInt(n->extent);
-      if (loopnest::mayTrap(branch->cond) && (!ext || *ext <= 0)) invariant = false;
+      // times: only if that cannot fault (a load).
+      if (loopnest::mayTrap(branch->cond) && loopnest::mayBeEmpty(n->extent)) invariant = false;
       if (invariant) {
         Stmt t = For::make(n->name, n->min, n->extent, n->forKind, branch->then, n->threadTag);
         Stmt e = branch->otherwise

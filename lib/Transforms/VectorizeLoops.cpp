@@ -97,11 +97,6 @@ protected:
     return check.ok;
   }
 
-  /// `value` is `acc op rest` in any association (loopnest::reductionRest).
-  Expr reductionOperand(const Expr &value, const std::function<bool(const Expr &)> &isAcc, BinOp &op) {
-    return loopnest::reductionRest(value, isAcc, op);
-  }
-
   Expr visit(const Var *n, const Expr &self) override {
     auto it = vectorVars_.find(n->name);
     return it == vectorVars_.end() ? self : it->second;
@@ -173,7 +168,7 @@ protected:
           if (!equal(l->indices[k], n->indices[k])) return false;
         return true;
       };
-      Expr rest = reductionOperand(n->value, isAcc, op);
+      Expr rest = loopnest::reductionRest(n->value, isAcc, op);
       if (!rest || uses_.bufferAccesses[n->buffer.get()] != 2) {
         if (v.type().lanes > 1 || uses_.bufferAccesses[n->buffer.get()] != 1) throw NotVectorizable();
         // The same value into the same element in every iteration (B read
@@ -209,7 +204,7 @@ protected:
         auto *var = e.as<Var>();
         return var && var->name == n->name;
       };
-      Expr rest = reductionOperand(n->value, isAcc, op);
+      Expr rest = loopnest::reductionRest(n->value, isAcc, op);
       if (!rest || uses_.varReads[n->name] != 1) throw NotVectorizable(); // loop-carried scalar
       Shuffle::Op r = Shuffle::ReduceAdd;
       reductionOp(op, r);
