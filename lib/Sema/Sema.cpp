@@ -185,10 +185,7 @@ private:
 } // namespace
 
 void checkModule(Module &m, const ScheduleFile *schedule, DiagnosticEngine &diags) {
-  normalizeReturns(m, diags);
-  expandTensorTuples(m, diags);
-  inlineModuleConstants(m, diags);
-  if (schedule) inlineConstScalarArgs(m, *schedule, diags);
+  sema::desugarModule(m, schedule, diags);
   ModuleChecker(m, schedule, diags).run();
 }
 

@@ -341,33 +341,25 @@ namespace {
 /// to a def that does).
 bool writesParam(const Module &m, const Def &d, const std::string &name, int depth = 0) {
   if (depth > 32) return false; // recursion is reported elsewhere
+  auto isParam = [&](const Expr *e) {
+    auto *n = e ? dyn_cast<Name>(e) : nullptr;
+    return n && n->id == name;
+  };
   bool found = false;
-  std::function<void(const Block &)> walk = [&](const Block &b) {
-    for (auto &s : b) {
-      const Expr *target = nullptr;
-      if (auto *a = dyn_cast<Assign>(s.get())) {
-        for (auto &t : a->targets) target = isa<Subscript>(t.get()) ? t.get() : target;
-      } else if (auto *a = dyn_cast<AugAssign>(s.get())) {
-        target = a->target.get();
-      }
-      if (auto *sub = target ? dyn_cast<Subscript>(target) : nullptr)
-        if (auto *n = dyn_cast<Name>(sub->value.get()); n && n->id == name) found = true;
-      // Calls that receive the parameter.
-      std::function<void(const Expr *)> calls = [&](const Expr *e) {
-        auto *c = e ? dyn_cast<Call>(e) : nullptr;
-        if (!c) return;
+  forEachStmt(d.body, [&](const Stmt &s) {
+    if (auto *a = dyn_cast<Assign>(&s)) {
+      for (auto &t : a->targets)
+        if (auto *sub = dyn_cast<Subscript>(t.get()); sub && isParam(sub->value.get())) found = true;
+      // A def it is passed to that writes it.
+      if (auto *c = dyn_cast<Call>(a->value.get()))
         if (const Def *callee = m.find(c->callee))
           for (size_t k = 0; k < c->args.size() && k < callee->params.size(); ++k)
-            if (auto *n = dyn_cast<Name>(c->args[k].get()); n && n->id == name)
+            if (isParam(c->args[k].get()))
               found |= writesParam(m, *callee, callee->params[k].name->id, depth + 1);
-      };
-      if (auto *a = dyn_cast<Assign>(s.get())) calls(a->value.get());
-      if (auto *f = dyn_cast<For>(s.get())) walk(f->body);
-      if (auto *w = dyn_cast<While>(s.get())) walk(w->body);
-      if (auto *i = dyn_cast<If>(s.get())) walk(i->then), walk(i->orelse);
+    } else if (auto *a = dyn_cast<AugAssign>(&s)) {
+      if (auto *sub = dyn_cast<Subscript>(a->target.get()); sub && isParam(sub->value.get())) found = true;
     }
-  };
-  walk(d.body);
+  });
   return found;
 }
 } // namespace

@@ -1,4 +1,19 @@
-//===- SemaConstants.cpp - Module-level constants -------------------------===//
+//===- SemaDesugar.cpp - Rewrites of the AST before checking -------------===//
+//
+// desugarModule() turns TVM conveniences into the plain forms the checker
+// knows, in this order (each rewrite keeps source locations, so later
+// diagnostics point at what the user wrote):
+//
+// normalizeReturns() accepts `return` inside an `if` (relay's shape
+// functions return early): the statements after an `if` whose one branch
+// returns move into its other branch, and when then every path of the def
+// ends with a return of the same tensors, the returns become one at the
+// end. Returns naming different tensors are an error.
+//
+// expandTensorTuples(): a parameter annotated with a tuple of one tensor
+// type, `xs: (float32[n], float32[n])`, becomes one parameter per tensor
+// (xs_0, xs_1: one pointer each in C); `len(xs)`, `xs[k][...]` (k any int
+// expression; a const_range variable folds) and `xs[k].shape` refer to them.
 //
 // `N = 16` at the top of a file is a compile-time constant visible to every
 // def (TVM captures the Python globals a hybrid function reads as
@@ -15,13 +30,6 @@
 // passes attributes): the parameter leaves the C signature and its uses
 // become literals, usable wherever a constant is needed (const_range
 // bounds, shapes, indices of const arrays).
-//
-// normalizeReturns() accepts `return` inside an `if` (relay's shape
-// functions return early): the statements after an `if` whose one branch
-// returns move into its other branch, and when then every path of the def
-// ends with a return of the same tensors, the returns become one at the
-// end — the shape the rest of Sema expects. Returns naming different
-// tensors are an error.
 //
 //===----------------------------------------------------------------------===//
 #include "hybridc/Sema/Sema.h"
@@ -138,30 +146,22 @@ ExprPtr literal(const Value &v, SourceRange range) {
 std::set<std::string> ownNames(Def &d) {
   std::set<std::string> names;
   for (auto &p : d.params) names.insert(p.name->id);
-  std::function<void(Block &)> walk = [&](Block &b) {
-    for (auto &s : b) {
-      if (auto *a = dyn_cast<Assign>(s.get())) {
-        for (auto &t : a->targets)
-          if (auto *n = dyn_cast<Name>(t.get())) names.insert(n->id);
-      } else if (auto *a = dyn_cast<AugAssign>(s.get())) {
-        if (auto *n = dyn_cast<Name>(a->target.get())) names.insert(n->id);
-      } else if (auto *f = dyn_cast<For>(s.get())) {
-        for (auto &v : f->vars) names.insert(v->id);
-        walk(f->body);
-      } else if (auto *w = dyn_cast<While>(s.get())) {
-        walk(w->body);
-      } else if (auto *i = dyn_cast<If>(s.get())) {
-        walk(i->then), walk(i->orelse);
-      }
+  forEachStmt(d.body, [&](const Stmt &s) {
+    if (auto *a = dyn_cast<Assign>(&s)) {
+      for (auto &t : a->targets)
+        if (auto *n = dyn_cast<Name>(t.get())) names.insert(n->id);
+    } else if (auto *a = dyn_cast<AugAssign>(&s)) {
+      if (auto *n = dyn_cast<Name>(a->target.get())) names.insert(n->id);
+    } else if (auto *f = dyn_cast<For>(&s)) {
+      for (auto &v : f->vars) names.insert(v->id);
     }
-  };
-  walk(d.body);
+  });
   return names;
 }
 
 } // namespace
 
-void inlineConstScalarArgs(Module &m, const ScheduleFile &schedule, DiagnosticEngine &diags) {
+static void inlineConstScalarArgs(Module &m, const ScheduleFile &schedule, DiagnosticEngine &diags) {
   for (auto &d : m.defs) {
     const DefSchedule *ds = schedule.find(d->name);
     if (!ds) continue;
@@ -216,7 +216,7 @@ void inlineConstScalarArgs(Module &m, const ScheduleFile &schedule, DiagnosticEn
   }
 }
 
-void inlineModuleConstants(Module &m, DiagnosticEngine &diags) {
+static void inlineModuleConstants(Module &m, DiagnosticEngine &diags) {
   if (m.constants.empty()) return;
   std::map<std::string, Value> known;
   std::set<std::string> failed;
@@ -305,7 +305,7 @@ void terminalReturns(Block &b, std::vector<StmtPtr *> &out) {
 
 } // namespace
 
-void normalizeReturns(Module &m, DiagnosticEngine &diags) {
+static void normalizeReturns(Module &m, DiagnosticEngine &diags) {
   for (auto &d : m.defs) {
     Block &body = d->body;
     bool any = std::any_of(body.begin(), body.end(), [](const StmtPtr &s) {
@@ -375,7 +375,7 @@ ExprPtr elementAccess(const std::string &name, size_t n, const Expr &idx, const 
 
 } // namespace
 
-void expandTensorTuples(Module &m, DiagnosticEngine &diags) {
+static void expandTensorTuples(Module &m, DiagnosticEngine &diags) {
   for (auto &d : m.defs) {
     std::map<std::string, size_t> tuples; // name -> element count
     std::vector<Param> params;
@@ -463,3 +463,14 @@ void expandTensorTuples(Module &m, DiagnosticEngine &diags) {
 }
 
 } // namespace hybridc
+
+namespace hybridc::sema {
+
+void desugarModule(ast::Module &m, const ScheduleFile *schedule, DiagnosticEngine &diags) {
+  normalizeReturns(m, diags);
+  expandTensorTuples(m, diags);
+  inlineModuleConstants(m, diags);
+  if (schedule) inlineConstScalarArgs(m, *schedule, diags);
+}
+
+} // namespace hybridc::sema

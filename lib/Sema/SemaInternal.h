@@ -29,6 +29,11 @@
 
 namespace hybridc::sema {
 
+/// SemaDesugar.cpp: early returns, tuple-of-tensor parameters, module
+/// constants and scalar "const" args rewritten into plain AST before the
+/// checker runs (checkModule() calls it first).
+void desugarModule(ast::Module &m, const ScheduleFile *schedule, DiagnosticEngine &diags);
+
 /// State shared by the checks of all defs of one module.
 struct ModuleContext {
   ast::Module &module;

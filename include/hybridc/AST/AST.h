@@ -375,7 +375,7 @@ struct Def {
 };
 
 /// `N = 16` at the top level: a compile-time constant every def sees (TVM
-/// captures Python globals). Sema substitutes the value (SemaConstants.cpp).
+/// captures Python globals). Sema substitutes the value (SemaDesugar.cpp).
 struct ModuleConst {
   std::unique_ptr<Name> name;
   ExprPtr value;
@@ -398,6 +398,10 @@ struct Module {
 /// expression in the slot, and the walk then continues into the new one.
 /// For-loop variables are not slots (they are Names owned by the For).
 void forEachExprSlot(Def &d, const std::function<void(ExprPtr &)> &fn);
+
+/// Calls `fn` on every statement of `b` and of the blocks nested in it
+/// (for, while, if/else bodies), each before the statements inside it.
+void forEachStmt(const Block &b, const std::function<void(const Stmt &)> &fn);
 
 /// A deep copy of an unchecked expression (types and symbols not copied).
 ExprPtr clone(const Expr &e);

@@ -48,19 +48,4 @@ struct ScheduleFile;
 
 void checkModule(ast::Module &m, const ScheduleFile *schedule, DiagnosticEngine &diags);
 
-/// SemaConstants.cpp: evaluates the module-level constants (`N = 16`) and
-/// replaces their uses in every def by literals. checkModule() runs it first.
-void inlineModuleConstants(ast::Module &m, DiagnosticEngine &diags);
-/// SemaConstants.cpp: `return` inside `if`s becomes one return at the end
-/// when every path returns the same tensors.
-void normalizeReturns(ast::Module &m, DiagnosticEngine &diags);
-/// SemaConstants.cpp: a parameter annotated with a tuple of one tensor type,
-/// `xs: (float32[n], float32[n])`, becomes one parameter per tensor (xs_0,
-/// xs_1: one pointer each in C); `len(xs)`, `xs[k][...]` (k any int
-/// expression; a const_range variable folds) and `xs[k].shape` refer to them.
-void expandTensorTuples(ast::Module &m, DiagnosticEngine &diags);
-/// SemaConstants.cpp: scalar parameters given a value by the schedule
-/// (`"const": 11`) leave the signature; their uses become literals.
-void inlineConstScalarArgs(ast::Module &m, const ScheduleFile &schedule, DiagnosticEngine &diags);
-
 } // namespace hybridc
