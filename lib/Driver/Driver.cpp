@@ -131,8 +131,8 @@ int Driver::run(const std::vector<std::string> &args) {
     // Options that name things (a pass, a CPU, a target feature) are checked
     // before any work, with the valid values in the message.
     phase = "options";
+    const std::vector<std::string> names = passNames();
     for (const std::string &pass : opts.printAfter) {
-      std::vector<std::string> names = passNames();
       if (pass == "all" || std::find(names.begin(), names.end(), pass) != names.end()) continue;
       std::string list;
       for (auto &n : names) list += (list.empty() ? "" : ", ") + n;
