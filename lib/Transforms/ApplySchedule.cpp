@@ -726,14 +726,19 @@ private:
 
   //===--- Checks shared by the ops --------------------------------------===//
 
-  /// A split keeps a loop's `break` meaning (see split()); fuse and tile
-  /// cannot (checkNoBreak).
-  bool checkSerial(const Target &t, const char *verb, SourceRange where) {
+  /// `breakAllowed`: split keeps a loop's `break` meaning (see split());
+  /// fuse and tile cannot (checkNoBreak).
+  bool checkSerial(const Target &t, const char *verb, SourceRange where, bool breakAllowed = false) {
     if (t.loop()->forKind != ForKind::Serial) {
       diags_.report(DiagKind::ScheduleConflict, where, {verb, t.address, "it is already " + kindText(t.loop())});
       return false;
     }
-    return std::string(verb) == "split" || checkNoBreak(t.loop(), t.address, verb, where);
+    return breakAllowed || checkNoBreak(t.loop(), t.address, verb, where);
+  }
+
+  /// Whether `site` is loop L or a loop nested inside it.
+  static bool atOrInside(const LoopSite &site, const For *L) {
+    return site.loop == L || std::find(site.ancestors.begin(), site.ancestors.end(), L) != site.ancestors.end();
   }
 
   /// `break` statements of the loop itself become `flag = true; break`.
@@ -832,13 +837,13 @@ private:
                                    std::optional<int64_t> nparts, std::string outer, std::string inner,
                                    SourceRange where, const char *verb) {
     const For *L = t.loop();
-    if (!checkSerial(t, verb, where)) return std::nullopt;
+    // (tile has checked its loops for a break before splitting them)
+    if (!checkSerial(t, verb, where, /*breakAllowed=*/true)) return std::nullopt;
     // Bounded nesting, as for source loops: a split adds a level to every
     // loop at or inside L.
     size_t deepest = 0;
     for (auto &site : collectSites(body_))
-      if (site.loop == L || std::find(site.ancestors.begin(), site.ancestors.end(), L) != site.ancestors.end())
-        deepest = std::max(deepest, site.ancestors.size() + 1);
+      if (atOrInside(site, L)) deepest = std::max(deepest, site.ancestors.size() + 1);
     if (deepest + 1 > kMaxLoopDepth) {
       diags_.report(DiagKind::ScheduleConflict, where,
                     {verb, t.address, "the loops would nest more than " + std::to_string(kMaxLoopDepth) + " deep"});
@@ -1152,28 +1157,21 @@ private:
       }
     }
     if (want == ForKind::Unrolled) {
-      // Bounded code size: the copies this loop makes times those of the
-      // unrolled loops around it and (the largest chain) inside it.
-      auto clampMul = [](int64_t a, int64_t b) { return a > kMaxUnrollCopies / std::max<int64_t>(b, 1) ? kMaxUnrollCopies + 1 : a * b; };
-      int64_t copies = std::max<int64_t>(*asConstInt(L->extent), 1);
-      for (const For *a : t->site.ancestors)
-        if (a->forKind == ForKind::Unrolled)
-          if (const int64_t *e = asConstInt(a->extent)) copies = clampMul(copies, std::max<int64_t>(*e, 1));
-      int64_t inner = 1;
+      // Bounded code size: along each chain of nested loops through L, the
+      // product of the extents of the unrolled ones (L included).
+      int64_t copies = 0;
       for (auto &site : collectSites(body_)) {
-        if (site.loop->forKind != ForKind::Unrolled ||
-            std::find(site.ancestors.begin(), site.ancestors.end(), L) == site.ancestors.end())
-          continue;
-        int64_t chain = std::max<int64_t>(asConstInt(site.loop->extent) ? *asConstInt(site.loop->extent) : 1, 1);
-        bool below = false;
-        for (const For *a : site.ancestors) {
-          if (a == L) below = true;
-          else if (below && a->forKind == ForKind::Unrolled && asConstInt(a->extent))
-            chain = clampMul(chain, std::max<int64_t>(*asConstInt(a->extent), 1));
+        if (!atOrInside(site, L)) continue;
+        int64_t chain = 1;
+        std::vector<const For *> loops = site.ancestors;
+        loops.push_back(site.loop);
+        for (const For *f : loops) {
+          const int64_t *e = asConstInt(f->extent);
+          if ((f == L || f->forKind == ForKind::Unrolled) && e && *e > 1)
+            chain = chain > kMaxUnrollCopies / *e ? kMaxUnrollCopies + 1 : chain * *e;
         }
-        inner = std::max(inner, chain);
+        copies = std::max(copies, chain);
       }
-      copies = clampMul(copies, inner);
       if (copies > kMaxUnrollCopies) {
         diags_.report(DiagKind::ScheduleConflict, op.loopRange,
                       {verb, t->address,
