@@ -4,6 +4,8 @@
 // knows, in this order (each rewrite keeps source locations, so later
 // diagnostics point at what the user wrote):
 //
+// flattenChainedIndexing(): a[i][j] is a[i, j].
+//
 // normalizeReturns() accepts `return` inside an `if` (relay's shape
 // functions return early): the statements after an `if` whose one branch
 // returns move into its other branch, and when then every path of the def
@@ -439,13 +441,6 @@ static void expandTensorTuples(Module &m, DiagnosticEngine &diags) {
         }
         return;
       }
-      // xs[j][i] and xs[j, i] alike.
-      if (auto *inner = dyn_cast<Subscript>(s->value.get()); inner && tupleOf(inner->value.get())) {
-        for (auto &i : s->indices) inner->indices.push_back(std::move(i));
-        ExprPtr merged = std::move(s->value);
-        slot = std::move(merged);
-        s = cast<Subscript>(slot.get());
-      }
       const Name *n = tupleOf(s->value.get());
       if (!n) return;
       std::vector<ExprPtr> rest;
@@ -466,7 +461,25 @@ static void expandTensorTuples(Module &m, DiagnosticEngine &diags) {
 
 namespace hybridc::sema {
 
+/// a[i][j] is a[i, j] (numpy's meaning; relay writes pad_width[i][0], TVM's
+/// tests inputs[j][i]); a.shape[k][...] is left for the checker to report.
+static void flattenChainedIndexing(ast::Module &m) {
+  using namespace ast;
+  for (auto &d : m.defs)
+    forEachExprSlot(*d, [](ExprPtr &slot) {
+      auto *s = dyn_cast<Subscript>(slot.get());
+      while (auto *inner = s ? dyn_cast<Subscript>(s->value.get()) : nullptr) {
+        if (isa<Attribute>(inner->value.get())) break;
+        for (auto &i : s->indices) inner->indices.push_back(std::move(i));
+        ExprPtr merged = std::move(s->value);
+        slot = std::move(merged);
+        s = cast<Subscript>(slot.get());
+      }
+    });
+}
+
 void desugarModule(ast::Module &m, const ScheduleFile *schedule, DiagnosticEngine &diags) {
+  flattenChainedIndexing(m);
   normalizeReturns(m, diags);
   expandTensorTuples(m, diags);
   inlineModuleConstants(m, diags);

@@ -141,15 +141,6 @@ Type DefChecker::checkSubscript(Subscript &s, bool isStore) {
   // x[()] indexes a 0-d tensor: no index at all.
   if (s.indices.size() == 1)
     if (auto *t = dyn_cast<Tuple>(s.indices[0].get()); t && t->elts.empty()) s.indices.clear();
-  // a[i][j] is a[i, j] (numpy's meaning; relay writes pad_width[i][0]).
-  while (auto *inner = dyn_cast<Subscript>(s.value.get())) {
-    if (isa<Attribute>(inner->value.get())) break; // a.shape[k][...]: reported below
-    std::vector<ExprPtr> indices = std::move(inner->indices);
-    for (auto &i : s.indices) indices.push_back(std::move(i));
-    ExprPtr base = std::move(inner->value);
-    s.value = std::move(base);
-    s.indices = std::move(indices);
-  }
   // a.shape[k]
   if (auto *attr = dyn_cast<Attribute>(s.value.get()); attr && attr->attr == "shape") {
     Type vt = check(*s.value);
