@@ -254,16 +254,17 @@ protected:
     };
     ranges_[n->name] = loopnest::loopRange(n->min, n->extent, range);
     Stmt body = mutate(n->body); // innermost first
+    Stmt out = widenLoop(n, self, body, range);
+    ranges_.erase(n->name);
+    return out;
+  }
+
+  /// The loop with its (already processed) body, widened when it is a
+  /// vectorized loop the Widener can express.
+  Stmt widenLoop(const For *n, const Stmt &self, const Stmt &body, const loopnest::VarRange &range) {
     const int64_t *ext = asConstInt(simplify(n->extent));
-    if (n->forKind != ForKind::Vectorized || !ext || *ext < 2 || *ext > 1024) {
-      ranges_.erase(n->name);
+    if (n->forKind != ForKind::Vectorized || !ext || *ext < 2 || *ext > 1024)
       return body.same(n->body) ? self : For::make(n->name, n->min, n->extent, n->forKind, body, n->threadTag);
-    }
-    struct Erase {
-      std::map<std::string, loopnest::Interval> &m;
-      std::string k;
-      ~Erase() { m.erase(k); }
-    } erase{ranges_, n->name};
     try {
       Widener w(n->name, n->min, (int)*ext, body, range);
       return simplify(w.mutate(body));
