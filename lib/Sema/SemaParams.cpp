@@ -183,6 +183,7 @@ void DefChecker::checkArgAgainstAnnotation(Param &p, const ArgDesc &d) {
         .note(DiagKind::NoteDeclaredHere, p.annotation->range, {name});
   };
   if (!s.dtype.isValid()) return; // the annotation was reported
+  if (d.constScalar) return;        // SemaDesugar.cpp checked it against the annotation
   bool isTensor = s.kind == Symbol::TensorParam;
   if (d.hasConst)
     conflict(d.constRange, "its annotation gives its type, and \"const\" describes only "
