@@ -18,7 +18,8 @@ if site:
 else:
     lit_config.fatal("run through ctest (needs --param hybridc_site=...)")
 
-config.test_exec_root = os.path.join(binary_dir, "test", "lit-out")
+config.test_exec_root = os.path.join(
+    binary_dir, "test", "lit-out-interp" if lit_config.params.get("e2e_interp") == "1" else "lit-out")
 config.environment["PATH"] = os.pathsep.join(
     [llvm_tools_dir, config.environment.get("PATH", os.environ.get("PATH", ""))])
 config.environment["HYBRIDC_NUM_THREADS"] = os.environ.get("HYBRIDC_NUM_THREADS", "")
@@ -26,8 +27,12 @@ config.environment["HYBRIDC_NUM_THREADS"] = os.environ.get("HYBRIDC_NUM_THREADS"
 # compares with the numpy reference given by --ref (test/e2e/run.py).
 numpy_python = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else "python3"
 # Every compile in the suite also verifies the IR after each pass.
-config.substitutions.append(("%e2e", "%s %s/test/e2e/run.py --hybridc %s"
-                             % (numpy_python, source_dir, hybridc)))
+# With --param e2e_interp=1 every %e2e line runs the kernel in `hybridc run`
+# (the interpreter) instead, unscheduled and scheduled: ctest's "lit: e2e
+# (hybridc run)" entry.
+interp_flag = " --interp" if lit_config.params.get("e2e_interp") == "1" else ""
+config.substitutions.append(("%e2e", "%s %s/test/e2e/run.py --hybridc %s%s"
+                             % (numpy_python, source_dir, hybridc, interp_flag)))
 config.substitutions.append(("%hybridc", hybridc))
 config.substitutions.append(("%srcroot", source_dir))
 config.substitutions.append(("%cc", "cc"))

@@ -131,7 +131,7 @@ std::vector<std::string> OutputPlan::files() const {
 
 OutputPlan planOutputs(const Options &opts) {
   OutputPlan plan;
-  if (opts.syntaxOnly) return plan;
+  if (opts.syntaxOnly || opts.run) return plan; // run writes its --out files itself (Run.cpp)
   std::string stem = stemOf(opts.input);
   bool listingsOnly = (opts.emitLowered || opts.emitIR || opts.emitAsm) && opts.output.empty() &&
                       !opts.emitHeader;

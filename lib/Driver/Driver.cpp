@@ -14,9 +14,10 @@
 #include "hybridc/Driver/Driver.h"
 
 #include "Compile.h"
+#include "Options.h"
+#include "Run.h"
 
 #include <algorithm>
-#include "Options.h"
 
 #include "hybridc/AST/AST.h"
 #include "hybridc/CodeGen/CodeGen.h"
@@ -119,7 +120,9 @@ int Driver::run(const std::vector<std::string> &args) {
   };
 
   try {
-    if (std::optional<int> exit = driver::parseOptions(args, opts, out_, err_)) return *exit;
+    std::optional<int> exit = args.size() > 1 && args[1] == "run" ? driver::parseRunOptions(args, opts, out_, err_)
+                                                                   : driver::parseOptions(args, opts, out_, err_);
+    if (exit) return *exit;
     color = useColor(opts.color, err_);
     Pipeline p(err_, opts.verbose);
     auto finish = [&]() {
@@ -138,7 +141,7 @@ int Driver::run(const std::vector<std::string> &args) {
       for (auto &n : names) list += (list.empty() ? "" : ", ") + n;
       diags.report(DiagKind::BadOption, SourceRange(), {"--print-after=" + pass, "the passes are " + list});
     }
-    if (!opts.syntaxOnly) {
+    if (!opts.syntaxOnly && !opts.run) {
       TargetOptions to;
       to.target = opts.target;
       to.mcpu = opts.mcpu;
@@ -215,7 +218,11 @@ int Driver::run(const std::vector<std::string> &args) {
         lowerModule(*module, schedule ? &*schedule : nullptr, lo, diags);
       });
     }
-    if (!diags.hasErrors() && !opts.syntaxOnly) {
+    if (!diags.hasErrors() && opts.run) {
+      phase = "run";
+      p.stage("run", [&] { return driver::runKernel(opts, *module, schedule ? &*schedule : nullptr, diags, out_); });
+    }
+    if (!diags.hasErrors() && !opts.syntaxOnly && !opts.run) {
       phase = "compile";
       p.stage("compile", [&] {
         return driver::compile(opts, plan, *module, schedule ? &*schedule : nullptr, sm, diags,

@@ -134,4 +134,47 @@ std::optional<int> parseOptions(const std::vector<std::string> &args, Options &o
   return std::nullopt;
 }
 
+std::optional<int> parseRunOptions(const std::vector<std::string> &args, Options &opts,
+                                   std::ostream &out, std::ostream &err) {
+  CLI::App app{"hybridc run: execute a def of a .hy file on tensors from .npy files (software emulation)",
+               "hybridc run"};
+  opts.run = true;
+  app.add_option("file", opts.input, "The .hy source file")->required()->type_name("FILE.hy");
+  app.add_option("-s,--schedule", opts.schedule, "Schedule file (JSON)")->type_name("SCHED.json");
+  app.add_option("--function", opts.functions, "The def to run (needed when the file has several)")
+      ->type_name("NAME")
+      ->expected(1);
+  app.add_option("--arg", opts.runArgs,
+                 "A parameter's value: a number (scalars), a .npy file, or zeros|ones|rand "
+                 "(tensors, shaped by the annotation); repeatable")
+      ->type_name("NAME=VALUE");
+  app.add_option("--out", opts.runOuts, "Write an output (or a written input) to a .npy file; repeatable")
+      ->type_name("NAME=FILE.npy");
+  app.add_flag("--scheduled", opts.runScheduled, "Run the scheduled loop nest (needs -s)");
+  app.add_flag("--strict", opts.runStrict, "Report reads of output/allocate elements never written");
+  app.add_option("--seed", opts.runSeed, "Seed of the 'rand' arguments (default 0)")->type_name("N");
+  std::string color = "auto";
+  app.add_option("--color", color, "Color diagnostics: auto (only on a terminal), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}).description(""))
+      ->type_name("auto|always|never");
+  app.add_flag("-v,--verbose", opts.verbose, "Print each stage and its time to stderr");
+  app.footer("Without --out, each output is summarised on stdout (shape, dtype, min/max/mean,\n"
+             "first values). Exit status: 0, 1 (an error in the source, the arguments, or\n"
+             "during the run: out-of-bounds access, failed assert, ...), 2 (usage).");
+
+  std::vector<const char *> argv;
+  argv.push_back("hybridc run");
+  for (size_t k = 2; k < args.size(); ++k) argv.push_back(args[k].c_str());
+  try {
+    app.parse((int)argv.size(), argv.data());
+  } catch (const CLI::ParseError &e) {
+    int code = app.exit(e, out, err);
+    return code == 0 ? 0 : 2;
+  }
+  opts.color = color == "always"  ? ColorMode::Always
+               : color == "never" ? ColorMode::Never
+                                  : ColorMode::Auto;
+  return std::nullopt;
+}
+
 } // namespace hybridc::driver

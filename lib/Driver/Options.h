@@ -45,6 +45,14 @@ struct Options {
   bool makeDepfile = false; // -MD (or -MF)
   std::string depfile;      // -MF FILE, "" = beside the object
   std::string depTarget;    // -MT TARGET, "" = the object path
+
+  // `hybridc run FILE.hy ...` (Run.cpp, docs/run.md): software emulation.
+  bool run = false;
+  std::vector<std::string> runArgs; // --arg NAME=VALUE
+  std::vector<std::string> runOuts; // --out NAME=FILE.npy
+  bool runScheduled = false;        // --scheduled: the scheduled loop nest
+  bool runStrict = false;           // --strict
+  uint64_t runSeed = 0;             // --seed (for --arg NAME=rand)
 };
 
 /// Parses `args` (args[0] is the program name). Returns the exit status when
@@ -53,5 +61,9 @@ struct Options {
 /// `opts` is filled and compilation should proceed.
 std::optional<int> parseOptions(const std::vector<std::string> &args, Options &opts,
                                 std::ostream &out, std::ostream &err);
+
+/// The same for `hybridc run ...` (args[1] is "run"); sets opts.run.
+std::optional<int> parseRunOptions(const std::vector<std::string> &args, Options &opts,
+                                   std::ostream &out, std::ostream &err);
 
 } // namespace hybridc::driver

@@ -140,7 +140,7 @@ private:
       if (sym->kind == A::Symbol::Var && !b->second.varName.empty())
         body = VarDecl::make(b->second.varName, b->second.varType, body);
       else if (isTemp)
-        body = Allocate::make(b->second.buffer, body);
+        body = withLoc(Allocate::make(b->second.buffer, body), sym->declRange.begin);
       // Bindings of this scope end here (a const_range copy re-binds them).
       if (sym->kind == A::Symbol::Var || isTemp) env.erase(b);
     }

@@ -20,6 +20,14 @@ reference_<def>. An input the kernel writes (non-const in the header) is
 loaded from inputs() and checked after the call: reference() returns its
 final contents after the outputs. Strided parameters get a padded, non-contiguous
 copy of their input (every other element of the last dimension).
+
+With --interp (the lit parameter e2e_interp=1 adds it to every %e2e line) the
+kernel is not compiled into the driver but run by `hybridc run` (the
+interpreter, docs/run.md) on the same inputs, saved as .npy files: without
+its schedule and, when there is one, with --scheduled too; both must match
+the reference. Target and code-generation flags do not apply to it; a kernel
+expected to fail must make `hybridc run` exit 1 with EXPECT_STDERR in its
+message.
 """
 import argparse
 import importlib.util
@@ -83,6 +91,7 @@ def main():
     ap.add_argument("--target", default="host")
     ap.add_argument("--workdir", required=True)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--interp", action="store_true", help="run the kernel with `hybridc run` instead")
     # Extra hybridc flags follow a `--` (argparse cannot take "-O0" as a
     # positional, so they are split off before parsing).
     argv = sys.argv[1:]
@@ -98,6 +107,8 @@ def main():
 
     obj = os.path.join(wd, "kernel.o")
     hdr = os.path.join(wd, "kernel.h")
+    if args.interp:  # only the header is needed: the prototype names the parameters
+        args.target, args.hyflags = "host", ["-O0"]
     cmd = [args.hybridc, args.kernel, "--verify-each", "-o", obj, "--emit-header=" + hdr, "--target", args.target,
            "--function", args.function] + args.hyflags
     if args.schedule:
@@ -116,6 +127,8 @@ def main():
     if not isinstance(expected, (tuple, list)):
         expected = (expected,)
     expect_code = getattr(ref, "EXPECT_CODE", 0)
+    if args.interp:
+        return interp_main(args, ref, params, inputs, expected, expect_code)
 
     lines = ['#include "kernel.h"', "#include <stdio.h>", "#include <stdlib.h>", "#include <string.h>",
              "static void *load(const char *p, size_t n) {",
@@ -246,6 +259,83 @@ def main():
             fail("output '%s' differs from the reference at %d places; first at %s: got %r, want %r"
                  % (name, len(bad), idx, got[idx] if idx else got, e[idx] if idx else e))
     print("e2e OK: %s (%s), %d output(s) match" % (args.function, args.target, len(outputs)))
+
+
+def compare(name, got, e, rtol, atol, what):
+    if e.dtype == np.bool_:
+        got = got.astype(np.bool_)
+    if got.shape != e.shape:
+        fail("%s: output '%s' has shape %s, the reference %s" % (what, name, got.shape, e.shape))
+    if np.issubdtype(e.dtype, np.floating):
+        ok = np.allclose(got.astype(np.float64), e.astype(np.float64), rtol=rtol, atol=atol, equal_nan=True)
+        bad = np.argwhere(~np.isclose(got.astype(np.float64), e.astype(np.float64), rtol=rtol, atol=atol,
+                                      equal_nan=True))
+    else:
+        ok = np.array_equal(got, e.astype(got.dtype))
+        bad = np.argwhere(got != e.astype(got.dtype))
+    if not ok:
+        idx = tuple(bad[0]) if len(bad) else ()
+        fail("%s: output '%s' differs from the reference at %d places; first at %s: got %r, want %r"
+             % (what, name, len(bad), idx, got[idx] if idx else got, e[idx] if idx else e))
+
+
+def interp_main(args, ref, params, inputs, expected, expect_code):
+    """Runs the kernel with `hybridc run`, unscheduled and (with a schedule)
+    scheduled, and compares with the reference."""
+    wd = args.workdir
+    run_args = []
+    outs = []  # (name, path) in the reference's order: outputs, then written inputs
+    written = []
+    names = {p["name"] for p in params}
+    for p in params:
+        name = p["name"]
+        if p["kind"] == "scalar":
+            m = re.match(r"(\w+)_stride(\d+)$", name)
+            if m and p["ctype"] == "int64_t" and m.group(1) in names:
+                continue  # implied by the dense .npy data
+            v = np.asarray(inputs[name])
+            text = repr(float(v)) if np.issubdtype(v.dtype, np.floating) else str(int(v))
+            run_args += ["--arg", "%s=%s" % (name, text)]
+        elif p["kind"] == "input" or (p["kind"] == "output" and name in inputs):
+            path = os.path.join(wd, "in_%s.npy" % name)
+            np.save(path, np.array(inputs[name], order="C"))  # (ascontiguousarray makes 0-d 1-d)
+            run_args += ["--arg", "%s=%s" % (name, path)]
+            if p["kind"] == "output":
+                written.append(name)
+        else:
+            outs.append(name)
+    outs += written
+    if len(outs) > len(expected):
+        fail("the kernel has %d results, reference() returns %d" % (len(outs), len(expected)))
+    rtol = getattr(ref, "RTOL", 1e-5)
+    atol = getattr(ref, "ATOL", 1e-6)
+    modes = [[]]
+    if args.schedule:
+        modes.append(["--scheduled"])
+    for mode in modes:
+        what = "hybridc run" + (" --scheduled" if mode else "")
+        out_args = []
+        for name in outs:
+            out_args += ["--out", "%s=%s" % (name, os.path.join(wd, "out_%s.npy" % name))]
+        cmd = [args.hybridc, "run", args.kernel, "--function", args.function, "--strict"] + run_args + out_args + mode
+        if args.schedule:
+            cmd += ["-s", args.schedule]
+        r = run(cmd)
+        if expect_code != 0:
+            if r.returncode != 1:
+                fail("%s exited %d, expected 1 (the kernel returns %d):\n%s" % (what, r.returncode, expect_code, r.stderr))
+            want_err = getattr(ref, "EXPECT_STDERR", None)
+            if want_err is not None:  # the compiled kernel's "hybridc: <def>: " prefix is not the interpreter's
+                want_err = re.sub(r"^hybridc: \w+: ", "", want_err)
+            if want_err is not None and want_err not in r.stderr:
+                fail("%s: stderr lacks %r:\n%s" % (what, want_err, r.stderr))
+            continue
+        if r.returncode != 0:
+            fail("%s failed (%d):\n%s" % (what, r.returncode, r.stderr))
+        for name, e in zip(outs, expected):
+            compare(name, np.load(os.path.join(wd, "out_%s.npy" % name)), np.asarray(e), rtol, atol, what)
+    print("e2e OK: %s (hybridc run%s), %d result(s) match" % (args.function, ", also --scheduled" if args.schedule else "",
+                                                             len(outs)))
 
 
 if __name__ == "__main__":
