@@ -152,6 +152,9 @@ std::optional<int> parseRunOptions(const std::vector<std::string> &args, Options
       ->type_name("NAME=FILE.npy");
   app.add_flag("--scheduled", opts.runScheduled, "Run the scheduled loop nest (needs -s)");
   app.add_flag("--strict", opts.runStrict, "Report reads of output/allocate elements never written");
+  app.add_option("--max-steps", opts.runMaxSteps,
+                 "Stop with an error after N loop iterations in all (default: no limit)")
+      ->type_name("N");
   app.add_option("--seed", opts.runSeed, "Seed of the 'rand' arguments (default 0)")->type_name("N");
   std::string color = "auto";
   app.add_option("--color", color, "Color diagnostics: auto (only on a terminal), always, never")

@@ -53,6 +53,7 @@ struct Options {
   bool runScheduled = false;        // --scheduled: the scheduled loop nest
   bool runStrict = false;           // --strict
   uint64_t runSeed = 0;             // --seed (for --arg NAME=rand)
+  uint64_t runMaxSteps = 0;         // --max-steps (0: no limit)
 };
 
 /// Parses `args` (args[0] is the program name). Returns the exit status when

@@ -317,6 +317,7 @@ bool runKernel(const Options &opts, const ast::Module &module, const ScheduleFil
 
   interp::Options io;
   io.strict = opts.runStrict;
+  io.maxSteps = opts.runMaxSteps;
   interp::RunError e = interp::run(f, scalars, tensors, io);
   if (e) {
     diags.report(e.kind, SourceRange(e.loc), e.args);

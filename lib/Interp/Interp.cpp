@@ -515,6 +515,7 @@ private:
       Loop l = std::move(loops.back());
       loops.pop_back();
       for (size_t j : l.continues) patch(j);
+      if (s->loc.isValid()) loc = s->loc; // a step limit is reported at the loop
       emit({Op::IncJlt, N64, {}, -1, var, end, -1, (int64_t)top});
       patch(skip);
       for (size_t j : l.breaks) patch(j);
@@ -530,6 +531,7 @@ private:
       Loop l = std::move(loops.back());
       loops.pop_back();
       for (size_t j : l.continues) P.code[j].imm = (int64_t)top;
+      if (s->loc.isValid()) loc = s->loc;
       emit({Op::Jmp, N64, {}, -1, -1, -1, -1, (int64_t)top});
       patch(exit);
       for (size_t j : l.breaks) patch(j);
@@ -772,6 +774,9 @@ RunError run(const LoweredFunc &f, const std::map<std::string, Scalar> &scalars,
     return s + "]";
   };
   auto divZero = [&]() { return error(DiagKind::RunDivisionByZero, {}); };
+  // Counts down; 0 means no limit (a limit of N stops at the N-th iteration's end).
+  uint64_t steps = options.maxSteps ? options.maxSteps + 1 : 0;
+  auto stepLimit = [&]() { return error(DiagKind::RunStepLimit, {std::to_string(options.maxSteps)}); };
 
 #define BIN_I(OP, EXPR)                                                                            \
   case Op::OP: {                                                                                   \
@@ -932,8 +937,11 @@ RunError run(const LoweredFunc &f, const std::map<std::string, Scalar> &scalars,
       }
       for (int64_t d : shape)
         if (d < 0) return error(DiagKind::RunAllocationFailed, {b.node->name, shapeString(shape), "a negative extent"});
-      if (bytes > 64.0 * (1ull << 30))
-        return error(DiagKind::RunAllocationFailed, {b.node->name, shapeString(shape), "more than 64 GiB"});
+      if (bytes > options.maxAllocBytes)
+        return error(DiagKind::RunAllocationFailed,
+                     {b.node->name, shapeString(shape),
+                      options.maxAllocBytes == 64.0 * (1ull << 30) ? std::string("more than 64 GiB")
+                                                                   : "more than " + fmtDouble(options.maxAllocBytes) + " bytes"});
       b.own.dtype = b.node->dtype;
       b.own.resize(shape);
       b.shape = shape;
@@ -945,7 +953,10 @@ RunError run(const LoweredFunc &f, const std::map<std::string, Scalar> &scalars,
       }
       break;
     }
-    case Op::Jmp: ip = code + in.imm; continue;
+    case Op::Jmp:
+      if (in.imm <= ip - code && steps && !--steps) return stepLimit(); // a while loop's back edge
+      ip = code + in.imm;
+      continue;
     case Op::Jz:
       if (R[in.a].i == 0) {
         ip = code + in.imm;
@@ -965,6 +976,7 @@ RunError run(const LoweredFunc &f, const std::map<std::string, Scalar> &scalars,
       }
       break;
     case Op::IncJlt:
+      if (steps && !--steps) return stepLimit();
       if (++R[in.a].i < R[in.b].i) {
         ip = code + in.imm;
         continue;

@@ -7,7 +7,10 @@ their reference (the kernel's own source executed as Python, hyexec.py).
                 [--workdir DIR] [--keep-failures DIR] [-j N] [--timeout S]
 
 For each seed in [A, B): generate the kernel, then run it unscheduled and with
-its random schedule (if it has one), at each -O level and target.
+its random schedule (if it has one), at each -O level and target. The target
+"interp" runs the kernel in `hybridc run` (the interpreter, run.py --interp;
+with the schedule, both the plain and the --scheduled loop nest) instead of
+compiling it; -O levels do not apply to it.
 
 Outcomes of one run:
   ok        run.py compiled, ran and matched the reference;
@@ -52,8 +55,11 @@ def run_e2e(hybridc, case_dir, schedule, target, opt, workdir, timeout):
     """One run.py invocation; returns (outcome, detail, command, output).
     schedule: use the random schedule sched.json (else base.json, the args
     alone, if the kernel has one). outcome: 'ok', 'refused', or a failure kind."""
+    interp = target == "interp"
     cmd = [PYTHON, RUN_PY, "--hybridc", hybridc, "--ref", os.path.join(case_dir, "ref.py"),
-           "--function", gen_kernels.FUNCTION, "--target", target, "--workdir", workdir]
+           "--function", gen_kernels.FUNCTION, "--target", "host" if interp else target, "--workdir", workdir]
+    if interp:
+        cmd.append("--interp")
     sched = os.path.join(case_dir, "sched.json" if schedule else "base.json")
     if schedule or os.path.exists(sched):
         cmd += ["--schedule", sched]
@@ -86,6 +92,11 @@ def classify(out, schedule):
         if code < 0:
             return "compiler-crash", "signal %d" % -code
         return "compiler-exit-%d" % code, first
+    m = re.search(r"e2e FAIL: (hybridc run[^:]*?) (failed|exited) \((-?\d+)\)", out) or \
+        re.search(r"e2e FAIL: (hybridc run[^:]*?) exited (-?\d+)", out)
+    if m:
+        line = next((l for l in out.splitlines() if ": error: " in l or "internal" in l), "")
+        return "interp-failed", m.group(1) + ": " + line
     for pattern, kind in [(r"differs from the reference", "mismatch"), (r"driver exited", "driver-crash"),
                           (r"kernel returned", "bad-return-code"), (r"link failed", "link-error"),
                           (r"HyRefError|Traceback", "reference-error")]:
@@ -135,7 +146,7 @@ def fuzz_seed(seed, args, stats, log):
     failed = False
     for schedule in ([False, True] if g.schedule else [False]):
         for target in args.targets:
-            for opt in args.opt:
+            for opt in (args.opt[:1] if target == "interp" else args.opt):
                 config = "%s %s -O%d" % ("scheduled" if schedule else "unscheduled", target, opt)
                 wd = os.path.join(case, "run-%s-%s-O%d" % ("s" if schedule else "u", target, opt))
                 timeout = args.timeout * (3 if target != "host" else 1)
@@ -171,7 +182,7 @@ def main():
     ap = argparse.ArgumentParser(description="Differential fuzzing of hybridc with random kernels.")
     ap.add_argument("--hybridc", required=True)
     ap.add_argument("--seeds", required=True, help="A:B runs the seeds A..B-1 (or one seed N)")
-    ap.add_argument("--targets", default="host", help="comma-separated: host, aarch64, x86_64")
+    ap.add_argument("--targets", default="host", help="comma-separated: host, aarch64, x86_64, interp")
     ap.add_argument("--opt", default="0,3", help="comma-separated -O levels")
     ap.add_argument("--workdir", help="scratch directory (default: a temporary one, removed)")
     ap.add_argument("--keep-failures", help="where failures are saved (default: <workdir>/failures)")

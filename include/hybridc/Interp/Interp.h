@@ -29,6 +29,11 @@ namespace hybridc::interp {
 
 struct Options {
   bool strict = false; // report reads of never-written output/allocate elements
+  /// Stop with RunStepLimit after this many loop iterations (every loop
+  /// and while together); 0 = no limit.
+  uint64_t maxSteps = 0;
+  /// The largest allocate, in bytes (RunAllocationFailed above it).
+  double maxAllocBytes = 64.0 * (1ull << 30);
 };
 
 /// A scalar argument's value (the field of its dtype's class).
