@@ -33,6 +33,7 @@
 #include "hybridc/Transforms/Simplify.h"
 
 #include <map>
+#include <numeric>
 #include <set>
 
 namespace hybridc {
@@ -286,6 +287,9 @@ struct IndexParts {
   std::optional<VTerm> v;
   LinearForm invariant;   // constant + terms fixed across iterations
   Interval varying{0, 0}; // bounds of the terms that vary inside an iteration
+  /// The gcd of the varying terms' coefficients (0: none): the varying part
+  /// is always a multiple of it, whatever its atoms' values.
+  int64_t varyingGcd = 0;
   /// When the varying part is one inner loop variable u (coefficient 1) of a
   /// loop `for u in 0..E` or `0..min(E, ...)`: the texts of such E (u < E).
   std::set<std::string> below;
@@ -339,6 +343,7 @@ public:
       } else {
         varyingTerms += 2; // anything else defeats `below`
       }
+      p.varyingGcd = std::gcd(p.varyingGcd, c < 0 ? -c : c);
       Interval b = bounds(atom, range);
       Interval scaled;
       if (b.lo && b.hi) {
@@ -379,7 +384,21 @@ public:
       }
       if (ps.v && pa.v && *ps.v == *pa.v && dlo) {
         int64_t coef = ps.v->coeff < 0 ? -ps.v->coeff : ps.v->coeff;
-        if (std::max(-*dlo, *dhi) < coef) recovered.push_back(*ps.v);
+        if (std::max(-*dlo, *dhi) < coef) {
+          recovered.push_back(*ps.v);
+          continue;
+        }
+      }
+      // Divisibility: equal elements need coef*dv = -(D), and D is the
+      // constant plus a multiple of g (the varying terms' gcd). With the
+      // constant a multiple of g, dv must be a multiple of g / gcd(g, coef):
+      // `o*4 + v` (v < 4 parallel, o inner) never collides for v != v'.
+      if (ps.v && pa.v && *ps.v == *pa.v && ps.v->kind == VTerm::Id && inv.terms.empty()) {
+        int64_t g = std::gcd(ps.varyingGcd, pa.varyingGcd);
+        int64_t coef = ps.v->coeff < 0 ? -ps.v->coeff : ps.v->coeff;
+        Interval vr = loopRange(loop_->min, loop_->extent, [](const std::string &) { return Interval(); });
+        if (g > 0 && coef > 0 && inv.constant % g == 0 && vr.lo && vr.hi && g / std::gcd(g, coef) > *vr.hi - *vr.lo)
+          recovered.push_back(*ps.v);
       }
     }
     return determinesV(recovered);
