@@ -32,6 +32,7 @@
 #include "hybridc/Schedule/Schedule.h"
 #include "hybridc/Transforms/Simplify.h"
 
+#include <functional>
 #include <map>
 #include <numeric>
 #include <set>
@@ -475,6 +476,144 @@ private:
 
 std::string accessText(const Access &a) { return toString(Load::make(a.buffer, a.indices)); }
 
+//===--- Witnesses ----------------------------------------------------------===//
+
+/// Integer value of `e` under `env`; nullopt when it reads anything else
+/// (a load, a parameter, a float) or divides by zero.
+std::optional<int64_t> evalInt(const Expr &e, const std::map<std::string, int64_t> &env) {
+  if (auto *c = e.as<IntImm>()) return c->value;
+  if (auto *v = e.as<Var>()) {
+    auto it = env.find(v->name);
+    if (it == env.end()) return std::nullopt;
+    return it->second;
+  }
+  if (auto *c = e.as<Cast>()) return c->type.isIntegral() ? evalInt(c->value, env) : std::nullopt;
+  if (auto *b = e.as<Binary>()) {
+    if (!b->type.isIntegral()) return std::nullopt;
+    auto x = evalInt(b->a, env), y = evalInt(b->b, env);
+    if (!x || !y) return std::nullopt;
+    switch (b->op) {
+    case BinOp::Add: return *x + *y;
+    case BinOp::Sub: return *x - *y;
+    case BinOp::Mul: return *x * *y;
+    case BinOp::Min: return std::min(*x, *y);
+    case BinOp::Max: return std::max(*x, *y);
+    case BinOp::Div:
+    case BinOp::FloorDiv:
+    case BinOp::FloorMod: {
+      if (*y == 0) return std::nullopt;
+      int64_t q = *x / *y, r = *x % *y;
+      if (b->op != BinOp::Div && r != 0 && ((r < 0) != (*y < 0))) {
+        --q;
+        r += *y;
+      }
+      return b->op == BinOp::FloorMod ? r : q;
+    }
+    default: return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+/// Every iteration point of `a` inside `loop` (the loop variable and the
+/// loops around the access inside it) with the element it touches; false
+/// when a bound or an index is not a compile-time integer, or there are too
+/// many points to look at.
+bool enumerateAccess(const For *loop, const Access &a,
+                     const std::function<bool(const std::map<std::string, int64_t> &,
+                                              const std::vector<int64_t> &)> &visit) {
+  std::vector<const For *> loops{loop};
+  std::set<std::string> placed{loop->name};
+  // Inner loops in an order where each one's bounds use only placed loops.
+  std::vector<const For *> rest;
+  for (auto &[name, f] : a.innerLoops) rest.push_back(f);
+  while (!rest.empty()) {
+    bool progress = false;
+    for (size_t k = 0; k < rest.size(); ++k) {
+      bool ready = true;
+      for (const Expr &e : {rest[k]->min, rest[k]->extent})
+        for (auto &fv : freeVars(e)) ready &= placed.count(fv) > 0;
+      if (!ready) continue;
+      placed.insert(rest[k]->name);
+      loops.push_back(rest[k]);
+      rest.erase(rest.begin() + (long)k);
+      progress = true;
+      break;
+    }
+    if (!progress) return false;
+  }
+  std::map<std::string, int64_t> env;
+  long budget = 200000;
+  bool ok = true, stop = false;
+  std::function<void(size_t)> rec = [&](size_t k) {
+    if (!ok || stop) return;
+    if (k == loops.size()) {
+      if (--budget < 0) {
+        ok = false;
+        return;
+      }
+      std::vector<int64_t> element;
+      for (const Expr &i : a.expanded) {
+        auto v = evalInt(i, env);
+        if (!v) {
+          ok = false;
+          return;
+        }
+        element.push_back(*v);
+      }
+      if (visit(env, element)) stop = true;
+      return;
+    }
+    auto mn = evalInt(loops[k]->min, env), ext = evalInt(loops[k]->extent, env);
+    if (!mn || !ext || *ext > 100000) {
+      ok = false;
+      return;
+    }
+    for (int64_t x = *mn; x < *mn + *ext && ok && !stop; ++x) {
+      env[loops[k]->name] = x;
+      rec(k + 1);
+    }
+    env.erase(loops[k]->name);
+  };
+  rec(0);
+  return ok || stop;
+}
+
+/// "i.inner = 1, k = 0" for the loops of `env`, the tested loop first.
+std::string pointText(const For *loop, const std::map<std::string, int64_t> &env) {
+  std::string s = loop->name + " = " + std::to_string(env.at(loop->name));
+  for (auto &[name, value] : env)
+    if (name != loop->name) s += ", " + name + " = " + std::to_string(value);
+  return s;
+}
+
+/// A concrete pair of iterations of `loop` (different values of its
+/// variable) where `s` (a store) and `a` touch one element, e.g.
+/// "v = 2, o = 0 and v = 0, o = 1 both write c[2]"; "" when none is found
+/// or the bounds and indices are not all compile-time integers.
+std::string findWitness(const For *loop, const Access &s, const Access &a) {
+  std::map<std::vector<int64_t>, std::map<std::string, int64_t>> written;
+  if (!enumerateAccess(loop, s, [&](const std::map<std::string, int64_t> &env, const std::vector<int64_t> &el) {
+        written.emplace(el, env);
+        return false;
+      }))
+    return "";
+  std::string found;
+  enumerateAccess(loop, a, [&](const std::map<std::string, int64_t> &env, const std::vector<int64_t> &el) {
+    auto it = written.find(el);
+    if (it == written.end() || it->second.at(loop->name) == env.at(loop->name)) return false;
+    std::string elem = s.buffer->name + "[";
+    for (size_t k = 0; k < el.size(); ++k) elem += (k ? ", " : "") + std::to_string(el[k]);
+    elem += "]";
+    if (a.isStore)
+      found = pointText(loop, it->second) + " and " + pointText(loop, env) + " both write " + elem;
+    else
+      found = pointText(loop, it->second) + " writes " + elem + " and " + pointText(loop, env) + " reads it";
+    return true;
+  });
+  return found;
+}
+
 /// The first dependence the loop carries, if any.
 //===--- Recognised reductions (vectorized loops) --------------------------===//
 
@@ -632,6 +771,7 @@ std::optional<Violation> analyzeBody(const For *loop) {
         v.message = "an iteration may read an element of '" + s.buffer->name + "' that another iteration writes (" +
                     at + " is read, " + st + " is written)";
       }
+      if (std::string w = findWitness(loop, s, a); !w.empty()) v.message += "; e.g. " + w;
       if (s.loc.isValid()) v.notes.push_back({s.loc, st + " is written here"});
       if (i != j && a.loc.isValid() && !(a.loc == s.loc))
         v.notes.push_back({a.loc, at + (a.isStore ? " is written here" : " is read here")});

@@ -15,6 +15,6 @@ def disjoint(a: float32[32]):
         for o in range(8):
             c[o * 4 + v] = a[o * 4 + v] * 2.0
     return c
-# CHECK: fail_parallel_stride_overlap.hy:[[@LINE-11]]:5: error: cannot parallelize loop 'v': different iterations may write the same element of 'c' (c[o * 2 + v]) [ScheduleIllegalParallel]
+# CHECK: fail_parallel_stride_overlap.hy:[[@LINE-11]]:5: error: cannot parallelize loop 'v': different iterations may write the same element of 'c' (c[o * 2 + v]); e.g. v = 0, o = 1 and v = 2, o = 0 both write c[2] [ScheduleIllegalParallel]
 # CHECK: fail_parallel_stride_overlap.hy:[[@LINE-10]]:13: note: c[o * 2 + v] is written here [NotePrevious]
 # CHECK: 1 error generated.
