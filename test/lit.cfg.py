@@ -43,7 +43,11 @@ config.environment["TERM"] = "dumb"
 
 # Tools that some tests need: missing ones make those tests UNSUPPORTED, and
 # the suite prints them loudly (lit -sv lists unsupported tests).
-if shutil.which("ptxas") or os.path.exists("/usr/local/cuda/bin/ptxas"):
+ptxas = shutil.which("ptxas") or ("/usr/local/cuda/bin/ptxas" if os.path.exists("/usr/local/cuda/bin/ptxas") else None)
+if ptxas:
     config.available_features.add("ptxas")
+    config.substitutions.append(("%ptxas", ptxas))
+else:
+    lit_config.note("ptxas not found: the cuda PTX-assembly tests are UNSUPPORTED (skipped)")
 if shutil.which("qemu-aarch64") and shutil.which("aarch64-linux-gnu-gcc"):
     config.available_features.add("aarch64-run")

@@ -274,6 +274,7 @@ llvm::Function *CodeGenLLVM::compile(const LoweredFunc &f) {
     if (a.kind == Arg::InputBuffer && a.buffer->strided)
       for (size_t k = 0; k < a.buffer->shape.size(); ++k) params.push_back(b_.getInt64Ty());
   }
+  for (size_t k = 0; k < extraPtrParams_.size(); ++k) params.push_back(ptr);
   HY_ASSERT(!module_.getNamedValue(f.name), "kernel '" + f.name + "' defined twice");
   fn_ = llvm::Function::Create(llvm::FunctionType::get(b_.getInt32Ty(), params, false),
                                llvm::GlobalValue::ExternalLinkage, f.name, module_);
@@ -333,9 +334,15 @@ llvm::Function *CodeGenLLVM::compile(const LoweredFunc &f) {
     }
   }
 
+  for (const std::string &name : extraPtrParams_) {
+    llvm::Argument *arg = fn_->getArg(p++);
+    arg->setName(name);
+    pushSymbol(name, {arg, nullptr});
+  }
+
   // Entry checks: null pointers, then the lowering's argument conditions.
   for (auto &[a, v] : bufferArgs)
-    emitCheck(b_.CreateIsNotNull(v), 2, "argument '" + a->name + "' is null", "check." + a->name);
+    if (checkArgs_) emitCheck(b_.CreateIsNotNull(v), 2, "argument '" + a->name + "' is null", "check." + a->name);
   for (auto &[cond, message] : f.argChecks) emitCheck(codegen(cond), 2, message, "check");
 
   for (auto &[a, v] : bufferArgs) bindBuffer(a->buffer, v);
@@ -737,6 +744,23 @@ llvm::Value *CodeGenLLVM::emitMath(const Call *op) {
   auto unary = [&](I::ID id) { return callIntrinsic(id, {ty}, {x}); };
   // Vectors of float32/float16: inline polynomials (VectorMath.cpp), since
   // LLVM would scalarise these into one libm call per lane.
+  if (scalarVectorMath() && (ty->isFloatTy() || ty->isHalfTy())) {
+    VectorMathFn fn;
+    bool has = true;
+    switch (op->func) {
+    case Intrinsic::Exp: fn = VectorMathFn::Exp; break;
+    case Intrinsic::Log: fn = VectorMathFn::Log; break;
+    case Intrinsic::Tanh: fn = VectorMathFn::Tanh; break;
+    case Intrinsic::Sigmoid: fn = VectorMathFn::Sigmoid; break;
+    case Intrinsic::Erf: fn = VectorMathFn::Erf; break;
+    default: has = false; fn = VectorMathFn::Exp; break;
+    }
+    if (has) { // lane 0 of a 2-lane vector
+      llvm::Type *vt = llvm::FixedVectorType::get(ty, 2);
+      Value *v = b_.CreateInsertElement(llvm::PoisonValue::get(vt), x, b_.getInt64(0));
+      return b_.CreateExtractElement(emitVectorMath(b_, fn, v), b_.getInt64(0));
+    }
+  }
   if (hasVectorMath(ty)) {
     switch (op->func) {
     case Intrinsic::Exp: return emitVectorMath(b_, VectorMathFn::Exp, x);

@@ -73,6 +73,9 @@ protected:
   virtual void emitHeapFree(llvm::Value *ptr);
   /// Calls the runtime error handler with (kernel, code, message).
   virtual void emitReportError(int code, const std::string &message);
+  /// Whether exp/log/tanh/sigmoid/erf of a float32/float16 *scalar* use the
+  /// VectorMath polynomials too (NVPTX: it has no libm to call).
+  virtual bool scalarVectorMath() const { return false; }
 
   //===--- Expressions -----------------------------------------------------===//
   llvm::Value *codegen(const ir::Expr &e);
@@ -182,6 +185,13 @@ protected:
     llvm::BasicBlock *continueBB, *breakBB;
     size_t heapDepth;
   };
+
+  /// Pointer parameters compile() appends after the arguments (named, and
+  /// bound as symbols of those names): the cuda host's stream.
+  std::vector<std::string> extraPtrParams_;
+  /// compile() checks null pointers and LoweredFunc::argChecks on entry
+  /// (the cuda device code does not: its host did).
+  bool checkArgs_ = true;
 
   llvm::Module &module_;
   llvm::LLVMContext &ctx_;

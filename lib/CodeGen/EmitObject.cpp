@@ -12,15 +12,19 @@
 //===----------------------------------------------------------------------===//
 #include "hybridc/CodeGen/CodeGen.h"
 
+#include "CodeGenCUDA.h"
 #include "CodeGenLLVM.h"
 #include "RuntimeLinker.h"
 
 #include "hybridc/Support/InternalError.h"
+#include "hybridc/Support/SourceManager.h"
+#include "hybridc/Transforms/SplitHostDevice.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/IR/DiagnosticInfo.h"
+#include "llvm/IR/Constants.h"
 #include "llvm/IR/DiagnosticPrinter.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/LegacyPassManager.h"
@@ -206,12 +210,136 @@ std::optional<std::string> emitFile(llvm::Module &m, llvm::TargetMachine *tm, ll
   return std::nullopt;
 }
 
+/// The cuda target's two halves: the device (--cuda-arch) and the host
+/// (this machine, or --mcpu/--mattr).
+TargetOptions deviceOptions(const TargetOptions &opts) {
+  TargetOptions d = opts;
+  d.target = "nvptx64-nvidia-cuda";
+  d.mcpu = opts.cudaArch;
+  d.mattr = "";
+  return d;
+}
+TargetOptions hostOptions(const TargetOptions &opts) {
+  TargetOptions h = opts;
+  h.target = "host";
+  return h;
+}
+
+bool isCuda(const TargetOptions &opts) {
+  std::string error;
+  std::string triple = resolveTriple(opts.target, error);
+  return !triple.empty() && llvm::Triple(triple).isNVPTX();
+}
+
+/// A diagnostic handler that keeps LLVM's first error in `*context`.
+void keepFirstError(const llvm::DiagnosticInfo *di, void *context) {
+  if (di->getSeverity() != llvm::DS_Error) return;
+  std::string msg;
+  llvm::raw_string_ostream os(msg);
+  llvm::DiagnosticPrinterRawOStream printer(os);
+  di->print(printer);
+  auto *out = static_cast<std::string *>(context);
+  if (out->empty()) *out = os.str();
+}
+
+std::optional<std::string> generateCuda(const std::vector<ir::LoweredFunc> &funcs, const std::string &moduleName,
+                                        const TargetOptions &opts, const CodeGenRequest &request,
+                                        const SourceManager *sm) {
+  ResolvedTarget dev, host;
+  if (auto err = resolveTarget(deviceOptions(opts), dev)) return err;
+  if (auto err = resolveTarget(hostOptions(opts), host)) return err;
+  // The kernels of each def (the driver reported any problem already).
+  SourceManager scratch;
+  DiagnosticEngine diags(sm ? *sm : scratch);
+  std::vector<std::vector<ir::DeviceKernel>> kernels(funcs.size());
+  for (size_t k = 0; k < funcs.size(); ++k)
+    if (!ir::splitHostDevice(funcs[k], kernels[k], diags))
+      return "def '" + funcs[k].sourceName + "' cannot run on the cuda target";
+
+  llvm::TargetOptions llvmOpts;
+  std::unique_ptr<llvm::TargetMachine> devTM(dev.target->createTargetMachine(
+      dev.triple, dev.cpu, dev.features, llvmOpts, std::nullopt, std::nullopt, codeGenLevel(opts.optLevel)));
+  std::unique_ptr<llvm::TargetMachine> hostTM(host.target->createTargetMachine(
+      host.triple, host.cpu, host.features, llvmOpts, llvm::Reloc::PIC_, std::nullopt, codeGenLevel(opts.optLevel)));
+  if (!devTM || !hostTM) return std::string("cannot create the target machines of the cuda target");
+
+  llvm::LLVMContext ctx;
+  std::string llvmError;
+  ctx.setDiagnosticHandlerCallBack(keepFirstError, &llvmError);
+
+  // Device: PTX text.
+  llvm::Module dm(moduleName + ".device", ctx);
+  dm.setTargetTriple(dev.triple);
+  dm.setDataLayout(devTM->createDataLayout());
+  for (size_t k = 0; k < funcs.size(); ++k) codegen::compileDeviceKernels(dm, devTM.get(), funcs[k], kernels[k]);
+  std::string verifyMsg;
+  llvm::raw_string_ostream vos(verifyMsg);
+  if (llvm::verifyModule(dm, &vos)) HY_UNREACHABLE("codegen produced invalid NVPTX IR: " + vos.str());
+  optimize(dm, devTM.get(), std::clamp(opts.optLevel, 0, 3));
+  if (!llvmError.empty()) return "LLVM (device): " + llvmError;
+  std::string deviceIR;
+  if (request.llvmIR) {
+    llvm::raw_string_ostream os(deviceIR);
+    dm.print(os, nullptr);
+  }
+  std::string ptx;
+  if (auto err = emitFile(dm, devTM.get(), llvm::CodeGenFileType::AssemblyFile, ptx)) return err;
+  if (!llvmError.empty()) return "LLVM (device): " + llvmError;
+  if (request.ptx) *request.ptx = ptx;
+
+  // Host: the launches, with the PTX embedded.
+  llvm::Module m(moduleName, ctx);
+  m.setTargetTriple(host.triple);
+  m.setDataLayout(hostTM->createDataLayout());
+  m.setPICLevel(llvm::PICLevel::BigPIC);
+  llvm::Constant *text = llvm::ConstantDataArray::getString(ctx, ptx, true);
+  auto *ptxVar = new llvm::GlobalVariable(m, text->getType(), true, llvm::GlobalValue::PrivateLinkage, text,
+                                          moduleName + ".ptx");
+  // The runtime's module cache (struct hybridc_rt_v1_cuda_cache: a mutex,
+  // a count and 16 context/module pairs; 512 zeroed bytes are enough).
+  auto *cacheTy = llvm::ArrayType::get(llvm::Type::getInt8Ty(ctx), 512);
+  auto *cacheVar = new llvm::GlobalVariable(m, cacheTy, false, llvm::GlobalValue::InternalLinkage,
+                                            llvm::ConstantAggregateZero::get(cacheTy), moduleName + ".cuda_cache");
+  cacheVar->setAlignment(llvm::Align(16));
+  for (size_t k = 0; k < funcs.size(); ++k)
+    codegen::compileHostLaunches(m, hostTM.get(), funcs[k], kernels[k], ptxVar, cacheVar);
+  if (llvm::verifyModule(m, &vos)) HY_UNREACHABLE("codegen produced invalid host IR: " + vos.str());
+  optimize(m, hostTM.get(), std::clamp(opts.optLevel, 0, 3));
+  if (!llvmError.empty()) return "LLVM: " + llvmError;
+  if (auto err = codegen::linkRuntime(m)) return err;
+  if (request.llvmIR) {
+    request.llvmIR->clear();
+    llvm::raw_string_ostream os(*request.llvmIR);
+    os << "; ---- host module (" << host.triple << ") ----\n";
+    m.print(os, nullptr);
+    os << "\n; ---- device module (" << dev.triple << ", " << dev.cpu << ") ----\n" << deviceIR;
+  }
+  if (request.assembly) {
+    std::unique_ptr<llvm::Module> copy = request.object ? llvm::CloneModule(m) : nullptr;
+    if (auto err = emitFile(copy ? *copy : m, hostTM.get(), llvm::CodeGenFileType::AssemblyFile, *request.assembly))
+      return err;
+  }
+  if (request.object)
+    if (auto err = emitFile(m, hostTM.get(), llvm::CodeGenFileType::ObjectFile, *request.object)) return err;
+  if (!llvmError.empty()) return "LLVM: " + llvmError;
+  return std::nullopt;
+}
+
 } // namespace
 
 std::optional<std::string> checkTargetOptions(const TargetOptions &opts) {
   initTargets();
   ResolvedTarget rt;
+  if (isCuda(opts)) {
+    if (auto err = resolveTarget(deviceOptions(opts), rt)) return "--cuda-arch: " + *err;
+    return resolveTarget(hostOptions(opts), rt);
+  }
   return resolveTarget(opts, rt);
+}
+
+bool isCudaTarget(const TargetOptions &opts) {
+  initTargets();
+  return isCuda(opts);
 }
 
 std::string resolveTriple(const std::string &target, std::string &error) {
@@ -248,8 +376,9 @@ std::optional<std::string> generateCode(const std::vector<ir::LoweredFunc> &func
                                         const SourceManager *sm) {
   initTargets();
   ResolvedTarget rt;
-  if (auto err = resolveTarget(opts, rt)) return err;
-  if (llvm::Triple(rt.triple).isNVPTX()) return std::string("the cuda target is not supported yet");
+  bool cuda = isCuda(opts);
+  if (!cuda)
+    if (auto err = resolveTarget(opts, rt)) return err;
 
   std::set<std::string> names;
   for (const ir::LoweredFunc &f : funcs) {
@@ -257,6 +386,12 @@ std::optional<std::string> generateCode(const std::vector<ir::LoweredFunc> &func
       return "the kernel name '" + f.name + "' is reserved (it names a C library or hybridc runtime symbol)";
     if (!names.insert(f.name).second) return "two kernels are named '" + f.name + "'";
   }
+  if (cuda)
+    for (const ir::LoweredFunc &f : funcs)
+      if (!names.insert(f.name + "_on_stream").second)
+        return "the kernel name '" + f.name + "_on_stream' is taken by another def";
+
+  if (cuda) return generateCuda(funcs, moduleName, opts, request, sm);
 
   llvm::TargetOptions llvmOpts;
   std::unique_ptr<llvm::TargetMachine> tm(rt.target->createTargetMachine(

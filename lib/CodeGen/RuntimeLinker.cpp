@@ -42,7 +42,9 @@ bool isReservedSymbol(const std::string &name) {
       "ceil", "ceilf", "round", "roundf", "fabs", "fabsf", "pow", "powf", "fmod", "fmodf",
       "sincos", "sincosf", "exp10", "exp10f", "fmin", "fminf", "fmax", "fmaxf", "fma", "fmaf",
       "trunc", "truncf", "rint", "rintf", "nearbyint", "nearbyintf", "ldexp", "ldexpf",
-      "__extendhfsf2", "__truncsfhf2", "__truncdfhf2", "main"};
+      "__extendhfsf2", "__truncsfhf2", "__truncdfhf2", "main",
+      // the CUDA driver API the cuda target's runtime calls
+      "cuCtxGetCurrent", "cuModuleLoadData", "cuModuleGetFunction", "cuLaunchKernel", "cuGetErrorString"};
   return name.rfind("hybridc_", 0) == 0 || libc.count(name) != 0;
 }
 

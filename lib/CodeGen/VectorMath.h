@@ -6,7 +6,8 @@
 // library here and would scalarise llvm.exp.v16f32 into 16 expf calls.
 // Used by CodeGenLLVM::emitMath for float32 (and float16) vectors of more
 // than one lane; scalars keep calling libm / the LLVM intrinsics, so scalar
-// results stay exactly libm's. Accuracy is documented in VectorMath.cpp.
+// results stay exactly libm's (on CPUs: the cuda device code, which has no
+// libm, uses the polynomials for scalars too). Accuracy is documented in VectorMath.cpp.
 //
 // Private to lib/CodeGen.
 //

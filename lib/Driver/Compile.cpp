@@ -24,6 +24,7 @@
 #include "hybridc/Lower/Lower.h"
 #include "hybridc/Schedule/Schedule.h"
 #include "hybridc/Support/Diagnostics.h"
+#include "hybridc/Transforms/SplitHostDevice.h"
 
 #include <cctype>
 #include <cerrno>
@@ -124,7 +125,7 @@ std::string writeAtomically(const std::string &path, const std::string &bytes) {
 
 std::vector<std::string> OutputPlan::files() const {
   std::vector<std::string> out;
-  for (const std::string *p : {&object, &header, &lowered, &ir, &assembly, &depfile})
+  for (const std::string *p : {&object, &header, &lowered, &ir, &assembly, &ptx, &depfile})
     if (!p->empty() && *p != "-") out.push_back(*p);
   return out;
 }
@@ -133,7 +134,7 @@ OutputPlan planOutputs(const Options &opts) {
   OutputPlan plan;
   if (opts.syntaxOnly || opts.run) return plan; // run writes its --out files itself (Run.cpp)
   std::string stem = stemOf(opts.input);
-  bool listingsOnly = (opts.emitLowered || opts.emitIR || opts.emitAsm) && opts.output.empty() &&
+  bool listingsOnly = (opts.emitLowered || opts.emitIR || opts.emitAsm || opts.emitPTX) && opts.output.empty() &&
                       !opts.emitHeader;
   if (!opts.output.empty()) plan.object = opts.output;
   else if (!listingsOnly) plan.object = stem + ".o";
@@ -142,10 +143,11 @@ OutputPlan planOutputs(const Options &opts) {
   plan.lowered = pick(opts.emitLowered, stem + ".lowered");
   plan.ir = pick(opts.emitIR, stem + ".ll");
   plan.assembly = pick(opts.emitAsm, stem + ".s");
+  plan.ptx = pick(opts.emitPTX, stem + ".ptx");
   if (opts.makeDepfile) {
     // The rule's target: the object, else the first listing written to a file.
     std::string primary = plan.object;
-    for (const std::string *p : {&plan.header, &plan.lowered, &plan.ir, &plan.assembly})
+    for (const std::string *p : {&plan.header, &plan.lowered, &plan.ir, &plan.assembly, &plan.ptx})
       if (primary.empty() && !p->empty() && *p != "-") primary = *p;
     if (primary.empty()) primary = stem + ".o";
     if (!opts.depfile.empty()) {
@@ -200,6 +202,25 @@ bool compile(const Options &opts, const OutputPlan &plan, const ast::Module &mod
   std::vector<ir::LoweredFunc> funcs = lowerModule(module, schedule, lo, diags);
   if (diags.hasErrors()) return false;
 
+  TargetOptions to;
+  to.target = opts.target;
+  to.mcpu = opts.mcpu;
+  to.mattr = opts.mattr;
+  to.optLevel = opts.optLevel;
+  to.debugInfo = opts.debugInfo;
+  to.cudaArch = opts.cudaArch;
+  bool cuda = isCudaTarget(to);
+  if (cuda) { // each def's kernels, with located errors (SplitHostDevice.h)
+    for (const ir::LoweredFunc &f : funcs) {
+      std::vector<ir::DeviceKernel> kernels;
+      ir::splitHostDevice(f, kernels, diags);
+    }
+    if (diags.hasErrors()) return false;
+  } else if (!plan.ptx.empty()) {
+    diags.report(DiagKind::BadOption, SourceRange(), {"--emit-ptx", "PTX is the cuda target's (--target cuda)"});
+    return false;
+  }
+
   // Everything to write, in memory first.
   std::vector<std::pair<std::string, std::string>> files; // path ("-" = stdout), bytes
   if (!plan.lowered.empty()) {
@@ -207,18 +228,13 @@ bool compile(const Options &opts, const OutputPlan &plan, const ast::Module &mod
     for (size_t k = 0; k < scheduled.size(); ++k) text += (k ? "\n" : "") + ir::toString(scheduled[k]);
     files.push_back({plan.lowered, text});
   }
-  if (!plan.object.empty() || !plan.ir.empty() || !plan.assembly.empty()) {
-    std::string object, llvmIR, assembly;
+  if (!plan.object.empty() || !plan.ir.empty() || !plan.assembly.empty() || !plan.ptx.empty()) {
+    std::string object, llvmIR, assembly, ptx;
     CodeGenRequest req;
     if (!plan.object.empty()) req.object = &object;
     if (!plan.ir.empty()) req.llvmIR = &llvmIR;
     if (!plan.assembly.empty()) req.assembly = &assembly;
-    TargetOptions to;
-    to.target = opts.target;
-    to.mcpu = opts.mcpu;
-    to.mattr = opts.mattr;
-    to.optLevel = opts.optLevel;
-    to.debugInfo = opts.debugInfo;
+    if (!plan.ptx.empty()) req.ptx = &ptx;
     if (auto error = generateCode(funcs, stemOf(opts.input), to, req, &sm)) {
       diags.report(DiagKind::TargetError, SourceRange(), {*error});
       return false;
@@ -226,8 +242,9 @@ bool compile(const Options &opts, const OutputPlan &plan, const ast::Module &mod
     if (!plan.object.empty()) files.push_back({plan.object, object});
     if (!plan.ir.empty()) files.push_back({plan.ir, llvmIR});
     if (!plan.assembly.empty()) files.push_back({plan.assembly, assembly});
+    if (!plan.ptx.empty()) files.push_back({plan.ptx, ptx});
   }
-  if (!plan.header.empty()) files.push_back({plan.header, emitHeader(funcs, headerGuard(plan.header))});
+  if (!plan.header.empty()) files.push_back({plan.header, emitHeader(funcs, headerGuard(plan.header), cuda)});
   if (!plan.depfile.empty()) {
     std::vector<std::string> deps{opts.input};
     if (!opts.schedule.empty()) deps.push_back(opts.schedule);

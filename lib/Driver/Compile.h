@@ -26,7 +26,7 @@ namespace driver {
 
 /// Each output's path: "" = not produced, "-" = standard output.
 struct OutputPlan {
-  std::string object, header, lowered, ir, assembly;
+  std::string object, header, lowered, ir, assembly, ptx;
   std::string depfile;   // -MD / -MF: the Make depfile
   std::string depTarget; // its rule's target, already escaped for Make
   std::vector<std::string> files() const; // the real files among them

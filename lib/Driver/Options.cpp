@@ -39,11 +39,13 @@ std::optional<int> parseOptions(const std::vector<std::string> &args, Options &o
   app.add_option("-o", opts.output, "Object file (default: <stem>.o in the current directory)")
       ->type_name("FILE");
   app.add_option("--target", opts.target,
-                 "host (default), x86_64, aarch64, or an LLVM triple")
+                 "host (default), x86_64, aarch64, cuda, or an LLVM triple")
       ->type_name("T");
   app.add_option("--mcpu", opts.mcpu, "CPU to tune and select instructions for (as llc; 'native')")
       ->type_name("CPU");
   app.add_option("--mattr", opts.mattr, "Target features, e.g. +avx2,-fma")->type_name("+f,-g");
+  app.add_option("--cuda-arch", opts.cudaArch, "cuda target: the GPU architecture (default sm_80)")
+      ->type_name("sm_NN");
   app.add_option("-O", opts.optLevel, "Optimisation level 0-3 (default 3)")
       ->check(CLI::Range(0, 3).description(""))
       ->type_name("N");
@@ -61,6 +63,8 @@ std::optional<int> parseOptions(const std::vector<std::string> &args, Options &o
       {"--emit-ir,--emit-llvm", "Optimised LLVM IR (default: <stem>.ll; '-' = stdout)", "[=FILE|-]",
        &opts.emitIR, {}},
       {"--emit-asm", "Assembly (default: <stem>.s; '-' = stdout)", "[=FILE|-]", &opts.emitAsm, {}},
+      {"--emit-ptx", "cuda target: the device code as PTX (default: <stem>.ptx; '-' = stdout)", "[=FILE|-]",
+       &opts.emitPTX, {}},
   };
   for (Emit &e : emits) e.opt = app.add_option(e.names, e.text, e.help)->type_name(e.type);
   app.add_option("--function", opts.functions, "Export only this def (repeatable)")
@@ -90,7 +94,7 @@ std::optional<int> parseOptions(const std::vector<std::string> &args, Options &o
   // `--emit-X` without '=FILE' means the default path. CLI11 would take the
   // next argument as its value, so such flags get an explicit marker first.
   static const char *kEmit[] = {"--emit-header", "--emit-lowered", "--emit-ir", "--emit-llvm",
-                                "--emit-asm"};
+                                "--emit-asm", "--emit-ptx"};
   static const std::string kDefault = "\x01" "default";
   std::vector<std::string> rewritten;
   for (size_t k = 0; k < args.size(); ++k) {

@@ -32,7 +32,8 @@ struct Options {
   int optLevel = 3;            // -O0 .. -O3
   bool debugInfo = false;      // -g
   /// --emit-X[=FILE|-]: nullopt = not requested, "" = the default path.
-  std::optional<std::string> emitHeader, emitLowered, emitIR, emitAsm;
+  std::optional<std::string> emitHeader, emitLowered, emitIR, emitAsm, emitPTX;
+  std::string cudaArch = "sm_80"; // --cuda-arch (cuda target)
   std::vector<std::string> functions; // --function (repeatable)
   std::string symbolPrefix;           // --symbol-prefix
   std::vector<std::string> printAfter; // --print-after=PASS (repeatable); "all"

@@ -309,7 +309,8 @@ private:
       ext = simplify(Cast::make(DType::i32(), lowerExpr(*call->args[1])) - lo);
     }
     if (kind == "const_range") {
-      const int64_t *l = asConstInt(simplify(lo)), *e = asConstInt(simplify(ext));
+      Expr slo = simplify(lo), sext = simplify(ext); // held: asConstInt points into the nodes
+      const int64_t *l = asConstInt(slo), *e = asConstInt(sext);
       HY_ASSERT(l && e, "const_range with non-constant bounds");
       std::vector<Stmt> copies;
       for (int64_t k = 0; k < *e; ++k) {
@@ -505,7 +506,8 @@ private:
       std::vector<int64_t> dims;
       for (auto &d : cb->shape) dims.push_back(asConstInt(d) ? *asConstInt(d) : 0);
       for (size_t k = idx.size(); k-- > 0;) {
-        const int64_t *c = asConstInt(simplify(idx[k]));
+        Expr si = simplify(idx[k]); // held: asConstInt points into the node
+        const int64_t *c = asConstInt(si);
         if (!c) { allConst = false; break; }
         flat += *c * stride;
         stride *= dims[k];

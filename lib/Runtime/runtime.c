@@ -411,3 +411,87 @@ __attribute__((noinline)) int32_t hybridc_rt_v1_parallel_for(hybridc_rt_v1_body_
   }
   return job.failed;
 }
+
+//===--- CUDA launches (--target cuda, docs/cuda.md) --------------------------===//
+
+// The CUDA driver API entry points used (libcuda; the program links -lcuda).
+// Handles are opaque pointers, CUresult an int: the ABI of cuda.h.
+int cuCtxGetCurrent(void **ctx);
+int cuModuleLoadData(void **module, const void *image);
+int cuModuleGetFunction(void **function, void *module, const char *name);
+int cuLaunchKernel(void *f, unsigned gx, unsigned gy, unsigned gz, unsigned bx, unsigned by, unsigned bz,
+                   unsigned sharedBytes, void *stream, void **params, void **extra);
+int cuGetErrorString(int error, const char **text);
+
+// One per object file (a zeroed global the generated code passes in): the
+// module loaded from the object's PTX in each CUDA context that launched one
+// of its kernels. A context past the table's end loads its own module on
+// every launch (correct, only slower).
+#define HYBRIDC_CUDA_CONTEXTS 16
+struct hybridc_rt_v1_cuda_cache {
+  hybridc_rt_v1_mutex_t lock;
+  int32_t count;
+  void *ctx[HYBRIDC_CUDA_CONTEXTS];
+  void *module[HYBRIDC_CUDA_CONTEXTS];
+};
+
+__attribute__((cold)) int32_t hybridc_rt_v1_cuda_fail(const char *kernel, const char *call, int result) {
+  const char *text = 0;
+  if (cuGetErrorString(result, &text) != 0 || !text) text = "unknown CUDA error";
+  char msg[256];
+  size_t len = 0, cap = sizeof(msg) - 1;
+  hybridc_rt_v1_append(msg, &len, cap, call);
+  hybridc_rt_v1_append(msg, &len, cap, " failed: ");
+  hybridc_rt_v1_append(msg, &len, cap, text);
+  msg[len] = 0;
+  hybridc_rt_v1_report_error(kernel, 4, msg);
+  return 4;
+}
+
+// Launches `entry` of the object's PTX in the calling thread's current
+// context on `stream` (0: the default stream). Returns 0, or 4 after
+// reporting the driver's error (or the lack of a current context).
+int32_t hybridc_rt_v1_cuda_launch(const char *kernel, const char *ptx, struct hybridc_rt_v1_cuda_cache *cache,
+                                  const char *entry, int64_t gx, int64_t gy, int64_t gz, int64_t bx, int64_t by,
+                                  int64_t bz, void *stream, void **params) {
+  if (gx <= 0 || gy <= 0 || gz <= 0 || bx <= 0 || by <= 0 || bz <= 0) return 0; // an empty range
+  const int64_t big = 0x7fffffffLL;
+  if (gx > big || gy > big || gz > big || bx > big || by > big || bz > big) {
+    hybridc_rt_v1_report_error(kernel, 4, "a grid or block extent over 2^31 - 1");
+    return 4;
+  }
+  void *ctx = 0;
+  int r = cuCtxGetCurrent(&ctx);
+  if (r) return hybridc_rt_v1_cuda_fail(kernel, "cuCtxGetCurrent", r);
+  if (!ctx) {
+    hybridc_rt_v1_report_error(kernel, 4, "no current CUDA context (make one current before the call)");
+    return 4;
+  }
+  void *module = 0, *own = 0;
+  pthread_mutex_lock(&cache->lock);
+  for (int32_t k = 0; k < cache->count; ++k)
+    if (cache->ctx[k] == ctx) module = cache->module[k];
+  if (!module) {
+    r = cuModuleLoadData(&module, ptx);
+    if (r) {
+      pthread_mutex_unlock(&cache->lock);
+      return hybridc_rt_v1_cuda_fail(kernel, "cuModuleLoadData", r);
+    }
+    if (cache->count < HYBRIDC_CUDA_CONTEXTS) {
+      cache->ctx[cache->count] = ctx;
+      cache->module[cache->count] = module;
+      ++cache->count;
+    } else {
+      own = module; // not cached: this launch's only
+    }
+  }
+  pthread_mutex_unlock(&cache->lock);
+  (void)own;
+  void *function = 0;
+  r = cuModuleGetFunction(&function, module, entry);
+  if (r) return hybridc_rt_v1_cuda_fail(kernel, "cuModuleGetFunction", r);
+  r = cuLaunchKernel(function, (unsigned)gx, (unsigned)gy, (unsigned)gz, (unsigned)bx, (unsigned)by, (unsigned)bz,
+                     0, stream, params, 0);
+  if (r) return hybridc_rt_v1_cuda_fail(kernel, "cuLaunchKernel", r);
+  return 0;
+}

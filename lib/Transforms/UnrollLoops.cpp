@@ -19,7 +19,8 @@ protected:
   using IRMutator::visit;
   Stmt visit(const For *n, const Stmt &self) override {
     Stmt body = mutate(n->body);
-    const int64_t *ext = asConstInt(simplify(n->extent));
+    Expr extent = simplify(n->extent); // held: asConstInt points into the node
+    const int64_t *ext = asConstInt(extent);
     // A loop that breaks out of itself cannot become straight-line code.
     if (n->forKind != ForKind::Unrolled || !ext || loopnest::effectsOf(body).ownExit)
       return body.same(n->body) ? self : For::make(n->name, n->min, n->extent, n->forKind, body, n->threadTag);

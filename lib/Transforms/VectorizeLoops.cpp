@@ -262,7 +262,8 @@ protected:
   /// The loop with its (already processed) body, widened when it is a
   /// vectorized loop the Widener can express.
   Stmt widenLoop(const For *n, const Stmt &self, const Stmt &body, const loopnest::VarRange &range) {
-    const int64_t *ext = asConstInt(simplify(n->extent));
+    Expr extent = simplify(n->extent); // held: asConstInt points into the node
+    const int64_t *ext = asConstInt(extent);
     if (n->forKind != ForKind::Vectorized || !ext || *ext < 2 || *ext > 1024)
       return body.same(n->body) ? self : For::make(n->name, n->min, n->extent, n->forKind, body, n->threadTag);
     try {

@@ -854,7 +854,8 @@ def prefix(a: float32[16]):
 )";
   Kernel k(prefix, Kernel::ops("prefix", R"({"op": "parallel", "loop": "i"})"));
   CHECK(k.first() == "s.json:1:53: cannot parallelize loop 'i': an iteration may read an element of 'b' that "
-                     "another iteration writes (b[i - 1] is read, b[i] is written) [ScheduleIllegalParallel]");
+                     "another iteration writes (b[i - 1] is read, b[i] is written); e.g. i = 1 writes b[1] and "
+                     "i = 2 reads it [ScheduleIllegalParallel]");
   const char *sum = R"(
 def rowsum(a: float32[8, 4]):
     b = output_tensor((8,), 'float32')

@@ -22,6 +22,7 @@ struct TargetOptions {
   std::string mattr;            // "+avx2,-fma"
   int optLevel = 3;             // 0..3
   bool debugInfo = false;       // -g: DWARF line tables mapping to .hy lines (needs the SourceManager)
+  std::string cudaArch = "sm_80"; // --cuda-arch: the GPU of the cuda target's PTX
 };
 
 /// What to produce; each non-null pointer receives that output.
@@ -29,6 +30,7 @@ struct CodeGenRequest {
   std::string *object = nullptr;  // ELF object bytes
   std::string *llvmIR = nullptr;  // optimised LLVM IR text
   std::string *assembly = nullptr;
+  std::string *ptx = nullptr;     // cuda target: the device code
 };
 
 /// Compiles `funcs` (already lowered and scheduled) for one target into one
@@ -44,13 +46,17 @@ std::optional<std::string> generateCode(const std::vector<ir::LoweredFunc> &func
 /// nullopt: what generateCode would report, checked before any work.
 std::optional<std::string> checkTargetOptions(const TargetOptions &target);
 
+/// Whether `target` is the cuda target (NVPTX device code + host launches).
+bool isCudaTarget(const TargetOptions &target);
+
 /// The triple that `target` resolves to ("" and an error message if unknown).
 std::string resolveTriple(const std::string &target, std::string &error);
 
 /// The C header for `funcs` (docs/contract.md §4): valid C99 and C++, <stdint.h> only,
 /// one comment per kernel with its shapes, the runtime API. `guard` is the
 /// include-guard macro.
-std::string emitHeader(const std::vector<ir::LoweredFunc> &funcs, const std::string &guard);
+/// `cuda`: the cuda target's header (device pointers, NAME_on_stream).
+std::string emitHeader(const std::vector<ir::LoweredFunc> &funcs, const std::string &guard, bool cuda = false);
 
 /// The C parameter names emitHeader gives `f`'s parameters, in ABI order:
 /// each Arg's name, and `<name>_stride<k>` after a strided input. A name

@@ -1,0 +1,30 @@
+# Kernels of the cuda target's tests (test/cuda/*.test): bind in the source,
+# bind by schedule (kernels.json), two launches in one def, scalars of
+# several types, a math function.
+def vadd(n: int32, a: float32[n], b: float32[n]):
+    c = output_tensor((n,), 'float32')
+    for bx in bind('blockIdx.x', (n + 255) // 256):
+        for tx in bind('threadIdx.x', 256):
+            if bx * 256 + tx < n:
+                c[bx * 256 + tx] = a[bx * 256 + tx] + b[bx * 256 + tx]
+    return c
+
+def matmul(a: float32[64, 32], b: float32[32, 48]):
+    c = output_tensor((64, 48), 'float32')
+    for i in range(64):
+        for j in range(48):
+            c[i, j] = 0.0
+            for k in range(32):
+                c[i, j] += a[i, k] * b[k, j]
+    return c
+
+def two_steps(n: int32, s: float32, a: float32[n]):
+    t = output_tensor((n,), 'float32')
+    u = output_tensor((n,), 'float32')
+    for bx in bind('blockIdx.x', (n + 127) // 128):
+        for tx in bind('threadIdx.x', 128):
+            if bx * 128 + tx < n:
+                t[bx * 128 + tx] = exp(a[bx * 128 + tx]) * s
+    for by in bind('blockIdx.y', n):
+        u[by] = t[by] + 1.0
+    return t, u
