@@ -199,9 +199,6 @@ bool compile(const Options &opts, const OutputPlan &plan, const ast::Module &mod
   lo.dumpStream = &err;
   std::vector<ir::LoweredFunc> scheduled;
   lo.scheduled = &scheduled;
-  std::vector<ir::LoweredFunc> funcs = lowerModule(module, schedule, lo, diags);
-  if (diags.hasErrors()) return false;
-
   TargetOptions to;
   to.target = opts.target;
   to.mcpu = opts.mcpu;
@@ -210,6 +207,9 @@ bool compile(const Options &opts, const OutputPlan &plan, const ast::Module &mod
   to.debugInfo = opts.debugInfo;
   to.cudaArch = opts.cudaArch;
   bool cuda = isCudaTarget(to);
+  lo.maxNumThreads = cuda ? 1024 : 1;
+  std::vector<ir::LoweredFunc> funcs = lowerModule(module, schedule, lo, diags);
+  if (diags.hasErrors()) return false;
   if (cuda) { // each def's kernels, with located errors (SplitHostDevice.h)
     for (const ir::LoweredFunc &f : funcs) {
       std::vector<ir::DeviceKernel> kernels;

@@ -62,6 +62,9 @@ public:
       : module_(m), def_(def), prefix_(std::move(prefix)) {}
 
   std::map<const A::Symbol *, Binding> env;
+  /// What max_num_threads(True) gives: the target's threads per block
+  /// (1 on the CPU targets, 1024 on cuda).
+  int maxNumThreads = 1;
 
   /// Lowers the body of the def as one scope.
   Stmt lowerBody() { return lowerScope(def_.body, nullptr); }
@@ -335,6 +338,7 @@ private:
   Stmt inlineCall(const A::Call &call, const std::vector<const A::Symbol *> &targets) {
     const A::Def &callee = *call.target;
     DefLowerer inner(module_, callee, prefix_ + callee.name + ".");
+    inner.maxNumThreads = maxNumThreads;
     std::vector<std::pair<std::string, Expr>> lets;
     for (size_t k = 0; k < callee.params.size() && k < call.args.size(); ++k) {
       const A::Symbol *p = callee.params[k].symbol;
@@ -538,7 +542,7 @@ private:
       a = Cast::make(pt, a), b = Cast::make(pt, b);
       return Binary::make(BinOp::FloorDiv, a + b - makeConst(pt, 1), b);
     }
-    if (f == "max_num_threads") return IntImm::make(DType::i32(), 1);
+    if (f == "max_num_threads") return IntImm::make(DType::i32(), maxNumThreads);
     bool ok = false;
     Intrinsic in = intrinsicFor(f, ok);
     HY_ASSERT(ok, "call to unknown builtin " + f);
@@ -566,8 +570,10 @@ std::string dimText(const A::Symbol &s) {
 
 } // namespace
 
-LoweredFunc lowerDef(const ast::Module &m, const ast::Def &def, const std::string &symbolName) {
+LoweredFunc lowerDef(const ast::Module &m, const ast::Def &def, const std::string &symbolName,
+                     int maxNumThreads) {
   DefLowerer L(m, def, "");
+  L.maxNumThreads = maxNumThreads;
   LoweredFunc f;
   f.name = symbolName;
   f.sourceName = def.name;

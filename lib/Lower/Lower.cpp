@@ -84,7 +84,7 @@ std::vector<ir::LoweredFunc> lowerModule(const ast::Module &m, const ScheduleFil
       if (!selected) continue;
     }
     auto t0 = std::chrono::steady_clock::now();
-    ir::LoweredFunc f = lowerDef(m, *def, opts.symbolPrefix + def->name);
+    ir::LoweredFunc f = lowerDef(m, *def, opts.symbolPrefix + def->name, opts.maxNumThreads);
     auto report = [&](const char *pass, std::chrono::steady_clock::time_point start) {
       if (opts.timePasses && opts.dumpStream) {
         double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

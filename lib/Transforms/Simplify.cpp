@@ -259,6 +259,25 @@ protected:
     return v.same(n->value) && b.same(n->body) ? self : LetStmt::make(n->name, v, b);
   }
 
+  // `var m; m = 1024; ...` with no other assignment of m (a scalar set
+  // once from a builtin such as max_num_threads): m is that constant.
+  Stmt visit(const VarDecl *n, const Stmt &self) override {
+    auto *b = n->body.as<Block>();
+    const Assign *first = b && !b->stmts.empty() ? b->stmts[0].as<Assign>()
+                                                 : n->body.as<Assign>();
+    if (first && first->name == n->name) {
+      Expr v = mutate(first->value);
+      std::vector<Stmt> rest;
+      if (b) rest.assign(b->stmts.begin() + 1, b->stmts.end());
+      if (rest.empty()) return Stmt(); // set and never read
+      Stmt tail = Block::make(rest);
+      if ((v.as<IntImm>() || v.as<FloatImm>()) && v.type() == n->type &&
+          !loopnest::effectsOf(tail).written.count(n->name))
+        return mutate(substitute(tail, n->name, v));
+    }
+    return IRMutator::visit(n, self);
+  }
+
   Stmt visit(const AssertStmt *n, const Stmt &self) override {
     Expr c = mutate(n->cond);
     if (auto *i = c.as<IntImm>(); i && i->value) return Stmt();

@@ -32,6 +32,9 @@ struct LowerOptions {
   /// When set, receives each def's loop nest once it is scheduled and
   /// checked (before unrolling and vectorization): what --emit-lowered prints.
   std::vector<ir::LoweredFunc> *scheduled = nullptr;
+  /// max_num_threads(True): the target's threads per block (1 on CPUs,
+  /// 1024 on the cuda target).
+  int maxNumThreads = 1;
   /// Run the IR verifier after every pass (a failure is an internal error).
 #ifdef NDEBUG
   bool verifyEach = false;
@@ -46,7 +49,9 @@ std::vector<ir::LoweredFunc> lowerModule(const ast::Module &m, const ScheduleFil
                                          const LowerOptions &options, DiagnosticEngine &diags);
 
 /// Only the AST -> IR translation of one def (no passes).
-ir::LoweredFunc lowerDef(const ast::Module &m, const ast::Def &def, const std::string &symbolName);
+/// `maxNumThreads` is what max_num_threads(True) gives (LowerOptions).
+ir::LoweredFunc lowerDef(const ast::Module &m, const ast::Def &def, const std::string &symbolName,
+                         int maxNumThreads = 1);
 
 /// The pass names in pipeline order (for --print-after validation and help).
 std::vector<std::string> passNames();
