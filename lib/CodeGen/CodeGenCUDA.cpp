@@ -78,6 +78,27 @@ protected:
     HY_UNREACHABLE("cuda: heap allocate of '" + name + "' reached the device code generator");
   }
   void emitHeapFree(llvm::Value *) override {}
+
+  void emitBarrier() override { callIntrinsic(llvm::Intrinsic::nvvm_barrier0, {}, {}); }
+
+  // 'shared': one array per block in the shared address space (3); loads and
+  // stores go through a generic pointer that InferAddressSpaces turns back
+  // into ld.shared/st.shared.
+  llvm::Value *emitScopedAllocation(const BufferNode &buf) override {
+    if (buf.scope != "shared") return nullptr;
+    uint64_t elems = 1;
+    for (const Expr &d : buf.shape) {
+      const int64_t *c = asConstInt(d);
+      HY_ASSERT(c && *c >= 0, "cuda: shared buffer '" + buf.name + "' without a constant shape");
+      elems *= uint64_t(*c);
+    }
+    auto *ty = llvm::ArrayType::get(memType(buf.dtype), std::max<uint64_t>(elems, 1));
+    auto *g = new llvm::GlobalVariable(module_, ty, false, llvm::GlobalValue::InternalLinkage,
+                                       llvm::UndefValue::get(ty), buf.name + ".shared", nullptr,
+                                       llvm::GlobalValue::NotThreadLocal, 3);
+    g->setAlignment(llvm::Align(16));
+    return b_.CreateAddrSpaceCast(g, llvm::PointerType::getUnqual(ctx_), buf.name);
+  }
 };
 
 class CodeGenCUDAHost : public CodeGenLLVM {

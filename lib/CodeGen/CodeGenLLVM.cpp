@@ -737,6 +737,10 @@ llvm::Value *CodeGenLLVM::emitMath(const Call *op) {
     if (t.isFloat() && !a.type().isFloat()) v = castValue(v, a.type(), t);
     args.push_back(v);
   }
+  if (op->func == Intrinsic::SyncThreads) {
+    emitBarrier();
+    return llvm::ConstantInt::get(llvmType(op->type), 0);
+  }
   HY_ASSERT(!args.empty(), std::string("call of ") + spelling(op->func) + " without arguments");
   Value *x = args[0];
   llvm::Type *ty = x->getType();
@@ -813,6 +817,7 @@ llvm::Value *CodeGenLLVM::emitMath(const Call *op) {
     return castValue(unary(I::ctpop), at, t);
   }
   case Intrinsic::BitNot: return b_.CreateNot(x);
+  case Intrinsic::SyncThreads: break; // handled above
   case Intrinsic::Likely:
     if (ty->isIntegerTy(1)) return callIntrinsic(I::expect, {ty}, {x, b_.getTrue()});
     return x;
@@ -1036,6 +1041,11 @@ void CodeGenLLVM::visit(const Allocate *op) {
   const Buffer &buf = op->buffer;
   if (buf->kind == BufferNode::Const) {
     bufferInfo(buf); // binds the constant table
+    visit(op->body);
+    return;
+  }
+  if (Value *p = emitScopedAllocation(*buf)) {
+    bindBuffer(buf, p);
     visit(op->body);
     return;
   }

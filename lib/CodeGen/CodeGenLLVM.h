@@ -76,6 +76,12 @@ protected:
   /// Whether exp/log/tanh/sigmoid/erf of a float32/float16 *scalar* use the
   /// VectorMath polynomials too (NVPTX: it has no libm to call).
   virtual bool scalarVectorMath() const { return false; }
+  /// __syncthreads (cuda: bar.sync 0; CPUs run bound loops in order: none).
+  virtual void emitBarrier() {}
+  /// Storage for an Allocate of a scope the target places itself (cuda:
+  /// 'shared' -> a per-block array in shared memory), or null for the
+  /// default (stack or heap).
+  virtual llvm::Value *emitScopedAllocation(const ir::BufferNode &) { return nullptr; }
 
   //===--- Expressions -----------------------------------------------------===//
   llvm::Value *codegen(const ir::Expr &e);

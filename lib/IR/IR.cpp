@@ -198,6 +198,7 @@ const char *spelling(Intrinsic f) {
   case Intrinsic::Popcount: return "popcount";
   case Intrinsic::BitNot: return "~";
   case Intrinsic::Likely: return "likely";
+  case Intrinsic::SyncThreads: return "__syncthreads";
   }
   return "?";
 }

@@ -361,10 +361,12 @@ private:
     std::vector<int> args;
     for (const Expr &a : op->args)
       args.push_back(t.isFloat() && !a.type().isFloat() ? castReg(expr(a), a.type(), t) : expr(a));
+    if (op->func == Intrinsic::SyncThreads) return constInt(0);
     HY_ASSERT(!args.empty(), std::string("call of ") + spelling(op->func) + " without arguments");
     DType at = op->args[0].type();
     switch (op->func) {
     case Intrinsic::Likely: return args[0];
+    case Intrinsic::SyncThreads: return constInt(0); // bound loops run in order
     case Intrinsic::BitNot: return result({Op::BitNotI, normOf(t), {}, -1, args[0]}, VC::I);
     case Intrinsic::Popcount:
       return castReg(result({Op::PopcntI, N64, at, -1, args[0]}, VC::I), at, t);

@@ -12,8 +12,11 @@
 //    tag, and not bound inside itself: Sema and ApplySchedule see to that);
 //  - threadIdx extents multiply to the block size, at most maxThreads when
 //    constant;
+//  - shared memory: allocate(..., 'shared') at the block level (not inside
+//    a loop bound to threadIdx), constant and at most 48 KiB; barriers
+//    (__syncthreads) are inserted by TVM's storage-sync rule (insertBarriers);
 //  - what the NVPTX code generation of this version cannot do yet is
-//    refused at its statement: asserts, heap and shared allocations,
+//    refused at its statement: asserts, heap allocations,
 //    break/continue of a bound loop, math functions without an NVPTX
 //    implementation (exp2, log2, log10, sin, cos, power; float64 exp, log,
 //    tanh, sigmoid, erf).
@@ -136,8 +139,12 @@ protected:
       if (!c) constant = false;
       else elems *= *c;
     }
-    if (b->scope == "shared")
-      error(DiagKind::CudaUnsupported, {"allocate(..., 'shared') ('" + b->name + "')"});
+    bool inThreads = false;
+    for (const For *f : bound_) inThreads |= f->threadTag.rfind("threadIdx.", 0) == 0;
+    if (b->scope == "shared" && inThreads)
+      error(DiagKind::CudaUnsupported, {"allocate(..., 'shared') inside a loop bound to threadIdx ('" + b->name + "')"});
+    else if (b->scope == "shared" && (!constant || elems * b->dtype.bytes() > 48 * 1024))
+      error(DiagKind::CudaUnsupported, {"a shared allocate of non-constant or over 48 KiB size ('" + b->name + "')"});
     else if (!constant || elems * b->dtype.bytes() > 64 * 1024)
       error(DiagKind::CudaUnsupported,
             {"an allocate of non-constant or over 64 KiB size ('" + b->name + "')"});
@@ -185,6 +192,75 @@ private:
   SourceLoc loc_;
   std::vector<const For *> bound_, loops_; // loops_: nullptr for a while
 };
+
+/// The shared buffers `s` reads and writes (anywhere inside it).
+void sharedAccesses(const Stmt &s, std::set<const BufferNode *> &reads, std::set<const BufferNode *> &writes) {
+  struct Scan : IRVisitor {
+    using IRVisitor::visit;
+    std::set<const BufferNode *> &r, &w;
+    Scan(std::set<const BufferNode *> &r, std::set<const BufferNode *> &w) : r(r), w(w) {}
+    void visit(const Load *l) override {
+      if (l->buffer->scope == "shared") r.insert(l->buffer.get());
+      IRVisitor::visit(l);
+    }
+    void visit(const Store *st) override {
+      if (st->buffer->scope == "shared") w.insert(st->buffer.get());
+      IRVisitor::visit(st);
+    }
+  } scan(reads, writes);
+  scan.visit(s);
+}
+
+bool meets(const std::set<const BufferNode *> &a, const std::set<const BufferNode *> &b) {
+  for (auto *x : a)
+    if (b.count(x)) return true;
+  return false;
+}
+
+Stmt barrier() { return Evaluate::make(Call::make(DType::i32(), Intrinsic::SyncThreads, {})); }
+
+/// TVM's storage-sync rule for shared memory, at the block level (outside
+/// loops bound to threadIdx, where every thread of the block runs the same
+/// statements): a barrier before a statement that touches a shared buffer
+/// written since the last barrier, or writes one read since then; and at
+/// the end of a serial loop's body that both reads and writes shared memory
+/// (the next iteration may overwrite what this one read).
+Stmt insertBarriers(const Stmt &s) {
+  if (!s) return s;
+  if (auto *f = s.as<For>()) {
+    if (f->forKind == ForKind::ThreadBinding && f->threadTag.rfind("threadIdx.", 0) == 0) return s;
+    Stmt body = insertBarriers(f->body);
+    if (f->forKind != ForKind::ThreadBinding) {
+      std::set<const BufferNode *> r, w;
+      sharedAccesses(body, r, w);
+      if (!w.empty()) body = Block::make({body, barrier()}); // conservative: also write-after-write
+    }
+    return withLoc(For::make(f->name, f->min, f->extent, f->forKind, body, f->threadTag), f->loc);
+  }
+  if (auto *b = s.as<Block>()) {
+    std::vector<Stmt> out;
+    std::set<const BufferNode *> read, written;
+    for (const Stmt &x : b->stmts) {
+      std::set<const BufferNode *> r, w;
+      sharedAccesses(x, r, w);
+      if (meets(r, written) || meets(w, written) || meets(w, read)) {
+        out.push_back(barrier());
+        read.clear();
+        written.clear();
+      }
+      out.push_back(insertBarriers(x));
+      read.insert(r.begin(), r.end());
+      written.insert(w.begin(), w.end());
+    }
+    return Block::make(out);
+  }
+  if (auto *l = s.as<LetStmt>()) return withLoc(LetStmt::make(l->name, l->value, insertBarriers(l->body)), l->loc);
+  if (auto *v = s.as<VarDecl>()) return withLoc(VarDecl::make(v->name, v->type, insertBarriers(v->body)), v->loc);
+  if (auto *a = s.as<Allocate>()) return withLoc(Allocate::make(a->buffer, insertBarriers(a->body)), a->loc);
+  if (auto *i = s.as<IfThenElse>())
+    return withLoc(IfThenElse::make(i->cond, insertBarriers(i->then), insertBarriers(i->otherwise)), i->loc);
+  return s;
+}
 
 } // namespace
 
@@ -234,6 +310,7 @@ bool splitHostDevice(const LoweredFunc &f, std::vector<DeviceKernel> &kernels, D
       ok = false;
       continue;
     }
+    k.body = insertBarriers(k.body);
     kernels.push_back(std::move(k));
   }
   return ok;

@@ -196,6 +196,7 @@ struct Broadcast : ExprNode {
 enum class Intrinsic : uint8_t {
   Exp, Exp2, Log, Log2, Log10, Sqrt, Rsqrt, Sigmoid, Tanh, Sin, Cos, Erf,
   Floor, Ceil, Round, Fabs, Abs, Power, Popcount, BitNot, Likely,
+  SyncThreads, // cuda: __syncthreads() (int32 0; a no-op on CPUs), inserted by SplitHostDevice
 };
 const char *spelling(Intrinsic f);
 struct Call : ExprNode {
