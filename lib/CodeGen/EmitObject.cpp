@@ -210,6 +210,20 @@ std::optional<std::string> emitFile(llvm::Module &m, llvm::TargetMachine *tm, ll
   return std::nullopt;
 }
 
+/// --emit-asm (from a copy when the object follows: code generation changes
+/// the module) and the object.
+std::optional<std::string> emitAssemblyAndObject(llvm::Module &m, llvm::TargetMachine *tm,
+                                                 const CodeGenRequest &request) {
+  if (request.assembly) {
+    std::unique_ptr<llvm::Module> copy = request.object ? llvm::CloneModule(m) : nullptr;
+    if (auto err = emitFile(copy ? *copy : m, tm, llvm::CodeGenFileType::AssemblyFile, *request.assembly))
+      return err;
+  }
+  if (request.object)
+    if (auto err = emitFile(m, tm, llvm::CodeGenFileType::ObjectFile, *request.object)) return err;
+  return std::nullopt;
+}
+
 /// The cuda target's two halves: the device (--cuda-arch) and the host
 /// (this machine, or --mcpu/--mattr).
 TargetOptions deviceOptions(const TargetOptions &opts) {
@@ -314,13 +328,7 @@ std::optional<std::string> generateCuda(const std::vector<ir::LoweredFunc> &func
     m.print(os, nullptr);
     os << "\n; ---- device module (" << dev.triple << ", " << dev.cpu << ") ----\n" << deviceIR;
   }
-  if (request.assembly) {
-    std::unique_ptr<llvm::Module> copy = request.object ? llvm::CloneModule(m) : nullptr;
-    if (auto err = emitFile(copy ? *copy : m, hostTM.get(), llvm::CodeGenFileType::AssemblyFile, *request.assembly))
-      return err;
-  }
-  if (request.object)
-    if (auto err = emitFile(m, hostTM.get(), llvm::CodeGenFileType::ObjectFile, *request.object)) return err;
+  if (auto err = emitAssemblyAndObject(m, hostTM.get(), request)) return err;
   if (!llvmError.empty()) return "LLVM: " + llvmError;
   return std::nullopt;
 }
@@ -402,17 +410,7 @@ std::optional<std::string> generateCode(const std::vector<ir::LoweredFunc> &func
   // LLVM's warnings and remarks (e.g. "loop not vectorized") are not the
   // user's business; errors become the returned message.
   std::string llvmError;
-  ctx.setDiagnosticHandlerCallBack(
-      [](const llvm::DiagnosticInfo *di, void *context) {
-        if (di->getSeverity() != llvm::DS_Error) return;
-        std::string msg;
-        llvm::raw_string_ostream os(msg);
-        llvm::DiagnosticPrinterRawOStream printer(os);
-        di->print(printer);
-        auto *out = static_cast<std::string *>(context);
-        if (out->empty()) *out = os.str();
-      },
-      &llvmError);
+  ctx.setDiagnosticHandlerCallBack(keepFirstError, &llvmError);
 
   llvm::Module m(moduleName, ctx);
   m.setTargetTriple(rt.triple);
@@ -443,14 +441,7 @@ std::optional<std::string> generateCode(const std::vector<ir::LoweredFunc> &func
     llvm::raw_string_ostream os(*request.llvmIR);
     m.print(os, nullptr);
   }
-  if (request.assembly) {
-    // Codegen changes the module: give it a copy when the object follows.
-    std::unique_ptr<llvm::Module> copy = request.object ? llvm::CloneModule(m) : nullptr;
-    if (auto err = emitFile(copy ? *copy : m, tm.get(), llvm::CodeGenFileType::AssemblyFile, *request.assembly))
-      return err;
-  }
-  if (request.object)
-    if (auto err = emitFile(m, tm.get(), llvm::CodeGenFileType::ObjectFile, *request.object)) return err;
+  if (auto err = emitAssemblyAndObject(m, tm.get(), request)) return err;
   if (!llvmError.empty()) return "LLVM: " + llvmError;
   return std::nullopt;
 }

@@ -85,10 +85,12 @@ std::string makeDepfile(const std::string &target, const std::vector<std::string
   return text + "\n";
 }
 
-/// Writes `bytes` to `path` through a temporary; returns an error message.
-/// A path that exists and is not a regular file (/dev/null, a FIFO, a
-/// terminal) is written in place: renaming over it would replace the
-/// device by a file.
+} // namespace
+
+// Writes `bytes` to `path` through a temporary; returns an error message.
+// A path that exists and is not a regular file (/dev/null, a FIFO, a
+// terminal) is written in place: renaming over it would replace the
+// device by a file.
 std::string writeAtomically(const std::string &path, const std::string &bytes) {
   std::error_code statError;
   fs::file_status st = fs::status(path, statError);
@@ -120,8 +122,6 @@ std::string writeAtomically(const std::string &path, const std::string &bytes) {
   }
   return "";
 }
-
-} // namespace
 
 std::vector<std::string> OutputPlan::files() const {
   std::vector<std::string> out;

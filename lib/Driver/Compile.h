@@ -34,6 +34,11 @@ struct OutputPlan {
 
 OutputPlan planOutputs(const Options &opts);
 
+/// Writes `bytes` to `path` through a temporary renamed into place (a path
+/// that is not a regular file, e.g. /dev/null, is written in place).
+/// Returns an error message, "" on success.
+std::string writeAtomically(const std::string &path, const std::string &bytes);
+
 /// Removes every file of `plan` (after a failed run: no stale outputs).
 void removeOutputs(const OutputPlan &plan);
 

@@ -15,6 +15,8 @@
 //===----------------------------------------------------------------------===//
 #include "Run.h"
 
+#include "Compile.h"
+
 #include "hybridc/AST/AST.h"
 #include "hybridc/Interp/Interp.h"
 #include "hybridc/Lower/Lower.h"
@@ -134,27 +136,6 @@ std::string summary(const std::string &name, const Tensor &t) {
   for (int64_t k = 0; k < shown; ++k) s += " " + formatValue(t.get(k), t.dtype);
   if (shown < n) s += " ... (" + std::to_string(n) + " elements)";
   return s + "\n";
-}
-
-std::string writeFile(const std::string &path, const Tensor &t) {
-  std::error_code ec;
-  fs::file_status st = fs::status(path, ec);
-  std::string error;
-  if (!ec && fs::exists(st) && !fs::is_regular_file(st)) { // /dev/stdout, a FIFO
-    if (fs::is_directory(st)) return "is a directory";
-    return interp::writeNpy(path, t, error) ? "" : error;
-  }
-  std::string tmp = path + ".tmp" + std::to_string(getpid());
-  if (!interp::writeNpy(tmp, t, error)) {
-    fs::remove(tmp, ec);
-    return error;
-  }
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    return ec.message();
-  }
-  return "";
 }
 
 } // namespace
@@ -326,7 +307,7 @@ bool runKernel(const Options &opts, const ast::Module &module, const ScheduleFil
 
   // Outputs: files, or summaries.
   for (auto &[name, path] : outs) {
-    std::string error = writeFile(path, *tensors[name]);
+    std::string error = writeAtomically(path, interp::npyBytes(*tensors[name]));
     if (!error.empty()) {
       diags.report(DiagKind::CannotWriteFile, SourceRange(), {path, error});
       return removeOuts();

@@ -310,34 +310,25 @@ bool readNpy(const std::string &path, Tensor &out, std::string &error) {
   return true;
 }
 
-bool writeNpy(const std::string &path, const Tensor &t, std::string &error) {
+std::string npyBytes(const Tensor &t) {
   std::string dict = "{'descr': '" + std::string(t.dtype.bytes() == 1 ? "|" : "<") + npyKind(t.dtype) +
                      "', 'fortran_order': False, 'shape': (";
-  for (size_t k = 0; k < t.shape.size(); ++k) dict += std::to_string(t.shape[k]) + (t.shape.size() == 1 ? "," : k + 1 < t.shape.size() ? ", " : "");
+  for (size_t k = 0; k < t.shape.size(); ++k)
+    dict += std::to_string(t.shape[k]) + (t.shape.size() == 1 ? "," : k + 1 < t.shape.size() ? ", " : "");
   dict += "), }";
   bool v2 = dict.size() + 11 > 65535;
   size_t pre = v2 ? 12 : 10;
   size_t total = (pre + dict.size() + 1 + 63) / 64 * 64;
   dict.append(total - pre - dict.size() - 1, ' ');
   dict += '\n';
-  std::string head = "\x93NUMPY";
-  head += (char)(v2 ? 2 : 1);
-  head += '\0';
+  std::string out = "\x93NUMPY";
+  out += (char)(v2 ? 2 : 1);
+  out += '\0';
   size_t len = dict.size();
-  for (int k = 0; k < (v2 ? 4 : 2); ++k) head += (char)((len >> (8 * k)) & 0xff);
-  std::ofstream f(path, std::ios::binary | std::ios::trunc);
-  if (!f) {
-    error = std::strerror(errno);
-    return false;
-  }
-  f << head << dict;
-  f.write((const char *)t.bytes.data(), (std::streamsize)t.bytes.size());
-  f.close();
-  if (!f) {
-    error = "write error";
-    return false;
-  }
-  return true;
+  for (int k = 0; k < (v2 ? 4 : 2); ++k) out += (char)((len >> (8 * k)) & 0xff);
+  out += dict;
+  out.append((const char *)t.bytes.data(), t.bytes.size());
+  return out;
 }
 
 } // namespace hybridc::interp

@@ -2,7 +2,7 @@
 //
 // A Tensor is a dense, C-ordered array of one hybrid-script dtype, held as
 // the bytes the compiled kernel would see (float16 as its 16-bit pattern,
-// bool as one byte 0/1). readNpy/writeNpy read and write NumPy's .npy
+// bool as one byte 0/1). readNpy/npyBytes read and write NumPy's .npy
 // format, versions 1.0, 2.0 and 3.0 (docs/run.md): little- or big-endian
 // data, C order only (a Fortran-order file is refused with a message).
 //
@@ -36,8 +36,8 @@ std::string shapeString(const std::vector<int64_t> &shape);
 
 /// Reads `path`; on failure returns false with a message in `error`.
 bool readNpy(const std::string &path, Tensor &out, std::string &error);
-/// Writes `t` as a version 1.0 .npy file (2.0 when the header needs it).
-bool writeNpy(const std::string &path, const Tensor &t, std::string &error);
+/// `t` as the bytes of a version 1.0 .npy file (2.0 when the header needs it).
+std::string npyBytes(const Tensor &t);
 
 /// IEEE binary16 conversions (round to nearest even).
 uint16_t floatToHalf(float f);
