@@ -216,6 +216,7 @@ bool compile(const Options &opts, const OutputPlan &plan, const ast::Module &mod
       ir::splitHostDevice(f, kernels, diags);
     }
     if (diags.hasErrors()) return false;
+    for (ir::LoweredFunc &f : scheduled) f.body = ir::withSharedBarriers(f.body); // --emit-lowered
   } else if (!plan.ptx.empty()) {
     diags.report(DiagKind::BadOption, SourceRange(), {"--emit-ptx", "PTX is the cuda target's (--target cuda)"});
     return false;

@@ -225,6 +225,21 @@ Stmt barrier() { return Evaluate::make(Call::make(DType::i32(), Intrinsic::SyncT
 /// written since the last barrier, or writes one read since then; and at
 /// the end of a serial loop's body that both reads and writes shared memory
 /// (the next iteration may overwrite what this one read).
+Stmt insertBarriers(const Stmt &s);
+
+} // namespace
+
+Stmt withSharedBarriers(const Stmt &body) {
+  std::vector<Stmt> top;
+  if (auto *b = body.as<Block>()) top = b->stmts;
+  else if (body) top.push_back(body);
+  for (Stmt &s : top)
+    if (containsBound(s)) s = insertBarriers(s);
+  return Block::make(top);
+}
+
+namespace {
+
 Stmt insertBarriers(const Stmt &s) {
   if (!s) return s;
   if (auto *f = s.as<For>()) {

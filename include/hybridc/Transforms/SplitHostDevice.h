@@ -27,6 +27,11 @@ struct DeviceKernel {
   std::map<std::string, Expr> extents;
 };
 
+/// `body` with the barriers the kernels get (__syncthreads between threads
+/// writing and reading shared memory, TVM's storage-sync rule): what
+/// --emit-lowered shows on the cuda target.
+Stmt withSharedBarriers(const Stmt &body);
+
 /// The kernels of `f`, or false after reporting why `f` cannot run on the
 /// cuda target. `maxThreads` bounds a block (threadIdx extents multiplied).
 bool splitHostDevice(const LoweredFunc &f, std::vector<DeviceKernel> &kernels, DiagnosticEngine &diags,
