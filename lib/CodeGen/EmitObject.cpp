@@ -235,7 +235,7 @@ TargetOptions deviceOptions(const TargetOptions &opts) {
 }
 TargetOptions hostOptions(const TargetOptions &opts) {
   TargetOptions h = opts;
-  h.target = "host";
+  h.target = opts.hostTarget.empty() ? "host" : opts.hostTarget;
   return h;
 }
 
@@ -340,8 +340,11 @@ std::optional<std::string> checkTargetOptions(const TargetOptions &opts) {
   ResolvedTarget rt;
   if (isCuda(opts)) {
     if (auto err = resolveTarget(deviceOptions(opts), rt)) return "--cuda-arch: " + *err;
+    if (isCuda(hostOptions(opts))) return std::string("--host-target: the host of the cuda target is a CPU");
     return resolveTarget(hostOptions(opts), rt);
   }
+  if (!opts.hostTarget.empty() && opts.hostTarget != "host")
+    return std::string("--host-target is the cuda target's (--target cuda)");
   return resolveTarget(opts, rt);
 }
 

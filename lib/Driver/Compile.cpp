@@ -206,6 +206,7 @@ bool compile(const Options &opts, const OutputPlan &plan, const ast::Module &mod
   to.optLevel = opts.optLevel;
   to.debugInfo = opts.debugInfo;
   to.cudaArch = opts.cudaArch;
+  to.hostTarget = opts.hostTarget;
   bool cuda = isCudaTarget(to);
   lo.maxNumThreads = cuda ? 1024 : 1;
   std::vector<ir::LoweredFunc> funcs = lowerModule(module, schedule, lo, diags);

@@ -147,6 +147,7 @@ int Driver::run(const std::vector<std::string> &args) {
       to.mcpu = opts.mcpu;
       to.mattr = opts.mattr;
       to.cudaArch = opts.cudaArch;
+      to.hostTarget = opts.hostTarget;
       if (auto error = checkTargetOptions(to)) diags.report(DiagKind::TargetError, SourceRange(), {*error});
     }
     if (diags.hasErrors()) { // no stale output survives a failed run

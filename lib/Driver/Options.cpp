@@ -46,6 +46,9 @@ std::optional<int> parseOptions(const std::vector<std::string> &args, Options &o
   app.add_option("--mattr", opts.mattr, "Target features, e.g. +avx2,-fma")->type_name("+f,-g");
   app.add_option("--cuda-arch", opts.cudaArch, "cuda target: the GPU architecture (default sm_80)")
       ->type_name("sm_NN");
+  app.add_option("--host-target", opts.hostTarget,
+                 "cuda target: the CPU of the launching code (host, x86_64, aarch64; default host)")
+      ->type_name("T");
   app.add_option("-O", opts.optLevel, "Optimisation level 0-3 (default 3)")
       ->check(CLI::Range(0, 3).description(""))
       ->type_name("N");

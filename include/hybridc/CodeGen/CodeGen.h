@@ -23,6 +23,7 @@ struct TargetOptions {
   int optLevel = 3;             // 0..3
   bool debugInfo = false;       // -g: DWARF line tables mapping to .hy lines (needs the SourceManager)
   std::string cudaArch = "sm_80"; // --cuda-arch: the GPU of the cuda target's PTX
+  std::string hostTarget = "host"; // --host-target: the CPU side of the cuda target
 };
 
 /// What to produce; each non-null pointer receives that output.
