@@ -6,7 +6,7 @@
 #   add_hybridc_kernel(<target>
 #                      SOURCE <k.hy>
 #                      [SCHEDULE <k.json>]
-#                      [TARGET_ARCH host|x86_64|aarch64|<LLVM triple>]
+#                      [TARGET_ARCH host|x86_64|aarch64|cuda|<LLVM triple>]
 #                      [HEADER <name.h>]
 #                      [OPTIONS <hybridc options>...])
 #
@@ -18,7 +18,10 @@
 #    calls need.
 # TARGET_ARCH is passed as --target; without it, a cross-compiling project
 # (CMAKE_CROSSCOMPILING) gets x86_64 or aarch64 from CMAKE_SYSTEM_PROCESSOR,
-# and a native one gets hybridc's default, the host. OPTIONS go to hybridc
+# and a native one gets hybridc's default, the host. TARGET_ARCH cuda
+# (docs/cuda.md) compiles GPU kernels with launching code for the
+# project's CPU (--host-target from CMAKE_SYSTEM_PROCESSOR when
+# cross-compiling) and links <target>'s users with libcuda. OPTIONS go to hybridc
 # unchanged (e.g. --mcpu, -O2, --symbol-prefix, --function; generator
 # expressions are allowed).
 #
@@ -86,16 +89,23 @@ function(add_hybridc_kernel target)
   endif()
 
   set(arch "${ARG_TARGET_ARCH}")
-  if(NOT arch AND CMAKE_CROSSCOMPILING)
+  set(cpu "")
+  if(CMAKE_CROSSCOMPILING)
     string(TOLOWER "${CMAKE_SYSTEM_PROCESSOR}" processor)
     if(processor MATCHES "^(aarch64|arm64)$")
-      set(arch aarch64)
+      set(cpu aarch64)
     elseif(processor MATCHES "^(x86_64|amd64)$")
-      set(arch x86_64)
+      set(cpu x86_64)
     endif()
+  endif()
+  if(NOT arch)
+    set(arch "${cpu}")
   endif()
   if(arch)
     list(APPEND args --target "${arch}")
+  endif()
+  if(arch STREQUAL "cuda" AND cpu)
+    list(APPEND args --host-target "${cpu}")
   endif()
 
   list(APPEND args ${ARG_OPTIONS} -o "${object}" "--emit-header=${header}" -MF "${depfile}")
@@ -122,6 +132,9 @@ function(add_hybridc_kernel target)
   target_link_libraries(${target} INTERFACE Threads::Threads)
   if(UNIX)
     target_link_libraries(${target} INTERFACE m)
+  endif()
+  if(arch STREQUAL "cuda")
+    target_link_libraries(${target} INTERFACE cuda) # the driver library, -lcuda
   endif()
 endfunction()
 
