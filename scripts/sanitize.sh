@@ -8,7 +8,8 @@
 #
 # Build folder: build-asan (HYBRIDC_ASAN_BUILD_DIR overrides), the same
 # compiler as the normal build. Run scripts/setup.sh first (packages). The
-# exit status is ctest's.
+# .deb test is left out (a sanitizer build depends on libasan, which the
+# package rightly does not declare). The exit status is ctest's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${HYBRIDC_ASAN_BUILD_DIR:-build-asan}
@@ -20,4 +21,4 @@ ninja -C "$BUILD"
 # LLVM's static libraries are not instrumented; hybridc's own code is.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-exec ctest --test-dir "$BUILD" --output-on-failure -j2 "$@"
+exec ctest --test-dir "$BUILD" --output-on-failure -j2 -E '^deb:' "$@"
