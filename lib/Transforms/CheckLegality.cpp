@@ -103,10 +103,13 @@ protected:
 
   void record(const Buffer &b, const std::vector<Expr> &idx, bool isStore, const Expr &value) {
     if (allocated_.count(b.get())) return;
-    // allocate(..., 'local') is per thread wherever the allocate stands
-    // (TVM's storage scope, docs/cuda.md): private to each iteration of a
-    // bound loop, as a buffer allocated inside the body is.
-    if (loop_->forKind == ForKind::ThreadBinding && b->kind == BufferNode::Temp && b->scope == "local") return;
+    // allocate(..., 'local') is per thread and 'shared' per block wherever
+    // the allocate stands (TVM's storage scopes, docs/cuda.md): private to
+    // each iteration of a bound loop (shared: of a blockIdx loop), as a
+    // buffer allocated inside the body is.
+    if (loop_->forKind == ForKind::ThreadBinding && b->kind == BufferNode::Temp &&
+        (b->scope == "local" || (b->scope == "shared" && loop_->threadTag.rfind("blockIdx.", 0) == 0)))
+      return;
     Access a;
     a.buffer = b;
     a.indices = idx;

@@ -6,6 +6,7 @@
 # RUN: %e2e %s --ref %S/shared.py --function block_reverse --target aarch64 --workdir %t.r64
 # RUN: %e2e %s --ref %S/shared.py --function mm_shared --workdir %t.m
 # RUN: %e2e %s --ref %S/shared.py --function mm_shared --target aarch64 --workdir %t.m64
+# RUN: %e2e %s --ref %S/shared.py --function block_reverse_outer --workdir %t.o
 def block_reverse(a: float32[256]):
     b = output_tensor((256,), 'float32')
     for bx in bind('blockIdx.x', 4):
@@ -35,3 +36,15 @@ def mm_shared(a: float32[64, 48], b: float32[48, 32]):
                         for k in range(16):
                             c[by * 16 + ty, bx * 16 + tx] += As[ty, k] * Bs[k, tx]
     return c
+
+def block_reverse_outer(a: float32[256]):
+    # The shared buffer is allocated before the blockIdx loop: still one per
+    # block (the storage scope decides, as in TVM), so the loop is legal.
+    b = output_tensor((256,), 'float32')
+    s = allocate((64,), 'float32', 'shared')
+    for bx in bind('blockIdx.x', 4):
+        for tx in bind('threadIdx.x', 64):
+            s[tx] = a[bx * 64 + tx]
+        for tx in bind('threadIdx.x', 64):
+            b[bx * 64 + tx] = s[63 - tx]
+    return b

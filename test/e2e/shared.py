@@ -18,3 +18,7 @@ def inputs_mm_shared(rng):
 
 def reference_mm_shared(a, b):
     return (a.astype(np.float64) @ b.astype(np.float64)).astype(np.float32)
+
+
+inputs_block_reverse_outer = inputs_block_reverse
+reference_block_reverse_outer = reference_block_reverse
