@@ -190,11 +190,22 @@ static void inlineConstScalarArgs(Module &m, const ScheduleFile &schedule, Diagn
         }
         dt = ann;
       }
-      if (!dt) dt = std::floor(x) == x ? DType::i32() : DType::f32();
+      if (!dt) dt = std::floor(x) == x ? (std::fabs(x) < 0x1p31 ? DType::i32() : DType::i64()) : DType::f32();
       if (!dt->isFloat() && std::floor(x) != x) {
         diags.report(DiagKind::ScheduleArgConflict, desc.constRange,
                      {name, "its value is not an integer but its type is " + dt->str()});
         continue;
+      }
+      // An integer value must fit its type (converting one that does not is
+      // undefined; found by libFuzzer).
+      if (dt->isIntegral()) {
+        double lo = dt->isInt() ? -std::ldexp(1.0, dt->bits - 1) : 0.0;
+        double hi = dt->isInt() ? std::ldexp(1.0, dt->bits - 1) : std::ldexp(1.0, dt->bits);
+        if (!(x >= lo && x < hi)) {
+          diags.report(DiagKind::ScheduleArgConflict, desc.constRange,
+                       {name, "its value does not fit in " + dt->str()});
+          continue;
+        }
       }
       Value v = dt->isFloat() ? Value(x) : dt->isBool() ? Value(x != 0) : Value((int64_t)x);
       // Uses become literals of that type (a cast keeps int64, float64...).
