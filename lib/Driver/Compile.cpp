@@ -123,6 +123,18 @@ std::string writeAtomically(const std::string &path, const std::string &bytes) {
   return "";
 }
 
+TargetOptions targetOptionsOf(const Options &opts) {
+  TargetOptions to;
+  to.target = opts.target;
+  to.mcpu = opts.mcpu;
+  to.mattr = opts.mattr;
+  to.optLevel = opts.optLevel;
+  to.debugInfo = opts.debugInfo;
+  to.cudaArch = opts.cudaArch;
+  to.hostTarget = opts.hostTarget;
+  return to;
+}
+
 std::vector<std::string> OutputPlan::files() const {
   std::vector<std::string> out;
   for (const std::string *p : {&object, &header, &lowered, &ir, &assembly, &ptx, &depfile})
@@ -199,14 +211,7 @@ bool compile(const Options &opts, const OutputPlan &plan, const ast::Module &mod
   lo.dumpStream = &err;
   std::vector<ir::LoweredFunc> scheduled;
   lo.scheduled = &scheduled;
-  TargetOptions to;
-  to.target = opts.target;
-  to.mcpu = opts.mcpu;
-  to.mattr = opts.mattr;
-  to.optLevel = opts.optLevel;
-  to.debugInfo = opts.debugInfo;
-  to.cudaArch = opts.cudaArch;
-  to.hostTarget = opts.hostTarget;
+  TargetOptions to = targetOptionsOf(opts);
   bool cuda = isCudaTarget(to);
   lo.maxNumThreads = cuda ? 1024 : 1;
   std::vector<ir::LoweredFunc> funcs = lowerModule(module, schedule, lo, diags);

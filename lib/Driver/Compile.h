@@ -10,6 +10,8 @@
 
 #include "Options.h"
 
+#include "hybridc/CodeGen/CodeGen.h"
+
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -33,6 +35,10 @@ struct OutputPlan {
 };
 
 OutputPlan planOutputs(const Options &opts);
+
+/// The code generator's options from the command line (--target, --mcpu,
+/// --mattr, -O, -g, --cuda-arch, --host-target).
+TargetOptions targetOptionsOf(const Options &opts);
 
 /// Writes `bytes` to `path` through a temporary renamed into place (a path
 /// that is not a regular file, e.g. /dev/null, is written in place).

@@ -142,13 +142,7 @@ int Driver::run(const std::vector<std::string> &args) {
       diags.report(DiagKind::BadOption, SourceRange(), {"--print-after=" + pass, "the passes are " + list});
     }
     if (!opts.syntaxOnly && !opts.run) {
-      TargetOptions to;
-      to.target = opts.target;
-      to.mcpu = opts.mcpu;
-      to.mattr = opts.mattr;
-      to.cudaArch = opts.cudaArch;
-      to.hostTarget = opts.hostTarget;
-      if (auto error = checkTargetOptions(to)) diags.report(DiagKind::TargetError, SourceRange(), {*error});
+      if (auto error = checkTargetOptions(driver::targetOptionsOf(opts))) diags.report(DiagKind::TargetError, SourceRange(), {*error});
     }
     if (diags.hasErrors()) { // no stale output survives a failed run
       driver::OutputPlan plan = driver::planOutputs(opts);
