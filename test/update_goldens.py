@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""update_goldens.py - regenerate the CHECK lines of golden diagnostic tests.
+"""update_goldens.py - regenerate the CHECK lines of golden tests: diagnostics and listings.
 
 Usage:
     python3 test/update_goldens.py test/errors/fail_foo.hy [more.hy ...]
@@ -14,8 +14,16 @@ before the first `|` or `2>&1`, with a leading `not` dropped and %hybridc, %s,
 line (with --source, also CHECK-NEXT lines for the quoted source line and
 the caret/range line under each diagnostic). Locations in the test file itself are written as `[[@LINE-N]]`, so the
 goldens survive edits above them; locations in other files (schedule JSON
-inputs) are written literally. Review the diff before committing: this
-records what hybridc does, not what it should do.
+inputs) are written literally.
+
+Listing goldens (test/lowered: a RUN line with --emit-lowered or
+--print-after) get the whole listing instead: a `# CHECK-LABEL:` line per
+`def` and per `; *** IR after PASS ***` header, `# CHECK-NEXT:` for every
+other line, `# CHECK-EMPTY:` for blank ones (stderr is included when the RUN
+line has 2>&1; `; time` lines are skipped).
+
+Review the diff before committing: this records what hybridc does, not what
+it should do.
 """
 import argparse
 import os
@@ -70,6 +78,60 @@ def escape(text):
     return text.replace("{{", "{{[{][{]}}").replace("[[", "{{\\[\\[}}")
 
 
+def listing_checks(text):
+    checks = []
+    lines = text.split("\n")
+    while lines and lines[-1].strip() == "":
+        lines.pop()
+    for line in lines:
+        if line.startswith("; time "):
+            continue
+        if line.startswith("def ") or line.startswith("; *** IR after"):
+            checks.append(f"# CHECK-LABEL: {escape(line)}")
+        elif line.strip() == "":
+            checks.append("# CHECK-EMPTY:")
+        else:
+            checks.append(f"# CHECK-NEXT: {escape(line)}")
+    return checks
+
+
+def place_listing(body, checks):
+    """Each def's listing checks right after that def's source (before the
+    comments and blank lines that precede the next def); the rest at the end."""
+    chunks, current = [], None  # [(def name or None, [checks])]
+    for c in checks:
+        m = re.match(r"# CHECK-LABEL: def ([A-Za-z_][A-Za-z0-9_.]*)\(", c)
+        if current is None or c.startswith("# CHECK-LABEL: ; *** IR after") or (m and current[0] is not None):
+            current = [None, []]
+            chunks.append(current)
+        if m:
+            current[0] = m.group(1)
+        current[1].append(c)
+    starts = [i for i, l in enumerate(body) if re.match(r"def \w+\(", l)]
+    insert = {}  # line index -> checks inserted before it
+    placed = set()
+    for n, i in enumerate(starts):
+        name = re.match(r"def (\w+)\(", body[i]).group(1)
+        end = starts[n + 1] if n + 1 < len(starts) else len(body)
+        while end > i + 1 and (body[end - 1].strip() == "" or body[end - 1].lstrip().startswith("#")):
+            if n + 1 == len(starts):
+                break
+            end -= 1
+        for k, (chunk_name, lines) in enumerate(chunks):
+            if chunk_name == name and k not in placed:
+                insert.setdefault(end, []).extend(lines)
+                placed.add(k)
+    out = []
+    for i, l in enumerate(body):
+        out.extend(insert.get(i, []))
+        out.append(l)
+    out.extend(insert.get(len(body), []))
+    for k, (_, lines) in enumerate(chunks):
+        if k not in placed:
+            out.extend(lines)
+    return out
+
+
 def regenerate(path, hybridc, to_stdout, with_source):
     path = os.path.abspath(path)
     with open(path) as f:
@@ -81,8 +143,27 @@ def regenerate(path, hybridc, to_stdout, with_source):
         print(f"{path}: no RUN line with %hybridc; skipped", file=sys.stderr)
         return False
     cmd = hybridc_command(run, path, hybridc)
+    listing = "--emit-lowered" in run or "--print-after" in run
+    if listing and "2>&1" in run:
+        cmd += " 2>&1"
     proc = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True,
                           env=dict(os.environ, TERM="dumb"))
+    if listing:
+        if proc.returncode != 0:
+            print(f"{path}: hybridc exited with {proc.returncode}:\n{proc.stderr}", file=sys.stderr)
+            return False
+        body = [l for l in lines if not CHECK_RE.match(l)]
+        while body and body[-1].strip() == "":
+            body.pop()
+        checks = listing_checks(proc.stdout)
+        text = "\n".join(place_listing(body, checks)) + "\n"
+        if to_stdout:
+            sys.stdout.write(text)
+        else:
+            with open(path, "w") as f:
+                f.write(text)
+            print(f"{os.path.relpath(path)}: {len(checks)} CHECK lines")
+        return True
     output = proc.stderr.splitlines()
     if any(ICE_RE.search(l) for l in output) or proc.returncode not in (0, 1):
         print(f"{path}: hybridc exited with {proc.returncode}:\n{proc.stderr}", file=sys.stderr)

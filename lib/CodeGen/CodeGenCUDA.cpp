@@ -14,9 +14,8 @@
 //    and block from its bound extents and a call of the runtime's
 //    hybridc_rt_v1_cuda_launch (runtime.c: module cache per context,
 //    cuLaunchKernel, driver errors -> return 4); `NAME(args...)` calls it
-//    with the default stream. The launch is marked in the host body by an
-//    Evaluate of the StringImm "cuda.launch:<entry>" (a codegen-internal
-//    body, never printed).
+//    with the default stream. The host body is what split-host-device
+//    left: one launch statement per kernel (SplitHostDevice.h).
 //
 //===----------------------------------------------------------------------===//
 #include "CodeGenCUDA.h"
@@ -32,8 +31,6 @@ using namespace ir;
 using llvm::Value;
 
 namespace {
-
-const char *const kLaunchMarker = "cuda.launch:";
 
 class CodeGenNVPTX : public CodeGenLLVM {
 public:
@@ -112,10 +109,10 @@ public:
 
 protected:
   void visit(const Evaluate *op) override {
-    auto *s = op->value.as<StringImm>();
-    if (!s || s->value.rfind(kLaunchMarker, 0) != 0) return CodeGenLLVM::visit(op);
-    auto it = kernels.find(s->value.substr(std::string(kLaunchMarker).size()));
-    HY_ASSERT(it != kernels.end(), "cuda: launch of an unknown kernel " + s->value);
+    std::optional<std::string> name = launchedKernel(op);
+    if (!name) return CodeGenLLVM::visit(op);
+    auto it = kernels.find(*name);
+    HY_ASSERT(it != kernels.end(), "cuda: launch of an unknown kernel " + *name);
     emitLaunch(*it->second);
   }
 
@@ -163,14 +160,14 @@ private:
 
 } // namespace
 
-void compileDeviceKernels(llvm::Module &m, llvm::TargetMachine *tm, const LoweredFunc &f,
-                          const std::vector<DeviceKernel> &kernels) {
+void compileDeviceKernels(llvm::Module &m, llvm::TargetMachine *tm, const LoweredFunc &f) {
   CodeGenNVPTX cg(m, tm);
-  for (const DeviceKernel &k : kernels) {
+  for (const DeviceKernel &k : f.kernels) {
     LoweredFunc body = f;
     body.name = k.name + ".body";
     body.body = k.body;
     body.argChecks.clear(); // checked on the host
+    body.kernels.clear();
     llvm::Function *inner = cg.compile(body);
     inner->setLinkage(llvm::GlobalValue::InternalLinkage);
     inner->addFnAttr(llvm::Attribute::AlwaysInline);
@@ -196,17 +193,10 @@ void compileDeviceKernels(llvm::Module &m, llvm::TargetMachine *tm, const Lowere
 }
 
 void compileHostLaunches(llvm::Module &m, llvm::TargetMachine *tm, const LoweredFunc &f,
-                         const std::vector<DeviceKernel> &kernels, llvm::GlobalVariable *ptx,
-                         llvm::GlobalVariable *cache) {
+                         llvm::GlobalVariable *ptx, llvm::GlobalVariable *cache) {
   CodeGenCUDAHost cg(m, tm, ptx, cache);
-  LoweredFunc host = f;
-  std::vector<Stmt> launches;
-  for (const DeviceKernel &k : kernels) {
-    cg.kernels[k.name] = &k;
-    launches.push_back(Evaluate::make(StringImm::make(kLaunchMarker + k.name)));
-  }
-  host.body = Block::make(launches);
-  llvm::Function *onStream = cg.compile(host);
+  for (const DeviceKernel &k : f.kernels) cg.kernels[k.name] = &k;
+  llvm::Function *onStream = cg.compile(f); // the body is the launches (split-host-device)
   onStream->setName(f.name + "_on_stream");
   // NAME(args...) = NAME_on_stream(args..., 0).
   llvm::FunctionType *ft = onStream->getFunctionType();

@@ -262,13 +262,14 @@ std::optional<std::string> generateCuda(const std::vector<ir::LoweredFunc> &func
   ResolvedTarget dev, host;
   if (auto err = resolveTarget(deviceOptions(opts), dev)) return err;
   if (auto err = resolveTarget(hostOptions(opts), host)) return err;
-  // The kernels of each def (the driver reported any problem already).
-  SourceManager scratch;
-  DiagnosticEngine diags(sm ? *sm : scratch);
-  std::vector<std::vector<ir::DeviceKernel>> kernels(funcs.size());
-  for (size_t k = 0; k < funcs.size(); ++k)
-    if (!ir::splitHostDevice(funcs[k], kernels[k], diags))
-      return "def '" + funcs[k].sourceName + "' cannot run on the cuda target";
+  // Each def was split into its kernels and their launches (split-host-device).
+  for (const ir::LoweredFunc &f : funcs) {
+    size_t launches = 0;
+    if (auto *b = f.body.as<ir::Block>())
+      for (const ir::Stmt &s : b->stmts) launches += (bool)ir::launchedKernel(s.as<ir::Evaluate>());
+    else launches = (bool)ir::launchedKernel(f.body.as<ir::Evaluate>());
+    HY_ASSERT(launches == f.kernels.size(), "cuda: def '" + f.sourceName + "' was not split into kernels");
+  }
 
   llvm::TargetOptions llvmOpts;
   std::unique_ptr<llvm::TargetMachine> devTM(dev.target->createTargetMachine(
@@ -285,7 +286,7 @@ std::optional<std::string> generateCuda(const std::vector<ir::LoweredFunc> &func
   llvm::Module dm(moduleName + ".device", ctx);
   dm.setTargetTriple(dev.triple);
   dm.setDataLayout(devTM->createDataLayout());
-  for (size_t k = 0; k < funcs.size(); ++k) codegen::compileDeviceKernels(dm, devTM.get(), funcs[k], kernels[k]);
+  for (size_t k = 0; k < funcs.size(); ++k) codegen::compileDeviceKernels(dm, devTM.get(), funcs[k]);
   std::string verifyMsg;
   llvm::raw_string_ostream vos(verifyMsg);
   if (llvm::verifyModule(dm, &vos)) HY_UNREACHABLE("codegen produced invalid NVPTX IR: " + vos.str());
@@ -316,7 +317,7 @@ std::optional<std::string> generateCuda(const std::vector<ir::LoweredFunc> &func
                                             llvm::ConstantAggregateZero::get(cacheTy), moduleName + ".cuda_cache");
   cacheVar->setAlignment(llvm::Align(16));
   for (size_t k = 0; k < funcs.size(); ++k)
-    codegen::compileHostLaunches(m, hostTM.get(), funcs[k], kernels[k], ptxVar, cacheVar);
+    codegen::compileHostLaunches(m, hostTM.get(), funcs[k], ptxVar, cacheVar);
   if (llvm::verifyModule(m, &vos)) HY_UNREACHABLE("codegen produced invalid host IR: " + vos.str());
   optimize(m, hostTM.get(), std::clamp(opts.optLevel, 0, 3));
   if (!llvmError.empty()) return "LLVM: " + llvmError;

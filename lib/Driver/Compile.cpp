@@ -214,14 +214,10 @@ bool compile(const Options &opts, const OutputPlan &plan, const ast::Module &mod
   TargetOptions to = targetOptionsOf(opts);
   bool cuda = isCudaTarget(to);
   lo.maxNumThreads = cuda ? 1024 : 1;
+  lo.cuda = cuda; // each def split into kernels, with located errors (split-host-device)
   std::vector<ir::LoweredFunc> funcs = lowerModule(module, schedule, lo, diags);
   if (diags.hasErrors()) return false;
-  if (cuda) { // each def's kernels, with located errors (SplitHostDevice.h)
-    for (const ir::LoweredFunc &f : funcs) {
-      std::vector<ir::DeviceKernel> kernels;
-      ir::splitHostDevice(f, kernels, diags);
-    }
-    if (diags.hasErrors()) return false;
+  if (cuda) {
     for (ir::LoweredFunc &f : scheduled) f.body = ir::withSharedBarriers(f.body); // --emit-lowered
   } else if (!plan.ptx.empty()) {
     diags.report(DiagKind::BadOption, SourceRange(), {"--emit-ptx", "PTX is the cuda target's (--target cuda)"});

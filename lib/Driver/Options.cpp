@@ -75,8 +75,9 @@ std::optional<int> parseOptions(const std::vector<std::string> &args, Options &o
   app.add_option("--symbol-prefix", opts.symbolPrefix, "Prefix every exported symbol")
       ->type_name("P");
   app.add_option("--print-after", opts.printAfter,
-                 "Print the loop IR after this pass to stderr (repeatable)")
-      ->type_name("PASS");
+                 "Print the loop IR after this pass to stderr (repeatable, or a comma-separated list)")
+      ->type_name("PASS")
+      ->delimiter(',');
   bool printAll = false;
   app.add_flag("--print-after-all", printAll, "Print the loop IR after every pass to stderr");
   app.add_flag("--time-passes", opts.timePasses, "Print the time of each pass to stderr");

@@ -259,6 +259,12 @@ std::string toString(const LoweredFunc &f) {
   }
   p.line(0, "def " + f.name + "(" + ins + ") -> (" + outs + "):");
   p.body(f.body, 1);
+  for (const DeviceKernel &k : f.kernels) { // the cuda target, after split-host-device
+    std::string dims;
+    for (auto &[tag, extent] : k.extents) dims += (dims.empty() ? "" : ", ") + tag + " < " + p.expr(extent);
+    p.line(0, "kernel " + k.name + "(" + dims + "):");
+    p.body(k.body, 1);
+  }
   return p.os.str();
 }
 

@@ -12,6 +12,7 @@
 #include "hybridc/Transforms/ApplySchedule.h"
 #include "hybridc/Transforms/Passes.h"
 #include "hybridc/Transforms/Simplify.h"
+#include "hybridc/Transforms/SplitHostDevice.h"
 
 #include <chrono>
 #include <ostream>
@@ -24,6 +25,8 @@ namespace {
 struct PassContext {
   const DefSchedule *schedule;
   DiagnosticEngine &diags;
+  const LowerOptions &options;
+  ir::LoweredFunc &func; // the def being lowered (its body is the pass's input)
 };
 
 using PassFn = ir::Stmt (*)(const ir::Stmt &, PassContext &);
@@ -40,21 +43,34 @@ ir::Stmt runSimplify(const ir::Stmt &s, PassContext &) { return ir::simplify(s);
 ir::Stmt runApplySchedule(const ir::Stmt &s, PassContext &c) {
   return c.schedule ? applySchedule(s, *c.schedule, c.diags) : s;
 }
+ir::Stmt runFinalizeGuards(const ir::Stmt &s, PassContext &c) {
+  return c.schedule && !c.schedule->ops.empty() ? ir::finalizeGuards(s) : s; // only splits make tail guards
+}
 ir::Stmt runCheckLegality(const ir::Stmt &s, PassContext &c) {
   checkLegality(s, c.schedule, c.diags);
   return s;
+}
+ir::Stmt runSplitHostDevice(const ir::Stmt &s, PassContext &c) {
+  if (!c.options.cuda) return s;
+  ir::LoweredFunc f = c.func;
+  f.body = s;
+  if (!ir::splitHostDevice(f, c.diags, c.options.maxNumThreads)) return s;
+  c.func.kernels = std::move(f.kernels);
+  return f.body;
 }
 
 // The pipeline, in order.
 const Pass kPasses[] = {
     {"simplify", runSimplify},
     {"apply-schedule", runApplySchedule},
+    {"finalize-guards", runFinalizeGuards},
     {"check-legality", runCheckLegality},
     {"unswitch-loops", plain<ir::unswitchLoops>},
     {"unroll-loops", plain<ir::unrollLoops>},
     {"vectorize-loops", plain<ir::vectorizeLoops>},
     {"promote-accumulators", plain<ir::promoteAccumulators>},
     {"final-simplify", runSimplify},
+    {"split-host-device", runSplitHostDevice}, // cuda target only
 };
 
 /// --emit-lowered shows the loop nest after this pass: scheduled and
@@ -98,7 +114,7 @@ std::vector<ir::LoweredFunc> lowerModule(const ast::Module &m, const ScheduleFil
       std::string problem = ir::verify(f);
       if (!problem.empty()) internalError(problem + " (after ast-to-ir)", __FILE__, __LINE__);
     }
-    PassContext ctx{schedule ? schedule->find(def->name) : nullptr, diags};
+    PassContext ctx{schedule ? schedule->find(def->name) : nullptr, diags, opts, f};
     for (auto &p : kPasses) {
       auto t = std::chrono::steady_clock::now();
       unsigned errors = diags.errorCount();

@@ -279,8 +279,20 @@ Stmt insertBarriers(const Stmt &s) {
 
 } // namespace
 
-bool splitHostDevice(const LoweredFunc &f, std::vector<DeviceKernel> &kernels, DiagnosticEngine &diags,
-                     int64_t maxThreads) {
+namespace {
+const char *const kLaunchMarker = "cuda.launch:";
+} // namespace
+
+Stmt launch(const std::string &name) { return Evaluate::make(StringImm::make(kLaunchMarker + name)); }
+
+std::optional<std::string> launchedKernel(const Evaluate *e) {
+  auto *str = e ? e->value.as<StringImm>() : nullptr;
+  if (!str || str->value.rfind(kLaunchMarker, 0) != 0) return std::nullopt;
+  return str->value.substr(std::string(kLaunchMarker).size());
+}
+
+bool splitHostDevice(LoweredFunc &f, DiagnosticEngine &diags, int64_t maxThreads) {
+  std::vector<DeviceKernel> kernels;
   std::set<std::string> params;
   for (const Arg &a : f.args)
     if (a.kind == Arg::Scalar) params.insert(a.name);
@@ -328,7 +340,12 @@ bool splitHostDevice(const LoweredFunc &f, std::vector<DeviceKernel> &kernels, D
     k.body = insertBarriers(k.body);
     kernels.push_back(std::move(k));
   }
-  return ok;
+  if (!ok) return false;
+  std::vector<Stmt> launches;
+  for (const DeviceKernel &k : kernels) launches.push_back(launch(k.name));
+  f.body = Block::make(launches);
+  f.kernels = std::move(kernels);
+  return true;
 }
 
 } // namespace hybridc::ir

@@ -191,6 +191,8 @@ def main():
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--timeout", type=int, default=60, help="seconds per run (x3 for cross targets)")
     ap.add_argument("-v", "--verbose", action="store_true", help="also print refused schedules")
+    ap.add_argument("--time-budget", type=float, default=0,
+                    help="seconds: start no new seed after this (0: run every seed); the summary says how many ran")
     args = ap.parse_args()
     args.hybridc = os.path.abspath(args.hybridc)
     args.targets = [t for t in args.targets.split(",") if t]
@@ -213,9 +215,21 @@ def main():
 
     seeds = parse_seeds(args.seeds)
     t0 = time.time()
+    done = []
+
+    def one(seed):
+        if args.time_budget and time.time() - t0 > args.time_budget:
+            return
+        fuzz_seed(seed, args, stats, log)
+        with out_lock:
+            done.append(seed)
+
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        for f in [pool.submit(fuzz_seed, s, args, stats, log) for s in seeds]:
+        for f in [pool.submit(one, s) for s in seeds]:
             f.result()
+    if len(done) < len(seeds):
+        args.seeds = "%d seeds of %s (time budget %.0f s; last seed %d)" % (len(done), args.seeds, args.time_budget,
+                                                                         max(done) if done else -1)
 
     print("hybridc fuzz: seeds %s, targets %s, -O%s: %d kernels (%d with a schedule), %d runs, %d ok, "
           "%d refused schedules, %d failures, %d generator errors (%.0f s)"

@@ -11,7 +11,10 @@ def mm(a: float32[8, 8], b: float32[8, 8]):
             for k in range(8):
                 c[i, j] += a[i, k] * b[k, j]
     return c
-# CHECK: c[i, j] = 0.0
+# CHECK-LABEL: def mm(a: float32[8, 8], b: float32[8, 8]) -> (c: float32[8, 8]):
+# CHECK-NEXT:   for i in 0..8 serial:
+# CHECK-NEXT:     for j in 0..8 serial:
+# CHECK-NEXT:       c[i, j] = 0.0
 # CHECK-NEXT:   for i in 0..8 serial:
 # CHECK-NEXT:     for k in 0..8 serial:
 # CHECK-NEXT:       for j in 0..8 serial:

@@ -1,7 +1,8 @@
 //===- ScheduleApplyTest.cpp - Schedule primitives and legality -----------===//
 //
 // Lowers small kernels (parse, check, lowerDef, simplify), applies a schedule
-// with applySchedule() and checkLegality(), and checks three things: the
+// with applySchedule(), finalizeGuards() and checkLegality() (the passes of
+// Lower.cpp from apply-schedule to check-legality), and checks three things: the
 // printed loop structure, the diagnostics of every schedule error, and that
 // the scheduled body computes exactly what the unscheduled one does. The
 // last uses a small reference interpreter of the loop IR (below) that runs
@@ -17,6 +18,7 @@
 #include "hybridc/Schedule/Schedule.h"
 #include "hybridc/Sema/Sema.h"
 #include "hybridc/Transforms/ApplySchedule.h"
+#include "hybridc/Transforms/Passes.h"
 #include "hybridc/Transforms/Simplify.h"
 
 #include <catch2/catch.hpp>
@@ -346,6 +348,7 @@ struct Kernel {
     original = simplify(f.body);
     const DefSchedule *ds = schedule ? schedule->find(d.name) : nullptr;
     scheduled = ds ? applySchedule(original, *ds, diags) : original;
+    if (ds && !ds->ops.empty() && !diags.hasErrors()) scheduled = ir::finalizeGuards(scheduled); // the next pass
     if (!diags.hasErrors()) legal = checkLegality(scheduled, ds, diags);
   }
 

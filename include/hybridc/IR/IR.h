@@ -14,6 +14,7 @@
 #include "hybridc/Support/SourceManager.h"
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -335,6 +336,16 @@ struct Arg {
 };
 
 /// A lowered def: the C signature and the loop nest.
+/// One GPU kernel of a def on the cuda target (the split-host-device pass,
+/// Transforms/SplitHostDevice.h; docs/cuda.md).
+struct DeviceKernel {
+  std::string name; // the PTX entry: <def symbol>_k<N>
+  Stmt body;        // one top-level nest of the def's body, with its barriers
+  /// Bound extents by tag ("blockIdx.x", "threadIdx.y", ...); over the
+  /// def's scalar parameters only.
+  std::map<std::string, Expr> extents;
+};
+
 struct LoweredFunc {
   std::string name;       // exported symbol (after --symbol-prefix)
   std::string sourceName; // the def's name in the .hy
@@ -348,6 +359,9 @@ struct LoweredFunc {
   SourceLoc loc;
   /// A comment for the header: the def's shapes, e.g. "a: float32[n, 4]".
   std::string signatureComment;
+  /// cuda target, after split-host-device: the kernels; `body` is then the
+  /// host part, one launch (SplitHostDevice.h, launchedKernel) per kernel.
+  std::vector<DeviceKernel> kernels;
 };
 
 //===--- Helpers ---------------------------------------------------------===//

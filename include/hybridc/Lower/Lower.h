@@ -35,6 +35,8 @@ struct LowerOptions {
   /// max_num_threads(True): the target's threads per block (1 on CPUs,
   /// 1024 on the cuda target).
   int maxNumThreads = 1;
+  /// The cuda target: split-host-device splits each def into its kernels.
+  bool cuda = false;
   /// Run the IR verifier after every pass (a failure is an internal error).
 #ifdef NDEBUG
   bool verifyEach = false;

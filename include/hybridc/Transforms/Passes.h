@@ -9,6 +9,13 @@
 
 namespace hybridc::ir {
 
+/// FinalizeGuards.cpp: the tail guards that apply-schedule's imperfect
+/// splits left become clipped loop extents, or a whole-vector/serial-tail
+/// pair for vectorized and unrolled loops; integer sums left-associated.
+/// Expects: apply-schedule's output. Guarantees: same results, the hot
+/// loops unguarded wherever the guard is linear in its loop.
+Stmt finalizeGuards(const Stmt &s);
+
 /// UnrollLoops.cpp: replaces each Unrolled For of constant extent by copies
 /// of its body with the loop variable substituted. Expects: extents
 /// simplified. Guarantees: no Unrolled loop of constant extent remains (a

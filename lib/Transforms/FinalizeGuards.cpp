@@ -1,0 +1,271 @@
+//===- FinalizeGuards.cpp - Tail guards of imperfect splits into loop bounds ===//
+//
+// The finalize-guards pass (Passes.h), run right after apply-schedule. An
+// imperfect split leaves `if likely(outer*f + inner < extent)` sunk to the
+// bottom of its perfect nest (ApplySchedule.cpp). Here each such guard is
+// hoisted right under the innermost loop it depends on and then removed:
+// a serial or parallel loop's extent is clipped (`for x.inner in
+// 0..min(4, n - x.outer * 4)`); a vectorized or unrolled loop (constant
+// extent) becomes `if likely(the whole loop is in range): <the loop,
+// unguarded> else: <a serial, clipped copy>`, so the main body stays vector
+// code and only the last outer iteration runs the scalar tail; a loop of
+// constant range whose body tests "the whole vector in range" is peeled
+// where the test turns false. Guards whose condition is not linear in the
+// loop (a fused loop's // and %) and guards under bound loops stay as they
+// are. Finally integer sums are left-associated (`j.outer * 16 +
+// j.inner.outer * 4 + j.inner.inner`).
+//
+// Expects: apply-schedule's output. Guarantees: the same results; every
+// remaining `likely` guard is one that the list above leaves.
+//
+//===----------------------------------------------------------------------===//
+#include "LoopNest.h"
+#include "hybridc/IR/IRVisitor.h"
+#include "hybridc/Transforms/Passes.h"
+#include "hybridc/Transforms/Simplify.h"
+
+#include <algorithm>
+#include <optional>
+
+namespace hybridc::ir {
+
+using namespace loopnest;
+
+namespace {
+
+//===--- Tail guards: hoisting and removal --------------------------------===//
+
+/// Moves each tail guard up to just under the innermost loop it depends on.
+class GuardHoister : public IRMutator {
+protected:
+  using IRMutator::visit;
+  Stmt visit(const For *n, const Stmt &self) override {
+    Stmt body = mutate(n->body);
+    std::vector<Expr> keep, lift;
+    Stmt inner = body;
+    while (auto *g = asGuard(inner)) {
+      (usesVar(g->cond, n->name) ? keep : lift).push_back(g->cond);
+      inner = g->then;
+    }
+    if (lift.empty()) return body.same(n->body) ? self : rebuildFor(n, body);
+    for (auto it = keep.rbegin(); it != keep.rend(); ++it)
+      inner = withLoc(IfThenElse::make(*it, inner), inner->loc);
+    Stmt r = rebuildFor(n, inner);
+    for (auto it = lift.rbegin(); it != lift.rend(); ++it) r = withLoc(IfThenElse::make(*it, r), n->loc);
+    return r;
+  }
+};
+
+/// Removes the tail guards that sit right under the loop they bound (see the
+/// file comment).
+class GuardEliminator : public IRMutator {
+protected:
+  using IRMutator::visit;
+  std::vector<std::pair<std::string, Interval>> ranges_;
+
+  Interval rangeOf(const std::string &name) const {
+    for (auto it = ranges_.rbegin(); it != ranges_.rend(); ++it)
+      if (it->first == name) return it->second;
+    return {};
+  }
+
+  struct Bound {
+    Expr end;      // the loop variable must stay below this
+    Expr fullCond; // the guard holds for the loop's whole range
+    Interval slack; // bounds of (B - 1 - R - coef*max): >= 0 means always true
+  };
+
+  /// The guard `likely(E < B)` as a bound on loop `n`'s variable, when E is
+  /// `coef * var + R` with a constant coef > 0 and neither R nor B uses var.
+  std::optional<Bound> analyze(const Expr &guardCond, const For *n) {
+    auto *call = guardCond.as<Call>();
+    auto *cmp = call && call->args.size() == 1 ? call->args[0].as<Cmp>() : nullptr;
+    if (!cmp || cmp->op != CmpOp::LT) return std::nullopt;
+    DType t = cmp->a.type();
+    if (!t.isIntegral() || t.lanes != 1 || usesVar(cmp->b, n->name)) return std::nullopt;
+    LinearForm lf = linearize(cmp->a);
+    int64_t coef = lf.coeffOf(n->name);
+    if (coef <= 0) return std::nullopt;
+    lf.terms.erase(n->name);
+    for (auto &[k, term] : lf.terms)
+      if (usesVar(term.first, n->name)) return std::nullopt;
+    // end = floor((B - R - 1) / coef) + 1 = (B - R - 1 + coef) // coef.
+    LinearForm num = linearize(cmp->b);
+    num.add(lf, -1);
+    Bound b;
+    if (coef == 1) {
+      b.end = fromLinear(num, t);
+    } else {
+      num.constant += coef - 1;
+      b.end = Binary::make(BinOp::FloorDiv, fromLinear(num, t), makeConst(t, coef));
+    }
+    b.end = simplify(b.end);
+    // Full range: R + coef * (min + extent - 1) < B.
+    Expr maxVar = simplify(n->min + n->extent - makeConst(t, 1));
+    Expr lhs = simplify(fromLinear(lf, t) + makeConst(t, coef) * maxVar);
+    b.fullCond = simplify(Cmp::make(CmpOp::LT, lhs, cmp->b));
+    LinearForm slack = linearize(cmp->b);
+    slack.constant -= 1;
+    slack.add(linearize(lhs), -1);
+    b.slack = bounds(fromLinear(slack, t), [&](const std::string &v) { return rangeOf(v); });
+    return b;
+  }
+
+  Stmt visit(const For *n, const Stmt &self) override {
+    ranges_.push_back({n->name, loopRange(n->min, n->extent, [&](const std::string &v) { return rangeOf(v); })});
+    Stmt body = mutate(n->body);
+    ranges_.pop_back();
+
+    std::vector<Expr> kept;
+    std::vector<Bound> found;
+    Stmt inner = body;
+    bool any = false;
+    while (auto *g = asGuard(inner)) {
+      any = true;
+      std::optional<Bound> b;
+      if (n->forKind != ForKind::ThreadBinding && usesVar(g->cond, n->name)) b = analyze(g->cond, n);
+      if (b && b->slack.lo && *b->slack.lo >= 0) {
+        // Always true over the loop's range: drop it.
+      } else if (b) {
+        found.push_back(*b);
+      } else {
+        kept.push_back(g->cond);
+      }
+      inner = g->then;
+    }
+    if (!any) return body.same(n->body) ? self : rebuildFor(n, body);
+    for (auto it = kept.rbegin(); it != kept.rend(); ++it)
+      inner = withLoc(IfThenElse::make(*it, inner), inner->loc);
+    if (found.empty()) return rebuildFor(n, inner);
+
+    DType t = n->extent.type();
+    Expr clipped = n->extent;
+    for (auto &b : found) clipped = Binary::make(BinOp::Min, clipped, simplify(b.end - n->min));
+    clipped = simplify(clipped);
+    if (n->forKind != ForKind::Vectorized && n->forKind != ForKind::Unrolled)
+      return rebuildFor(n, n->min, clipped, n->forKind, inner);
+
+    // Constant-extent kinds: the whole loop when it is in range, else a
+    // serial clipped copy.
+    Expr cond;
+    bool alwaysFalse = false;
+    for (auto &b : found) {
+      if (b.slack.hi && *b.slack.hi < 0) alwaysFalse = true;
+      cond = cond ? Logical::make(true, cond, b.fullCond) : b.fullCond;
+    }
+    Stmt tail = rebuildFor(n, n->min, clipped, ForKind::Serial, inner);
+    if (alwaysFalse) return tail;
+    Stmt full = rebuildFor(n, n->min, n->extent, n->forKind, inner);
+    (void)t;
+    return withLoc(IfThenElse::make(makeGuardCond(cond), full, tail), n->loc);
+  }
+};
+
+/// Finds the first `if likely(c) ... else ...` in a body whose condition is
+/// `k * var + c0 < 0` up to constants (k > 0), i.e. true exactly for
+/// var < ceil(-c0 / k).
+class PeelableIf : public IRVisitor {
+public:
+  using IRVisitor::visit;
+  explicit PeelableIf(const std::string &var) : var_(var) {}
+  const IfThenElse *found = nullptr;
+  int64_t end = 0; // the condition holds for var < end
+
+protected:
+  std::string var_;
+  void visit(const IfThenElse *n) override {
+    if (found) return;
+    auto *call = n->cond.as<Call>();
+    auto *cmp = call && call->func == Intrinsic::Likely && call->args.size() == 1 ? call->args[0].as<Cmp>() : nullptr;
+    if (n->otherwise && cmp && cmp->op == CmpOp::LT && cmp->a.type().isIntegral() && cmp->a.type().lanes == 1) {
+      LinearForm d = linearize(cmp->a);
+      d.add(linearize(cmp->b), -1);
+      int64_t k = d.coeffOf(var_);
+      if (k > 0 && d.terms.size() == 1) {
+        // k * var + c0 < 0  <=>  var < ceil(-c0 / k).
+        int64_t num = -d.constant;
+        end = num >= 0 ? (num + k - 1) / k : -((-num) / k);
+        found = n;
+        return;
+      }
+    }
+    IRVisitor::visit(n);
+  }
+};
+
+/// Replaces one IfThenElse node (by identity) with one of its branches.
+class FoldIf : public IRMutator {
+public:
+  FoldIf(const IfThenElse *target, bool value) : target_(target), value_(value) {}
+
+protected:
+  using IRMutator::visit;
+  Stmt visit(const IfThenElse *n, const Stmt &self) override {
+    if (n == target_) return value_ ? n->then : n->otherwise;
+    return IRMutator::visit(n, self);
+  }
+
+private:
+  const IfThenElse *target_;
+  bool value_;
+};
+
+/// Peels a loop of constant range at the point where the "whole vector in
+/// range" test of a tail (see GuardEliminator) turns false: the main loop
+/// runs the vector code with no test, the rest (usually one iteration,
+/// substituted) runs the serial tail.
+class TailPeeler : public IRMutator {
+protected:
+  using IRMutator::visit;
+  Stmt visit(const For *n, const Stmt &self) override {
+    const int64_t *mn = asConstInt(n->min), *ext = asConstInt(n->extent);
+    bool kindOk = n->forKind == ForKind::Serial || n->forKind == ForKind::Parallel || n->forKind == ForKind::Unrolled;
+    if (!mn || !ext || !kindOk) return IRMutator::visit(n, self);
+    PeelableIf finder(n->name);
+    finder.visit(n->body);
+    if (!finder.found) return IRMutator::visit(n, self);
+    int64_t lo = *mn, hi = *mn + *ext, e = std::min(std::max(finder.end, lo), hi);
+    DType t = n->extent.type();
+    auto part = [&](int64_t from, int64_t to, bool value) -> Stmt {
+      Stmt body = FoldIf(finder.found, value).mutate(n->body);
+      if (to - from == 1) return mutate(simplify(substitute(body, n->name, makeConst(t, from))));
+      return mutate(rebuildFor(n, makeConst(t, from), makeConst(t, to - from), n->forKind, body));
+    };
+    std::vector<Stmt> parts;
+    if (e > lo) parts.push_back(part(lo, e, true));
+    if (hi > e) parts.push_back(part(e, hi, false));
+    return Block::make(parts);
+  }
+};
+
+/// Left-associates integer sums, so that a split of a split reads
+/// `j.outer * 16 + j.inner.outer * 4 + j.inner.inner` (exact: integer
+/// addition is associative, also when it wraps).
+class Reassociate : public IRMutator {
+protected:
+  using IRMutator::visit;
+  static Expr addLeft(const Expr &a, const Expr &b) {
+    auto *bb = b.as<Binary>();
+    if (bb && (bb->op == BinOp::Add || bb->op == BinOp::Sub)) return Binary::make(bb->op, addLeft(a, bb->a), bb->b);
+    return Binary::make(BinOp::Add, a, b);
+  }
+  Expr visit(const Binary *n, const Expr &self) override {
+    Expr a = mutate(n->a), b = mutate(n->b);
+    if (n->op == BinOp::Add && n->type.isIntegral() && n->type.lanes == 1) {
+      auto *bb = b.as<Binary>();
+      if (bb && (bb->op == BinOp::Add || bb->op == BinOp::Sub)) return addLeft(a, b);
+    }
+    return a.same(n->a) && b.same(n->b) ? self : Binary::make(n->op, a, b);
+  }
+};
+
+} // namespace
+
+Stmt finalizeGuards(const Stmt &s) {
+  Stmt r = GuardHoister().mutate(s);
+  r = GuardEliminator().mutate(r);
+  r = TailPeeler().mutate(simplify(r));
+  return Reassociate().mutate(simplify(r));
+}
+
+} // namespace hybridc::ir
