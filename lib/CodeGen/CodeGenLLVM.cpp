@@ -748,46 +748,26 @@ llvm::Value *CodeGenLLVM::emitMath(const Call *op) {
   auto unary = [&](I::ID id) { return callIntrinsic(id, {ty}, {x}); };
   // Vectors of float32/float16: inline polynomials (VectorMath.cpp), since
   // LLVM would scalarise these into one libm call per lane.
-  if (scalarVectorMath() && (ty->isFloatTy() || ty->isHalfTy())) {
-    VectorMathFn fn;
-    bool has = true;
-    switch (op->func) {
-    case Intrinsic::Exp: fn = VectorMathFn::Exp; break;
-    case Intrinsic::Log: fn = VectorMathFn::Log; break;
-    case Intrinsic::Tanh: fn = VectorMathFn::Tanh; break;
-    case Intrinsic::Sigmoid: fn = VectorMathFn::Sigmoid; break;
-    case Intrinsic::Erf: fn = VectorMathFn::Erf; break;
-    default: has = false; fn = VectorMathFn::Exp; break;
-    }
-    if (has) { // lane 0 of a 2-lane vector
-      llvm::Type *vt = llvm::FixedVectorType::get(ty, 2);
-      Value *v = b_.CreateInsertElement(llvm::PoisonValue::get(vt), x, b_.getInt64(0));
-      return b_.CreateExtractElement(emitVectorMath(b_, fn, v), b_.getInt64(0));
-    }
-  }
-  if (hasVectorMath(ty)) {
-    switch (op->func) {
-    case Intrinsic::Exp: return emitVectorMath(b_, VectorMathFn::Exp, x);
-    case Intrinsic::Log: return emitVectorMath(b_, VectorMathFn::Log, x);
-    case Intrinsic::Tanh: return emitVectorMath(b_, VectorMathFn::Tanh, x);
-    case Intrinsic::Sigmoid: return emitVectorMath(b_, VectorMathFn::Sigmoid, x);
-    case Intrinsic::Erf: return emitVectorMath(b_, VectorMathFn::Erf, x);
-    default: break;
-    }
-  }
+  // What Intrinsics.def says of this one.
+  VectorMathFn poly = VectorMathFn::None;
+  I::ID llvmUnary = I::not_intrinsic;
   switch (op->func) {
-  case Intrinsic::Exp: return unary(I::exp);
-  case Intrinsic::Exp2: return unary(I::exp2);
-  case Intrinsic::Log: return unary(I::log);
-  case Intrinsic::Log2: return unary(I::log2);
-  case Intrinsic::Log10: return unary(I::log10);
-  case Intrinsic::Sqrt: return unary(I::sqrt);
-  case Intrinsic::Sin: return unary(I::sin);
-  case Intrinsic::Cos: return unary(I::cos);
-  case Intrinsic::Floor: return unary(I::floor);
-  case Intrinsic::Ceil: return unary(I::ceil);
-  case Intrinsic::Round: return unary(I::round);
-  case Intrinsic::Fabs: return unary(I::fabs);
+#define HY_INTRINSIC(Name, Spelling, Kind, LLVMUnary, VectorMath, Libm, Cuda)                                        \
+  case Intrinsic::Name:                                                                                              \
+    poly = VectorMathFn::VectorMath;                                                                                 \
+    llvmUnary = I::LLVMUnary;                                                                                        \
+    break;
+#include "hybridc/IR/Intrinsics.def"
+  }
+  if (poly != VectorMathFn::None && scalarVectorMath() && (ty->isFloatTy() || ty->isHalfTy())) {
+    // lane 0 of a 2-lane vector
+    llvm::Type *vt = llvm::FixedVectorType::get(ty, 2);
+    Value *v = b_.CreateInsertElement(llvm::PoisonValue::get(vt), x, b_.getInt64(0));
+    return b_.CreateExtractElement(emitVectorMath(b_, poly, v), b_.getInt64(0));
+  }
+  if (poly != VectorMathFn::None && hasVectorMath(ty)) return emitVectorMath(b_, poly, x);
+  if (llvmUnary != I::not_intrinsic) return unary(llvmUnary);
+  switch (op->func) {
   case Intrinsic::Rsqrt: return b_.CreateFDiv(llvm::ConstantFP::get(ty, 1.0), unary(I::sqrt));
   case Intrinsic::Sigmoid: {
     Value *e = callIntrinsic(I::exp, {ty}, {b_.CreateFNeg(x)});
@@ -817,10 +797,10 @@ llvm::Value *CodeGenLLVM::emitMath(const Call *op) {
     return castValue(unary(I::ctpop), at, t);
   }
   case Intrinsic::BitNot: return b_.CreateNot(x);
-  case Intrinsic::SyncThreads: break; // handled above
   case Intrinsic::Likely:
     if (ty->isIntegerTy(1)) return callIntrinsic(I::expect, {ty}, {x, b_.getTrue()});
     return x;
+  default: break; // SyncThreads and the LLVMUnary ones: handled above
   }
   HY_UNREACHABLE(std::string("unknown intrinsic ") + spelling(op->func));
 }

@@ -13,6 +13,7 @@
 #include "RuntimeLinker.h"
 
 #include "RuntimeBitcode.h"
+#include "hybridc/IR/IR.h"
 
 #include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/IR/InstrTypes.h"
@@ -36,16 +37,20 @@ bool isReservedSymbol(const std::string &name) {
       // called by the runtime and by generated code
       "write", "posix_memalign", "free", "malloc", "calloc", "realloc", "memcpy", "memmove",
       "memset", "memcmp", "abort", "exit",
-      // libm entry points LLVM may call for math intrinsics
-      "exp", "expf", "exp2", "exp2f", "log", "logf", "log2", "log2f", "log10", "log10f", "sqrt",
-      "sqrtf", "sin", "sinf", "cos", "cosf", "tanh", "tanhf", "erf", "erff", "floor", "floorf",
-      "ceil", "ceilf", "round", "roundf", "fabs", "fabsf", "pow", "powf", "fmod", "fmodf",
-      "sincos", "sincosf", "exp10", "exp10f", "fmin", "fminf", "fmax", "fmaxf", "fma", "fmaf",
-      "trunc", "truncf", "rint", "rintf", "nearbyint", "nearbyintf", "ldexp", "ldexpf",
+      // libm entry points LLVM's own rewrites may call (those of the
+      // intrinsics come from Intrinsics.def, below)
+      "fmod", "fmodf", "sincos", "sincosf", "exp10", "exp10f", "fmin", "fminf", "fmax", "fmaxf",
+      "fma", "fmaf", "trunc", "truncf", "rint", "rintf", "nearbyint", "nearbyintf", "ldexp", "ldexpf",
       "__extendhfsf2", "__truncsfhf2", "__truncdfhf2", "main",
       // the CUDA driver API the cuda target's runtime calls
       "cuCtxGetCurrent", "cuModuleLoadData", "cuModuleGetFunction", "cuLaunchKernel", "cuGetErrorString"};
-  return name.rfind("hybridc_", 0) == 0 || libc.count(name) != 0;
+  static const std::set<std::string> libm = [] {
+    std::set<std::string> names;
+    for (unsigned k = 0; k < ir::kNumIntrinsics; ++k)
+      if (std::string f = ir::libmOf(ir::Intrinsic(k)); !f.empty()) names.insert({f, f + "f"});
+    return names;
+  }();
+  return name.rfind("hybridc_", 0) == 0 || libc.count(name) != 0 || libm.count(name) != 0;
 }
 
 std::optional<std::string> linkRuntime(llvm::Module &m) {

@@ -31,6 +31,8 @@
 //===----------------------------------------------------------------------===//
 #include "VectorMath.h"
 
+#include "hybridc/Support/InternalError.h"
+
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DerivedTypes.h"
 #include "llvm/IR/Intrinsics.h"
@@ -209,6 +211,7 @@ llvm::Value *emitVectorMath(llvm::IRBuilder<> &b, VectorMathFn fn, llvm::Value *
   case VectorMathFn::Tanh: r = vm.tanh(in); break;
   case VectorMathFn::Sigmoid: r = vm.sigmoid(in); break;
   case VectorMathFn::Erf: r = vm.erf(in); break;
+  case VectorMathFn::None: HY_UNREACHABLE("emitVectorMath without a function");
   }
   return half ? b.CreateFPTrunc(r, vt) : r;
 }

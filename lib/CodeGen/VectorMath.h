@@ -18,7 +18,7 @@
 
 namespace hybridc::codegen {
 
-enum class VectorMathFn { Exp, Log, Tanh, Sigmoid, Erf };
+enum class VectorMathFn { None, Exp, Log, Tanh, Sigmoid, Erf }; // None: no polynomial (Intrinsics.def)
 
 /// True when `ty` is a vector of more than one float32 or float16 lane, the
 /// types emitVectorMath handles.

@@ -177,30 +177,34 @@ const char *spelling(ForKind k) {
 }
 const char *spelling(Intrinsic f) {
   switch (f) {
-  case Intrinsic::Exp: return "exp";
-  case Intrinsic::Exp2: return "exp2";
-  case Intrinsic::Log: return "log";
-  case Intrinsic::Log2: return "log2";
-  case Intrinsic::Log10: return "log10";
-  case Intrinsic::Sqrt: return "sqrt";
-  case Intrinsic::Rsqrt: return "rsqrt";
-  case Intrinsic::Sigmoid: return "sigmoid";
-  case Intrinsic::Tanh: return "tanh";
-  case Intrinsic::Sin: return "sin";
-  case Intrinsic::Cos: return "cos";
-  case Intrinsic::Erf: return "erf";
-  case Intrinsic::Floor: return "floor";
-  case Intrinsic::Ceil: return "ceil";
-  case Intrinsic::Round: return "round";
-  case Intrinsic::Fabs: return "fabs";
-  case Intrinsic::Abs: return "abs";
-  case Intrinsic::Power: return "power";
-  case Intrinsic::Popcount: return "popcount";
-  case Intrinsic::BitNot: return "~";
-  case Intrinsic::Likely: return "likely";
-  case Intrinsic::SyncThreads: return "__syncthreads";
+#define HY_INTRINSIC(Name, Spelling, Kind, LLVMUnary, VectorMath, Libm, Cuda)                                        \
+  case Intrinsic::Name: return Spelling;
+#include "hybridc/IR/Intrinsics.def"
   }
   return "?";
+}
+std::optional<Intrinsic> intrinsicOfBuiltin(std::string_view name) {
+  enum { Math1, Builtin, Internal };
+#define HY_INTRINSIC(Name, Spelling, Kind, LLVMUnary, VectorMath, Libm, Cuda)                                        \
+  if (Kind != Internal && name == Spelling) return Intrinsic::Name;
+#include "hybridc/IR/Intrinsics.def"
+  return std::nullopt;
+}
+const char *libmOf(Intrinsic f) {
+  switch (f) {
+#define HY_INTRINSIC(Name, Spelling, Kind, LLVMUnary, VectorMath, Libm, Cuda)                                        \
+  case Intrinsic::Name: return Libm;
+#include "hybridc/IR/Intrinsics.def"
+  }
+  return "";
+}
+CudaSupport cudaSupportOf(Intrinsic f) {
+  switch (f) {
+#define HY_INTRINSIC(Name, Spelling, Kind, LLVMUnary, VectorMath, Libm, Cuda)                                        \
+  case Intrinsic::Name: return CudaSupport::Cuda;
+#include "hybridc/IR/Intrinsics.def"
+  }
+  return CudaSupport::No;
 }
 
 Expr makeConst(DType t, int64_t v) {

@@ -26,6 +26,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "hybridc/Interp/Interp.h"
+#include "hybridc/Support/IntMath.h"
 
 #include "hybridc/Support/InternalError.h"
 
@@ -96,8 +97,12 @@ enum class Op : uint8_t {
   NormI, SToF, UToF, SToD, UToD, FToD, DToF, FToI, DToI, IToB, FToB, DToB,
   // math: imm is the Intrinsic
   MathF, MathD, PowF, PowD, AbsI, PopcntI, BitNotI,
-  // memory: a = buffer, b = rank, imm = offset of the index registers in the pool, c = value (Store)
-  Load, Store, Alloc,
+  // r[dst] = r[a] * r[b] + r[c], rounded after the multiply and after the add
+  // (two operations in one dispatch; no fused multiply-add)
+  MulAddF, MulAddD,
+  // memory: a = buffer, b = rank, imm = offset of the index registers in the pool, c = value (Store);
+  // Load1/2, Store1/2: the same for rank 1 and 2 (the common cases, without the loop)
+  Load, Store, Load1, Load2, Store1, Store2, Alloc,
   // control: imm is the target
   Jmp, Jz, Jnz, JgeS, IncJlt,
   Fail, // imm = index into Program::failures
@@ -299,6 +304,21 @@ private:
   int binary(const Binary *op) {
     DType t = op->type;
     VC c = classOf(t);
+    if (op->op == BinOp::Add && c != VC::I && t.bits != 16) { // x * y + z, z + x * y: one MulAdd
+      auto mulOf = [&](const Expr &e) {
+        auto *m = e.as<Binary>();
+        return m && m->op == BinOp::Mul && m->type == t ? m : nullptr;
+      };
+      const Binary *m = mulOf(op->a);
+      bool left = m != nullptr;
+      if (!m) m = mulOf(op->b);
+      if (m) { // operands in the source's order of evaluation
+        int z = left ? -1 : expr(op->a);
+        int x = expr(m->a), y = expr(m->b);
+        if (left) z = expr(op->b);
+        return result({c == VC::D ? Op::MulAddD : Op::MulAddF, N64, {}, -1, x, y, z}, c);
+      }
+    }
     int a = expr(op->a), b = expr(op->b);
     if (c == VC::I) {
       bool u = unsignedInt(t);
@@ -448,7 +468,8 @@ private:
       for (const Expr &i : n->indices) idx.push_back(expr(i));
       int64_t at = (int64_t)P.pool.size();
       P.pool.insert(P.pool.end(), idx.begin(), idx.end());
-      return result({Op::Load, N64, {}, -1, b, (int32_t)idx.size(), -1, at}, classOf(e.type()));
+      Op o = idx.size() == 1 ? Op::Load1 : idx.size() == 2 ? Op::Load2 : Op::Load;
+      return result({o, N64, {}, -1, b, (int32_t)idx.size(), -1, at}, classOf(e.type()));
     }
     case ExprKind::Call: return call(e.as<Call>());
     case ExprKind::StringImm:
@@ -497,7 +518,8 @@ private:
       int v = expr(n->value);
       int64_t at = (int64_t)P.pool.size();
       P.pool.insert(P.pool.end(), idx.begin(), idx.end());
-      emit({Op::Store, N64, {}, -1, b, (int32_t)idx.size(), v, at});
+      Op o = idx.size() == 1 ? Op::Store1 : idx.size() == 2 ? Op::Store2 : Op::Store;
+      emit({o, N64, {}, -1, b, (int32_t)idx.size(), v, at});
       return;
     }
     case StmtKind::For: {
@@ -697,16 +719,10 @@ bool evalSize(const Expr &e, const std::map<std::string, Scalar> &scalars, int64
     case BinOp::Min: out = std::min(a, b); break;
     case BinOp::Max: out = std::max(a, b); break;
     case BinOp::FloorDiv:
-    case BinOp::FloorMod: {
+    case BinOp::FloorMod:
       if (b == 0) return false;
-      int64_t q = a / b, r = a % b;
-      if (r != 0 && ((r < 0) != (b < 0))) {
-        --q;
-        r += b;
-      }
-      out = n->op == BinOp::FloorDiv ? q : r;
+      out = n->op == BinOp::FloorDiv ? floorDiv(a, b) : floorMod(a, b);
       break;
-    }
     default: return false;
     }
     out = norm(out, normOf(n->type));
@@ -854,6 +870,16 @@ RunError run(const LoweredFunc &f, const std::map<std::string, Scalar> &scalars,
       BIN_FD(FloorModF, FloorModD, a - std::floor(a / b) * b)
       BIN_FD(MinF, MinD, a < b ? a : b)
       BIN_FD(MaxF, MaxD, a > b ? a : b)
+    case Op::MulAddF: {
+      float m = R[in.a].f * R[in.b].f; // rounded to float (ISO C++: no contraction)
+      R[in.dst].f = m + R[in.c].f;
+      break;
+    }
+    case Op::MulAddD: {
+      double m = R[in.a].d * R[in.b].d;
+      R[in.dst].d = m + R[in.c].d;
+      break;
+    }
     case Op::RoundH: R[in.dst].f = halfToFloat(floatToHalf(R[in.a].f)); break;
       CMP(EqI, i, a == b)
       CMP(NeI, i, a != b)
@@ -906,19 +932,42 @@ RunError run(const LoweredFunc &f, const std::map<std::string, Scalar> &scalars,
       break;
     }
     case Op::BitNotI: R[in.dst].i = norm(~R[in.a].i, in.norm); break;
-    case Op::Load:
-    case Op::Store: {
+    case Op::Load1:
+    case Op::Store1: {
+      Buf &b = bufs[in.a];
+      int64_t v = R[pool[in.imm]].i;
+      if ((uint64_t)v >= (uint64_t)b.shape[0] || b.track) goto generic_access; // errors, --strict
+      if (in.op == Op::Load1) readElem(R[in.dst], b.data + v * b.strides[0] * b.esize, b.elem);
+      else writeElem(b.data + v * b.strides[0] * b.esize, R[in.c], b.elem);
+      break;
+    }
+    case Op::Load2:
+    case Op::Store2: {
       Buf &b = bufs[in.a];
       const int32_t *ix = pool + in.imm;
+      int64_t v0 = R[ix[0]].i, v1 = R[ix[1]].i;
+      if ((uint64_t)v0 >= (uint64_t)b.shape[0] || (uint64_t)v1 >= (uint64_t)b.shape[1] || b.track)
+        goto generic_access;
+      unsigned char *p = b.data + (v0 * b.strides[0] + v1 * b.strides[1]) * b.esize;
+      if (in.op == Op::Load2) readElem(R[in.dst], p, b.elem);
+      else writeElem(p, R[in.c], b.elem);
+      break;
+    }
+    case Op::Load:
+    case Op::Store:
+    generic_access: {
+      Buf &b = bufs[in.a];
+      const int32_t *ix = pool + in.imm;
+      bool load = in.op == Op::Load || in.op == Op::Load1 || in.op == Op::Load2;
       int64_t off = 0;
       for (int k = 0; k < in.b; ++k) {
         int64_t v = R[ix[k]].i;
         if ((uint64_t)v >= (uint64_t)b.shape[k])
-          return error(DiagKind::RunOutOfBounds, {in.op == Op::Load ? "read" : "write", b.node->name, indexText(in),
+          return error(DiagKind::RunOutOfBounds, {load ? "read" : "write", b.node->name, indexText(in),
                                                  shapeString(b.shape)});
         off += v * b.strides[k];
       }
-      if (in.op == Op::Load) {
+      if (load) {
         if (b.track && !b.written[(size_t)off])
           return error(DiagKind::RunUninitializedRead, {b.node->name, indexText(in)});
         readElem(R[in.dst], b.data + off * b.esize, b.elem);

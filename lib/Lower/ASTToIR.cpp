@@ -42,18 +42,9 @@ struct Binding {
 };
 
 Intrinsic intrinsicFor(const std::string &name, bool &ok) {
-  static const std::map<std::string, Intrinsic> kMap = {
-      {"exp", Intrinsic::Exp},       {"exp2", Intrinsic::Exp2},   {"log", Intrinsic::Log},
-      {"log2", Intrinsic::Log2},     {"log10", Intrinsic::Log10}, {"sqrt", Intrinsic::Sqrt},
-      {"rsqrt", Intrinsic::Rsqrt},   {"sigmoid", Intrinsic::Sigmoid}, {"tanh", Intrinsic::Tanh},
-      {"sin", Intrinsic::Sin},       {"cos", Intrinsic::Cos},     {"erf", Intrinsic::Erf},
-      {"floor", Intrinsic::Floor},   {"ceil", Intrinsic::Ceil},   {"round", Intrinsic::Round},
-      {"fabs", Intrinsic::Fabs},     {"abs", Intrinsic::Abs},     {"power", Intrinsic::Power},
-      {"popcount", Intrinsic::Popcount},
-  };
-  auto it = kMap.find(name);
-  ok = it != kMap.end();
-  return ok ? it->second : Intrinsic::Exp;
+  std::optional<Intrinsic> f = intrinsicOfBuiltin(name);
+  ok = f.has_value();
+  return f.value_or(Intrinsic::Exp);
 }
 
 class DefLowerer {

@@ -16,6 +16,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "hybridc/Parse/Lexer.h"
+#include "hybridc/Support/Utf8.h"
 
 #include <cstdio>
 #include <limits>
@@ -85,26 +86,6 @@ bool isStringPrefix(std::string_view s) {
   if (u && s.size() > 1) return false;
   if (b && f) return false;
   return true;
-}
-
-void appendUtf8(std::string &out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += (char)cp;
-  } else if (cp < 0x800) {
-    out += (char)(0xC0 | (cp >> 6));
-    out += (char)(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += (char)(0xE0 | (cp >> 12));
-    out += (char)(0x80 | ((cp >> 6) & 0x3F));
-    out += (char)(0x80 | (cp & 0x3F));
-  } else if (cp < 0x110000) {
-    out += (char)(0xF0 | (cp >> 18));
-    out += (char)(0x80 | ((cp >> 12) & 0x3F));
-    out += (char)(0x80 | ((cp >> 6) & 0x3F));
-    out += (char)(0x80 | (cp & 0x3F));
-  } else {
-    out += "\xEF\xBF\xBD"; // U+FFFD
-  }
 }
 
 /// Length of a well-formed UTF-8 sequence starting at s[i] (0 when

@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "hybridc/Schedule/Json.h"
+#include "hybridc/Support/Utf8.h"
 
 #include <cstdlib>
 #include <string_view>
@@ -274,24 +275,6 @@ private:
       ++pos_;
     }
     return true;
-  }
-
-  static void appendUtf8(std::string &s, unsigned cp) {
-    if (cp < 0x80) {
-      s += (char)cp;
-    } else if (cp < 0x800) {
-      s += (char)(0xC0 | (cp >> 6));
-      s += (char)(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      s += (char)(0xE0 | (cp >> 12));
-      s += (char)(0x80 | ((cp >> 6) & 0x3F));
-      s += (char)(0x80 | (cp & 0x3F));
-    } else {
-      s += (char)(0xF0 | (cp >> 18));
-      s += (char)(0x80 | ((cp >> 12) & 0x3F));
-      s += (char)(0x80 | ((cp >> 6) & 0x3F));
-      s += (char)(0x80 | (cp & 0x3F));
-    }
   }
 
   std::unique_ptr<Value> parseString() {

@@ -120,8 +120,7 @@ private:
     for (size_t j = 0; j < i; ++j)
       if (obj.members[j].first == key) {
         diags_
-            .report(DiagKind::ScheduleSchema, obj.keyRanges[i],
-                    {"duplicate key '" + key + "' in " + where})
+            .report(DiagKind::ScheduleDuplicateKey, obj.keyRanges[i], {key, where})
             .note(DiagKind::NotePrevious, obj.keyRanges[j], {"'" + key + "' first appears here"});
         return false;
       }
@@ -204,9 +203,7 @@ private:
       if (const std::string *s = string(d, "\"dtype\"")) {
         arg.dtype = DType::parse(*s);
         if (!arg.dtype)
-          error(d.range, "unknown dtype '" + *s +
-                             "'; expected one of bool, int8, int16, int32, int64, uint8, "
-                             "uint16, uint32, uint64, float16, float32, float64");
+          diags_.report(DiagKind::ScheduleUnknownDType, d.range, {*s});
       }
     }
     if (auto it = m.find("shape"); it != m.end()) {
@@ -382,7 +379,7 @@ private:
     for (size_t i = 0; i < v.members.size(); ++i)
       if (v.members[i].first == "op" && !opValue) opValue = v.members[i].second.get();
     if (!opValue) {
-      error(v.range, "schedule entry has no \"op\"; expected one of " + allOps);
+      diags_.report(DiagKind::ScheduleMissingKey, v.range, {"a schedule entry", "\"op\" (one of " + allOps + ")"});
       return std::nullopt;
     }
     const std::string *opName = string(*opValue, "\"op\"");
@@ -391,7 +388,7 @@ private:
     for (const OpSpec &s : kOps)
       if (*opName == s.name) spec = &s;
     if (!spec) {
-      error(opValue->range, "unknown schedule op '" + *opName + "'; expected one of " + allOps);
+      diags_.report(DiagKind::ScheduleUnknownOp, opValue->range, {*opName, allOps});
       return std::nullopt;
     }
 
@@ -410,7 +407,7 @@ private:
     };
     auto require = [&](const char *k) -> const Value * {
       const Value *x = get(k);
-      if (!x) error(v.range, "'" + *opName + "' op needs \"" + k + "\"");
+      if (!x) diags_.report(DiagKind::ScheduleMissingKey, v.range, {"'" + *opName + "' op", std::string("\"") + k + "\""});
       return x;
     };
 
@@ -431,7 +428,7 @@ private:
         op.factorRange = nparts->range;
         op.nparts = positiveInt(*nparts, "\"nparts\"");
       } else {
-        error(v.range, "'split' op needs \"factor\" or \"nparts\"");
+        diags_.report(DiagKind::ScheduleMissingKey, v.range, {"'split' op", "\"factor\" or \"nparts\""});
       }
       if (const Value *x = get("outer"))
         if (const std::string *s = string(*x, "\"outer\"")) op.outer = *s;
@@ -484,9 +481,7 @@ private:
           bool known = false;
           for (const char *t : kThreadTags) known |= *s == t;
           if (!known)
-            error(x->range, "unknown thread tag '" + *s +
-                                "'; expected blockIdx.x, blockIdx.y, blockIdx.z, "
-                                "threadIdx.x, threadIdx.y or threadIdx.z");
+            diags_.report(DiagKind::ScheduleUnknownThreadTag, x->range, {*s});
           op.thread = *s;
         }
       }
@@ -512,7 +507,7 @@ private:
           if (k) list += k + 1 == allowed.size() ? " or " : ", ";
           list += std::string("\"") + allowed[k] + "\"";
         }
-        error(obj.keyRanges[i], "unknown key '" + key + "' in " + where + "; expected " + list);
+        diags_.report(DiagKind::ScheduleUnknownKey, obj.keyRanges[i], {key, where, list});
         continue;
       }
       if (!checkDuplicate(obj, i, where)) continue;
@@ -536,7 +531,7 @@ private:
       if (!s) continue;
       for (size_t i = 0; i < op.loops.size(); ++i)
         if (op.loops[i] == *s) {
-          diags_.report(DiagKind::ScheduleSchema, e->range, {"loop '" + *s + "' is listed twice"})
+          diags_.report(DiagKind::ScheduleLoopListedTwice, e->range, {*s})
               .note(DiagKind::NotePrevious, op.loopRanges[i], {"'" + *s + "' first listed here"});
         }
       op.loops.push_back(*s);

@@ -43,11 +43,15 @@ const Builtin kBuiltins[] = {
     CAST("uint8", UInt, 8), CAST("uint16", UInt, 16), CAST("uint32", UInt, 32),
     CAST("uint64", UInt, 64),
     CAST("float16", Float, 16), CAST("float32", Float, 32), CAST("float64", Float, 64),
-    // Math on one float.
-    MATH1("log"), MATH1("exp"), MATH1("sqrt"), MATH1("rsqrt"), MATH1("sigmoid"),
-    MATH1("tanh"), MATH1("floor"), MATH1("ceil"), MATH1("fabs"), MATH1("sin"),
-    MATH1("cos"), MATH1("erf"), MATH1("log2"), MATH1("log10"), MATH1("exp2"),
-    MATH1("round"),
+    // Math on one float: the Math1 rows of the intrinsics' table.
+#define HY_INTRINSIC_Math1(Spelling) MATH1(Spelling),
+#define HY_INTRINSIC_Builtin(Spelling)
+#define HY_INTRINSIC_Internal(Spelling)
+#define HY_INTRINSIC(Name, Spelling, Kind, LLVMUnary, VectorMath, Libm, Cuda) HY_INTRINSIC_##Kind(Spelling)
+#include "hybridc/IR/Intrinsics.def"
+#undef HY_INTRINSIC_Math1
+#undef HY_INTRINSIC_Builtin
+#undef HY_INTRINSIC_Internal
     // Other math.
     {"power", 2, 2, {AK::Float, AK::Float}, RR::Promoted, kNone, LoopKind::Serial},
     {"popcount", 1, 1, {AK::Integer}, RR::SameAsArg0, kNone, LoopKind::Serial},

@@ -107,8 +107,7 @@ Type DefChecker::checkBuiltin(Call &c, const Builtin &b, Ctx ctx) {
   };
   if (b.result == ResultRule::Loop) {
     checkAll();
-    diags_.report(DiagKind::BadLoop, c.calleeRange,
-                  {"'" + c.callee + "' can only be the iterator of a for loop"});
+    diags_.report(DiagKind::IteratorOutsideFor, c.calleeRange, {c.callee});
     return {};
   }
   if (b.result == ResultRule::Buffer && ctx != Ctx::BufferRHS) {

@@ -13,6 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "SemaInternal.h"
+#include "hybridc/Support/IntMath.h"
 
 #include <functional>
 
@@ -24,19 +25,6 @@ using namespace ast;
 
 namespace {
 
-int64_t floorDiv(int64_t a, int64_t b) {
-  if (a == INT64_MIN && b == -1) return a;
-  int64_t q = a / b;
-  if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
-  return q;
-}
-
-int64_t floorMod(int64_t a, int64_t b) {
-  if (b == -1) return 0;
-  int64_t r = a % b;
-  if (r != 0 && ((r < 0) != (b < 0))) r += b;
-  return r;
-}
 
 std::optional<int64_t> fold(BinOpKind op, int64_t a, int64_t b, DType d) {
   uint64_t ua = uint64_t(a), ub = uint64_t(b);
@@ -147,7 +135,7 @@ Type DefChecker::checkSubscript(Subscript &s, bool isStore) {
     for (auto &i : s.indices) check(*i);
     if (vt.isUnknown()) return {};
     if (isStore) {
-      diags_.report(DiagKind::TypeMismatch, s.range, {"cannot assign to a tensor's shape"});
+      diags_.report(DiagKind::AssignToShape, s.range);
       return {};
     }
     if (s.indices.size() != 1) {
@@ -249,9 +237,7 @@ Type DefChecker::binaryResult(BinOpKind op, const Expr &lhs, const Expr &rhs,
   std::string sp = spelling(op);
   if (!a.isScalar() || !b.isScalar()) {
     std::string hint = a.isTensor() || b.isTensor() ? "; index a tensor to get an element" : "";
-    diags_.report(DiagKind::TypeMismatch, opRange,
-                  {"the operands of '" + sp + "' must be scalars, got " + a.str() + " and " +
-                   b.str() + hint});
+    diags_.report(DiagKind::BinaryOperandNotScalar, opRange, {sp, a.str(), b.str(), hint});
     return {};
   }
   DType da = a.dtype, db = b.dtype;
@@ -260,9 +246,7 @@ Type DefChecker::binaryResult(BinOpKind op, const Expr &lhs, const Expr &rhs,
   case BinOpKind::BitOr:
   case BinOpKind::BitXor:
     if (da.isFloat() || db.isFloat()) {
-      diags_.report(DiagKind::TypeMismatch, opRange,
-                    {"'" + sp + "' needs integer or bool operands, got " + a.str() + " and " +
-                     b.str()});
+      diags_.report(DiagKind::BitwiseOnFloat, opRange, {sp, a.str(), b.str()});
       return {};
     }
     break;
@@ -274,8 +258,7 @@ Type DefChecker::binaryResult(BinOpKind op, const Expr &lhs, const Expr &rhs,
     break;
   default:
     if (da.isBool() && db.isBool()) {
-      diags_.report(DiagKind::TypeMismatch, opRange,
-                    {"arithmetic '" + sp + "' on two bool values; cast them to an integer type"});
+      diags_.report(DiagKind::ArithmeticOnBools, opRange, {sp});
       return {};
     }
     break;
@@ -312,8 +295,7 @@ Type DefChecker::checkUnaryOp(UnaryOp &u) {
                    : u.op == UnaryOpKind::Not  ? "not"
                                                : "~";
   if (!t.isScalar()) {
-    diags_.report(DiagKind::TypeMismatch, u.range,
-                  {std::string("the operand of '") + sp + "' must be a scalar, got " + t.str()});
+    diags_.report(DiagKind::UnaryOperandNotScalar, u.range, {sp, t.str()});
     return {};
   }
   const std::optional<int64_t> &v = u.operand->constInt;
@@ -321,8 +303,7 @@ Type DefChecker::checkUnaryOp(UnaryOp &u) {
   case UnaryOpKind::Neg:
   case UnaryOpKind::Plus:
     if (t.dtype.isBool()) {
-      diags_.report(DiagKind::TypeMismatch, u.range,
-                    {std::string("unary '") + sp + "' on a bool value"});
+      diags_.report(DiagKind::UnaryOnBool, u.range, {sp});
       return {};
     }
     if (v) u.constInt = u.op == UnaryOpKind::Neg ? wrapTo(int64_t(0 - uint64_t(*v)), t.dtype) : *v;
@@ -333,8 +314,7 @@ Type DefChecker::checkUnaryOp(UnaryOp &u) {
     return Type::scalar(DType::boolean());
   case UnaryOpKind::Invert:
     if (t.dtype.isFloat()) {
-      diags_.report(DiagKind::TypeMismatch, u.range,
-                    {"'~' needs an integer or bool operand, got " + t.str()});
+      diags_.report(DiagKind::InvertOnFloat, u.range, {t.str()});
       return {};
     }
     if (v) u.constInt = wrapTo(~*v, t.dtype);
@@ -349,9 +329,7 @@ bool DefChecker::requireBool(const Expr &e, const std::string &what) {
   // Python truthiness: a number is true when it is not 0 (the lowering
   // casts every condition to bool, which compares with 0).
   if (t.isScalar()) return true;
-  diags_.report(DiagKind::TypeMismatch, e.range,
-                {what + " must be a scalar (bool or a number, true when not 0), got " + t.str() +
-                     "; index a tensor to get an element"});
+  diags_.report(DiagKind::ConditionNotScalar, e.range, {what, t.str()});
   return false;
 }
 
@@ -382,9 +360,8 @@ Type DefChecker::checkCompare(Compare &c) {
       continue;
     }
     if (!a.isScalar() || !b.isScalar()) {
-      diags_.report(DiagKind::TypeMismatch, c.operands[a.isScalar() ? i + 1 : i]->range,
-                    {std::string("'") + spelling(c.ops[i]) + "' compares scalars, got " +
-                     a.str() + " and " + b.str()});
+      diags_.report(DiagKind::CompareNotScalar, c.operands[a.isScalar() ? i + 1 : i]->range,
+                    {spelling(c.ops[i]), a.str(), b.str()});
       ok = false;
     }
   }
@@ -416,9 +393,7 @@ Type DefChecker::checkIfExp(IfExp &e) {
   Type a = check(*e.then), b = check(*e.orelse);
   if (!condOk || a.isUnknown() || b.isUnknown()) return {};
   if (!a.isScalar() || !b.isScalar()) {
-    diags_.report(DiagKind::TypeMismatch, (a.isScalar() ? e.orelse : e.then)->range,
-                  {"the arms of a conditional expression must be scalars, got " + a.str() +
-                   " and " + b.str()});
+    diags_.report(DiagKind::IfExpArmNotScalar, (a.isScalar() ? e.orelse : e.then)->range, {a.str(), b.str()});
     return {};
   }
   if (a.dtype != b.dtype) {

@@ -170,10 +170,7 @@ void DefChecker::checkAssign(Assign &s) {
     bool ok = !t.isUnknown();
     if (!callee) {
       if (ok)
-        diags_.report(DiagKind::TypeMismatch, s.value->range,
-                      {"assigning to " + std::to_string(s.targets.size()) +
-                       " names needs a call to a def that returns " +
-                       std::to_string(s.targets.size()) + " tensors"});
+        diags_.report(DiagKind::UnpackNeedsCall, s.value->range, {std::to_string(s.targets.size())});
       ok = false;
     } else if (ok && callee->outputs.size() != s.targets.size()) {
       diags_.report(DiagKind::CallResultCount, s.value->range,
@@ -189,8 +186,7 @@ void DefChecker::checkAssign(Assign &s) {
         else if (canDeclareTensor(*n))
           declarePoison(*n, Symbol::Allocated);
       } else {
-        diags_.report(DiagKind::TypeMismatch, target.range,
-                      {"only names can receive the tensors a def returns"});
+        diags_.report(DiagKind::UnpackTarget, target.range);
       }
     }
     return;
@@ -215,15 +211,14 @@ void DefChecker::checkAssign(Assign &s) {
     if (v.isUnknown() || e.isUnknown()) return;
     const auto *tn = cast<Name>(sub->value.get());
     if (!v.isScalar())
-      diags_.report(DiagKind::TypeMismatch, s.value->range,
-                    {"cannot store a " + v.str() + " into an element of '" + tn->id + "'"});
+      diags_.report(DiagKind::StoreNotScalar, s.value->range, {v.str(), tn->id});
     else if (v.dtype != e.dtype)
       diags_.report(DiagKind::StoreTypeMismatch, s.value->range,
                     {v.dtype.str(), "tensor '" + tn->id + "'", e.dtype.str()});
     return;
   }
   check(*s.value);
-  diags_.report(DiagKind::TypeMismatch, target.range, {"cannot assign to " + exprStr(target)});
+  diags_.report(DiagKind::InvalidAssignTarget, target.range, {exprStr(target)});
 }
 
 void DefChecker::storeName(Name &n, Type t, const Expr &value) {
@@ -254,8 +249,7 @@ void DefChecker::storeName(Name &n, Type t, const Expr &value) {
     n.type = typeOf(*d);
     if (t.isUnknown() || !d->dtype.isValid()) return;
     if (!t.isScalar())
-      diags_.report(DiagKind::TypeMismatch, value.range,
-                    {"'" + n.id + "' holds a scalar; cannot assign a " + t.str()});
+      diags_.report(DiagKind::ScalarVarGetsTensor, value.range, {n.id, t.str()});
     else if (t.dtype != d->dtype)
       diags_.report(DiagKind::StoreTypeMismatch, value.range,
                     {t.dtype.str(), "variable '" + n.id + "'", d->dtype.str()})
@@ -269,8 +263,7 @@ void DefChecker::storeName(Name &n, Type t, const Expr &value) {
     std::string why = t.isTensor() ? "tensors are declared with output_tensor() or allocate(), "
                                      "not by assignment"
                                    : "variables hold scalars";
-    diags_.report(DiagKind::TypeMismatch, value.range,
-                  {"cannot assign a " + t.str() + " to '" + n.id + "'; " + why});
+    diags_.report(DiagKind::VariableNotScalar, value.range, {t.str(), n.id, why});
     t = {};
   }
   // TVM keeps a variable stored once with a constant value (once
@@ -450,8 +443,7 @@ void DefChecker::checkAugAssign(AugAssign &s) {
                      e.dtype.str()});
     return;
   }
-  diags_.report(DiagKind::TypeMismatch, s.target->range,
-                {"cannot assign to " + exprStr(*s.target)});
+  diags_.report(DiagKind::InvalidAssignTarget, s.target->range, {exprStr(*s.target)});
 }
 
 //===--- Loops -------------------------------------------------------------===//
@@ -470,10 +462,7 @@ void DefChecker::checkFor(For &f) {
       for (auto &a : call->args) check(*a);
     else
       check(*f.iter);
-    diags_.report(DiagKind::BadLoop, f.iter->range,
-                  {"a for loop iterates over range(), serial(), unroll(), parallel(), "
-                   "vectorize(), const_range(), bind() or grid(), not '" +
-                   exprStr(*f.iter) + "'"});
+    diags_.report(DiagKind::NotALoopIterator, f.iter->range, {exprStr(*f.iter)});
     ok = false;
   } else {
     kind = b->loop;
@@ -490,13 +479,10 @@ void DefChecker::checkFor(For &f) {
     }
     size_t expectedVars = kind == LoopKind::Grid ? n : 1;
     if (arityOk && f.vars.size() != expectedVars) {
-      std::string msg =
-          kind == LoopKind::Grid
-              ? "grid() with " + std::to_string(n) + " extent(s) binds " + std::to_string(n) +
-                    " loop variable(s), but " + std::to_string(f.vars.size()) + " are given"
-              : "'" + call->callee + "' binds one loop variable, but " +
-                    std::to_string(f.vars.size()) + " are given";
-      diags_.report(DiagKind::BadLoop, f.range, {msg});
+      std::string what = kind == LoopKind::Grid ? "grid() with " + std::to_string(n) + " extent(s)"
+                                                : "'" + call->callee + "'";
+      diags_.report(DiagKind::LoopVarCount, f.range,
+                    {what, std::to_string(expectedVars), std::to_string(f.vars.size())});
       ok = false;
     }
     for (size_t i = 0; i < n; ++i) {
@@ -522,8 +508,7 @@ void DefChecker::checkFor(For &f) {
         continue;
       }
       if (!t.isScalar() || !t.dtype.isIntegral()) {
-        diags_.report(DiagKind::BadLoop, a.range,
-                      {"loop bounds must be integer scalars, got " + t.str()});
+        diags_.report(DiagKind::LoopBoundType, a.range, {t.str()});
         ok = false;
         continue;
       }
@@ -539,9 +524,7 @@ void DefChecker::checkFor(For &f) {
       else if (call->args[0]->constInt && call->args[1]->constInt)
         extent = *call->args[1]->constInt - *call->args[0]->constInt;
       if ((kind == LoopKind::Unroll || kind == LoopKind::Vectorize) && !extent) {
-        diags_.report(DiagKind::BadLoop, call->range,
-                      {"'" + call->callee + "' needs a compile-time constant extent; use "
-                       "range() for a loop whose extent is only known at run time"});
+        diags_.report(DiagKind::LoopExtentNotConst, call->range, {call->callee});
         ok = false;
       }
       if (ok && kind == LoopKind::Bind)
@@ -703,8 +686,7 @@ void DefChecker::checkAssert(Assert &a) {
     return;
   }
   check(*a.msg);
-  diags_.report(DiagKind::TypeMismatch, a.msg->range,
-                {"the message of 'assert' must be a string literal"});
+  diags_.report(DiagKind::AssertMessageNotString, a.msg->range);
 }
 
 } // namespace hybridc::sema

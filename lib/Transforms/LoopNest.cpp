@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "LoopNest.h"
+#include "hybridc/Support/IntMath.h"
 #include "hybridc/IR/IRPrinter.h"
 #include "hybridc/IR/IRVisitor.h"
 
@@ -245,11 +246,6 @@ std::optional<int64_t> addOpt(std::optional<int64_t> a, std::optional<int64_t> b
   return *a + *b;
 }
 
-int64_t floorDivI(int64_t a, int64_t b) {
-  int64_t q = a / b;
-  if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
-  return q;
-}
 
 } // namespace
 
@@ -303,8 +299,8 @@ Interval bounds(const Expr &e, const VarRange &range) {
   case BinOp::FloorDiv: {
     auto *d = asConstInt(b->b);
     if (!d || *d <= 0) return r;
-    if (x.lo) r.lo = floorDivI(*x.lo, *d);
-    if (x.hi) r.hi = floorDivI(*x.hi, *d);
+    if (x.lo) r.lo = floorDiv(*x.lo, *d);
+    if (x.hi) r.hi = floorDiv(*x.hi, *d);
     return r;
   }
   case BinOp::FloorMod: {

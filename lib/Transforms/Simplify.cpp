@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "hybridc/Transforms/Simplify.h"
+#include "hybridc/Support/IntMath.h"
 #include "LoopNest.h"
 #include "hybridc/IR/IRVisitor.h"
 
@@ -15,12 +16,6 @@
 namespace hybridc::ir {
 namespace {
 
-int64_t floorDiv(int64_t a, int64_t b) {
-  int64_t q = a / b;
-  if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
-  return q;
-}
-int64_t floorMod(int64_t a, int64_t b) { return a - floorDiv(a, b) * b; }
 
 const FloatImm *asFloat(const Expr &e) { return e.as<FloatImm>(); }
 

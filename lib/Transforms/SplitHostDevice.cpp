@@ -152,26 +152,12 @@ protected:
   }
   void visit(const Call *c) override {
     bool f64 = c->type.isFloat() && c->type.bits == 64;
-    switch (c->func) {
-    case Intrinsic::Exp2:
-    case Intrinsic::Log2:
-    case Intrinsic::Log10:
-    case Intrinsic::Sin:
-    case Intrinsic::Cos:
-      error(DiagKind::CudaUnsupported, {std::string(spelling(c->func)) + "()"});
-      break;
-    case Intrinsic::Power:
-      if (c->type.isFloat()) error(DiagKind::CudaUnsupported, {"power() of floats"});
-      else error(DiagKind::CudaUnsupported, {"power()"});
-      break;
-    case Intrinsic::Exp:
-    case Intrinsic::Log:
-    case Intrinsic::Tanh:
-    case Intrinsic::Sigmoid:
-    case Intrinsic::Erf:
+    switch (cudaSupportOf(c->func)) { // Intrinsics.def
+    case CudaSupport::No: error(DiagKind::CudaUnsupported, {std::string(spelling(c->func)) + "()"}); break;
+    case CudaSupport::F32:
       if (f64) error(DiagKind::CudaUnsupported, {std::string(spelling(c->func)) + "() of float64"});
       break;
-    default: break;
+    case CudaSupport::Yes: break;
     }
     IRVisitor::visit(c);
   }

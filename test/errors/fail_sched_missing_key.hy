@@ -6,6 +6,6 @@ def scale(a: float32[16, 8], f: float32):
         for j in range(8):
             b[i, j] = a[i, j] * f
     return b
-# CHECK: fail_sched_missing_key.json:4:7: error: 'split' op needs "factor" or "nparts" [ScheduleSchema]
-# CHECK: fail_sched_missing_key.json:5:7: error: 'bind' op needs "thread" [ScheduleSchema]
+# CHECK: fail_sched_missing_key.json:4:7: error: 'split' op needs "factor" or "nparts" [ScheduleMissingKey]
+# CHECK: fail_sched_missing_key.json:5:7: error: 'bind' op needs "thread" [ScheduleMissingKey]
 # CHECK: 2 errors generated.

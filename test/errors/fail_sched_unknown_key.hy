@@ -6,5 +6,5 @@ def scale(a: float32[16, 8], f: float32):
         for j in range(8):
             b[i, j] = a[i, j] * f
     return b
-# CHECK: fail_sched_unknown_key.json:3:5: error: unknown key 'schedules' in the entry of def 'scale'; expected "args" or "schedule" [ScheduleSchema]
+# CHECK: fail_sched_unknown_key.json:3:5: error: unknown key 'schedules' in the entry of def 'scale'; expected "args" or "schedule" [ScheduleUnknownKey]
 # CHECK: 1 error generated.

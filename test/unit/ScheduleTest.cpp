@@ -240,7 +240,7 @@ TEST_CASE("schedule schema errors point at the key or value", "[schedule]") {
   CHECK(err(R"({"f": 3})") == "1:7: the entry of def 'f' must be an object with \"args\" or "
                               "\"schedule\", got 3 [ScheduleSchema]");
   CHECK(err(R"({"f": {"sched": []}})") == "1:8: unknown key 'sched' in the entry of def 'f'; "
-                                          "expected \"args\" or \"schedule\" [ScheduleSchema]");
+                                          "expected \"args\" or \"schedule\" [ScheduleUnknownKey]");
   CHECK(err(R"({"f": {"schedule": {}}})") ==
         "1:20: \"schedule\" of def 'f' must be an array of ops, got an object [ScheduleSchema]");
   CHECK(err(R"({"f": {"args": []}})") ==
@@ -257,16 +257,16 @@ TEST_CASE("schedule ops: op names, required keys, value kinds", "[schedule]") {
   };
   // The op object starts at column 21.
   CHECK(op(R"({"loop": "i"})") ==
-        "1:21: schedule entry has no \"op\"; expected one of split, fuse, reorder, tile, "
-        "unroll, vectorize, parallel or bind [ScheduleSchema]");
+        "1:21: a schedule entry needs \"op\" (one of split, fuse, reorder, tile, "
+        "unroll, vectorize, parallel or bind) [ScheduleMissingKey]");
   CHECK(op(R"({"op": "spilt", "loop": "i"})") ==
         "1:28: unknown schedule op 'spilt'; expected one of split, fuse, reorder, tile, "
-        "unroll, vectorize, parallel or bind [ScheduleSchema]");
+        "unroll, vectorize, parallel or bind [ScheduleUnknownOp]");
   CHECK(op(R"({"op": 1})") == "1:28: \"op\" must be a string, got 1 [ScheduleSchema]");
   CHECK(op(R"({"op": "split", "loop": "i"})") ==
-        "1:21: 'split' op needs \"factor\" or \"nparts\" [ScheduleSchema]");
+        "1:21: 'split' op needs \"factor\" or \"nparts\" [ScheduleMissingKey]");
   CHECK(op(R"({"op": "split", "factor": 2})") ==
-        "1:21: 'split' op needs \"loop\" [ScheduleSchema]");
+        "1:21: 'split' op needs \"loop\" [ScheduleMissingKey]");
   CHECK(op(R"({"op": "split", "loop": "i", "factor": 2, "nparts": 2})") ==
         "1:63: 'split' takes \"factor\" or \"nparts\", not both [ScheduleSchema]");
   CHECK(op(R"({"op": "split", "loop": "i", "factor": 0})") ==
@@ -281,9 +281,9 @@ TEST_CASE("schedule ops: op names, required keys, value kinds", "[schedule]") {
         "1:45: \"loop\" must not be empty [ScheduleSchema]");
   CHECK(op(R"({"op": "split", "loop": "i", "factor": 4, "by": 2})") ==
         "1:63: unknown key 'by' in this 'split' op; expected \"op\", \"loop\", \"factor\", "
-        "\"nparts\", \"outer\" or \"inner\" [ScheduleSchema]");
+        "\"nparts\", \"outer\" or \"inner\" [ScheduleUnknownKey]");
   CHECK(op(R"({"op": "unroll", "loop": "i", "loop": "j"})") ==
-        "1:51: duplicate key 'loop' in this 'unroll' op [ScheduleSchema]");
+        "1:51: duplicate key 'loop' in this 'unroll' op [ScheduleDuplicateKey]");
   CHECK(op(R"({"op": "fuse", "loops": []})") ==
         "1:45: \"loops\" must be a non-empty array of loop names, got an array [ScheduleSchema]");
   CHECK(op(R"({"op": "reorder", "loops": "i"})") ==
@@ -291,21 +291,21 @@ TEST_CASE("schedule ops: op names, required keys, value kinds", "[schedule]") {
   CHECK(op(R"({"op": "reorder", "loops": ["i", 2]})") ==
         "1:54: a loop name must be a string, got 2 [ScheduleSchema]");
   CHECK(op(R"({"op": "reorder", "loops": ["i", "j", "i"]})") ==
-        "1:59: loop 'i' is listed twice [ScheduleSchema]");
+        "1:59: loop 'i' is listed twice [ScheduleLoopListedTwice]");
   CHECK(op(R"({"op": "tile", "loops": ["i", "j"]})") ==
-        "1:21: 'tile' op needs \"factors\" [ScheduleSchema]");
+        "1:21: 'tile' op needs \"factors\" [ScheduleMissingKey]");
   CHECK(op(R"({"op": "tile", "loops": ["i", "j"], "factors": [4]})") ==
         "1:68: 'tile' needs one factor per loop: 2 loops but 1 factor [ScheduleSchema]");
   CHECK(op(R"({"op": "tile", "loops": ["i", "j"], "factors": [4, -1]})") ==
         "1:72: a tile factor must be a positive integer, got -1 [ScheduleSchema]");
   CHECK(op(R"({"op": "bind", "loop": "i"})") ==
-        "1:21: 'bind' op needs \"thread\" [ScheduleSchema]");
+        "1:21: 'bind' op needs \"thread\" [ScheduleMissingKey]");
   CHECK(op(R"({"op": "bind", "loop": "i", "thread": "threadIdx.q"})") ==
         "1:59: unknown thread tag 'threadIdx.q'; expected blockIdx.x, blockIdx.y, blockIdx.z, "
-        "threadIdx.x, threadIdx.y or threadIdx.z [ScheduleSchema]");
+        "threadIdx.x, threadIdx.y or threadIdx.z [ScheduleUnknownThreadTag]");
   CHECK(op(R"({"op": "parallel", "loop": "i", "factor": 2})") ==
         "1:53: unknown key 'factor' in this 'parallel' op; expected \"op\" or \"loop\" "
-        "[ScheduleSchema]");
+        "[ScheduleUnknownKey]");
 }
 
 TEST_CASE("schedule args: shapes, dtypes, strides, constants", "[schedule]") {
@@ -317,10 +317,10 @@ TEST_CASE("schedule args: shapes, dtypes, strides, constants", "[schedule]") {
                       "\"dtype\", \"strides\" or \"const\", got an array [ScheduleSchema]");
   CHECK(arg(R"({"shape": [4], "type": "float32"})") ==
         "1:37: unknown key 'type' in the description of parameter 'a'; expected \"shape\", "
-        "\"dtype\", \"strides\" or \"const\" [ScheduleSchema]");
+        "\"dtype\", \"strides\" or \"const\" [ScheduleUnknownKey]");
   CHECK(arg(R"({"dtype": "float"})") ==
         "1:32: unknown dtype 'float'; expected one of bool, int8, int16, int32, int64, uint8, "
-        "uint16, uint32, uint64, float16, float32, float64 [ScheduleSchema]");
+        "uint16, uint32, uint64, float16, float32, float64 [ScheduleUnknownDType]");
   CHECK(arg(R"({"dtype": 32})") == "1:32: \"dtype\" must be a string, got 32 [ScheduleSchema]");
   CHECK(arg(R"({"shape": 4, "dtype": "int8"})") ==
         "1:32: \"shape\" must be an array of positive integers and parameter names, got 4 "
@@ -375,8 +375,8 @@ TEST_CASE("duplicate keys are errors with a note at the first", "[schedule]") {
   Read r(R"({"f": {"args": {"a": {"dtype": "int32"}, "a": {"dtype": "int8"}}}, "f": {}})");
   auto e = r.errors();
   REQUIRE(e.size() == 2);
-  CHECK(e[0] == "1:42: duplicate key 'a' in the \"args\" of def 'f' [ScheduleSchema]");
-  CHECK(e[1] == "1:68: duplicate key 'f' in the schedule file [ScheduleSchema]");
+  CHECK(e[0] == "1:42: duplicate key 'a' in the \"args\" of def 'f' [ScheduleDuplicateKey]");
+  CHECK(e[1] == "1:68: duplicate key 'f' in the schedule file [ScheduleDuplicateKey]");
   REQUIRE(r.diags.diagnostics()[0].notes.size() == 1);
   const Diagnostic &note = r.diags.diagnostics()[0].notes[0];
   CHECK(note.message == "'a' first appears here");

@@ -16,7 +16,9 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hybridc::ir {
@@ -194,12 +196,26 @@ struct Broadcast : ExprNode {
   static Expr make(Expr v, int lanes);
 };
 
+/// The intrinsic functions: Intrinsics.def lists each with what every
+/// layer needs to know of it.
 enum class Intrinsic : uint8_t {
-  Exp, Exp2, Log, Log2, Log10, Sqrt, Rsqrt, Sigmoid, Tanh, Sin, Cos, Erf,
-  Floor, Ceil, Round, Fabs, Abs, Power, Popcount, BitNot, Likely,
-  SyncThreads, // cuda: __syncthreads() (int32 0; a no-op on CPUs), inserted by SplitHostDevice
+#define HY_INTRINSIC(Name, Spelling, Kind, LLVMUnary, VectorMath, Libm, Cuda) Name,
+#include "hybridc/IR/Intrinsics.def"
 };
+constexpr unsigned kNumIntrinsics = 0
+#define HY_INTRINSIC(Name, Spelling, Kind, LLVMUnary, VectorMath, Libm, Cuda) +1
+#include "hybridc/IR/Intrinsics.def"
+    ;
 const char *spelling(Intrinsic f);
+/// The intrinsic a source builtin (Kind Math1 or Builtin in Intrinsics.def)
+/// lowers to, or nothing.
+std::optional<Intrinsic> intrinsicOfBuiltin(std::string_view name);
+/// The libm function LLVM or the code generator may call for `f` (float64;
+/// the float32 one adds 'f'), or "".
+const char *libmOf(Intrinsic f);
+/// What the cuda target supports of `f`.
+enum class CudaSupport : uint8_t { Yes, F32, No };
+CudaSupport cudaSupportOf(Intrinsic f);
 struct Call : ExprNode {
   HY_NODE(Call, Expr)
   Intrinsic func;
