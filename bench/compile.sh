@@ -16,7 +16,7 @@
 # machine inflates less than the wall time. Peak RSS comes from GNU time -v
 # (else from wait4). The phases come from hybridc's own -v and --time-passes:
 #   fe     read + parse + schedule + sema           (-v)
-#   lower  hybridc's loop-IR passes, ast-to-ir ... final-simplify (--time-passes)
+#   lower  hybridc's loop-IR passes, ast-to-ir ... split-host-device (-v: lower)
 #   llvm   the rest of -v's "compile" stage: LLVM IR generation, runtime
 #          bitcode link, LLVM optimisation, instruction selection, object
 #   proc   the run's wall time minus all of the above: exec, dynamic
@@ -81,7 +81,7 @@ phases() {
     awk -v wall="$(awk -v a="$t0" -v b="$t1" 'BEGIN { print (b - a) * 1000 }')" '
       $1 == "hybridc:" && $2 ~ /^(read|parse|schedule|sema)$/ { fe += $3 }
       $1 == "hybridc:" && $2 == "compile" { comp = $3 }
-      $1 == ";" && $2 == "time" { lower += $(NF - 1) }
+      $1 == "hybridc:" && $2 == "lower" { lower = $3 }
       END { print fe, lower, comp - lower, wall - fe - comp }' "$TMP/v.txt"
   done | awk '{ for (k = 1; k <= 4; k++) if (NR == 1 || $k < m[k]) m[k] = $k }
     END { printf "fe %.1f / lower %.1f / llvm %.1f / proc %.1f", m[1], m[2], m[3], m[4] }'

@@ -44,7 +44,7 @@ phase_split() {
   "$HY" "$1" -O0 -o "$TMP/x.o" -v --time-passes 2>&1 >/dev/null | awk '
     $1 == "hybridc:" && $2 ~ /^(read|parse|schedule|sema)$/ { fe += $3 }
     $1 == "hybridc:" && $2 == "compile" { comp = $3 }
-    $1 == ";" && $2 == "time" { lower += $(NF - 1) }
+    $1 == "hybridc:" && $2 == "lower" { lower = $3 }
     END { printf "fe %.0f / lower %.0f / llvm %.0f", fe, lower, comp - lower }'
 }
 

@@ -29,6 +29,8 @@ PACKAGES=(
   python3-numpy
   # the -g test drives gdb
   gdb
+  # the sources' format, checked by the test suite (scripts/check-format.sh)
+  clang-format-19
 )
 
 installed() {

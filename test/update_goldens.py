@@ -20,7 +20,7 @@ Listing goldens (test/lowered: a RUN line with --emit-lowered or
 --print-after) get the whole listing instead: a `# CHECK-LABEL:` line per
 `def` and per `; *** IR after PASS ***` header, `# CHECK-NEXT:` for every
 other line, `# CHECK-EMPTY:` for blank ones (stderr is included when the RUN
-line has 2>&1; `; time` lines are skipped).
+line has 2>&1; the `hybridc:` lines of -v and --time-passes are skipped).
 
 Review the diff before committing: this records what hybridc does, not what
 it should do.
@@ -84,7 +84,7 @@ def listing_checks(text):
     while lines and lines[-1].strip() == "":
         lines.pop()
     for line in lines:
-        if line.startswith("; time "):
+        if line.startswith("hybridc: "):  # -v / --time-passes lines
             continue
         if line.startswith("def ") or line.startswith("; *** IR after"):
             checks.append(f"# CHECK-LABEL: {escape(line)}")

@@ -127,9 +127,12 @@ void walkBlock(Block &b, const std::function<void(ExprPtr &)> &fn) {
 void forEachStmt(const Block &b, const std::function<void(const Stmt &)> &fn) {
   for (auto &sp : b) {
     fn(*sp);
-    if (auto *f = dyn_cast<For>(sp.get())) forEachStmt(f->body, fn);
-    else if (auto *w = dyn_cast<While>(sp.get())) forEachStmt(w->body, fn);
-    else if (auto *i = dyn_cast<If>(sp.get())) forEachStmt(i->then, fn), forEachStmt(i->orelse, fn);
+    if (auto *f = dyn_cast<For>(sp.get()))
+      forEachStmt(f->body, fn);
+    else if (auto *w = dyn_cast<While>(sp.get()))
+      forEachStmt(w->body, fn);
+    else if (auto *i = dyn_cast<If>(sp.get()))
+      forEachStmt(i->then, fn), forEachStmt(i->orelse, fn);
   }
 }
 

@@ -34,7 +34,9 @@ namespace {
 
 class CodeGenNVPTX : public CodeGenLLVM {
 public:
-  CodeGenNVPTX(llvm::Module &m, llvm::TargetMachine *tm) : CodeGenLLVM(m, tm) { checkArgs_ = false; }
+  CodeGenNVPTX(llvm::Module &m, llvm::TargetMachine *tm) : CodeGenLLVM(m, tm) {
+    checkArgs_ = false;
+  }
 
 protected:
   bool scalarVectorMath() const override { return true; }
@@ -119,10 +121,12 @@ protected:
 private:
   void emitLaunch(const DeviceKernel &k) {
     std::vector<Value *> dims;
-    for (const char *tag : {"blockIdx.x", "blockIdx.y", "blockIdx.z", "threadIdx.x", "threadIdx.y", "threadIdx.z"}) {
+    for (const char *tag :
+         {"blockIdx.x", "blockIdx.y", "blockIdx.z", "threadIdx.x", "threadIdx.y", "threadIdx.z"}) {
       auto it = k.extents.find(tag);
-      dims.push_back(it == k.extents.end() ? b_.getInt64(1)
-                                           : castValue(codegen(it->second), it->second.type(), DType::i64()));
+      dims.push_back(it == k.extents.end()
+                         ? b_.getInt64(1)
+                         : castValue(codegen(it->second), it->second.type(), DType::i64()));
     }
     // cuLaunchKernel's kernelParams: one pointer per parameter, to a copy
     // of its value (the stream, last, is not a kernel parameter).
@@ -132,18 +136,21 @@ private:
         entryAlloca(llvm::ArrayType::get(ptr, std::max(1u, n)), nullptr, k.name + ".params", 8);
     for (unsigned i = 0; i < n; ++i) {
       llvm::Argument *arg = fn_->getArg(i);
-      llvm::AllocaInst *slot = entryAlloca(arg->getType(), nullptr, arg->getName().str() + ".slot", 8);
+      llvm::AllocaInst *slot =
+          entryAlloca(arg->getType(), nullptr, arg->getName().str() + ".slot", 8);
       b_.CreateStore(arg, slot);
       b_.CreateStore(slot, b_.CreateConstGEP2_32(params->getAllocatedType(), params, 0, i));
     }
     llvm::Type *i64 = b_.getInt64Ty();
     llvm::FunctionCallee launch = module_.getOrInsertFunction(
         "hybridc_rt_v1_cuda_launch",
-        llvm::FunctionType::get(b_.getInt32Ty(), {ptr, ptr, ptr, ptr, i64, i64, i64, i64, i64, i64, ptr, ptr}, false));
+        llvm::FunctionType::get(
+            b_.getInt32Ty(), {ptr, ptr, ptr, ptr, i64, i64, i64, i64, i64, i64, ptr, ptr}, false));
     Value *entry = b_.CreateGlobalString(k.name, k.name + ".entry", 0, &module_);
     Value *stream = lookup("hybridc.stream")->value;
-    Value *rc = b_.CreateCall(launch, {kernelName_, ptx_, cache_, entry, dims[0], dims[1], dims[2], dims[3], dims[4],
-                                       dims[5], stream, params},
+    Value *rc = b_.CreateCall(launch,
+                              {kernelName_, ptx_, cache_, entry, dims[0], dims[1], dims[2], dims[3],
+                               dims[4], dims[5], stream, params},
                               k.name + ".rc");
     llvm::BasicBlock *fail = newBlock(k.name + ".failed");
     llvm::BasicBlock *cont = newBlock(k.name + ".launched");
@@ -171,9 +178,10 @@ void compileDeviceKernels(llvm::Module &m, llvm::TargetMachine *tm, const Lowere
     llvm::Function *inner = cg.compile(body);
     inner->setLinkage(llvm::GlobalValue::InternalLinkage);
     inner->addFnAttr(llvm::Attribute::AlwaysInline);
-    auto *entry = llvm::Function::Create(
-        llvm::FunctionType::get(llvm::Type::getVoidTy(m.getContext()), inner->getFunctionType()->params(), false),
-        llvm::GlobalValue::ExternalLinkage, k.name, m);
+    auto *entry =
+        llvm::Function::Create(llvm::FunctionType::get(llvm::Type::getVoidTy(m.getContext()),
+                                                       inner->getFunctionType()->params(), false),
+                               llvm::GlobalValue::ExternalLinkage, k.name, m);
     entry->setCallingConv(llvm::CallingConv::PTX_Kernel);
     entry->addFnAttr(llvm::Attribute::NoUnwind);
     std::vector<Value *> args;
@@ -182,7 +190,8 @@ void compileDeviceKernels(llvm::Module &m, llvm::TargetMachine *tm, const Lowere
       a->setName(inner->getArg(i)->getName());
       // Buffers never alias (docs/contract.md); read-only ones may take the
       // non-coherent path (ld.global.nc).
-      for (auto kind : {llvm::Attribute::NoAlias, llvm::Attribute::ReadOnly, llvm::Attribute::NoCapture})
+      for (auto kind :
+           {llvm::Attribute::NoAlias, llvm::Attribute::ReadOnly, llvm::Attribute::NoCapture})
         if (inner->getArg(i)->hasAttribute(kind)) a->addAttr(kind);
       args.push_back(a);
     }

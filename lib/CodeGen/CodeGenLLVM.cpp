@@ -264,9 +264,9 @@ llvm::Function *CodeGenLLVM::compile(const LoweredFunc &f) {
   for (const Arg &a : f.args) {
     if (a.kind == Arg::Scalar) {
       DType t = a.dtype;
-      params.push_back(t.isBool() ? b_.getInt8Ty()
+      params.push_back(t.isBool()                      ? b_.getInt8Ty()
                        : (t.isFloat() && t.bits == 16) ? b_.getInt16Ty()
-                                                        : llvmType(t));
+                                                       : llvmType(t));
       continue;
     }
     HY_ASSERT(a.buffer, "buffer argument '" + a.name + "' without a buffer");
@@ -289,10 +289,11 @@ llvm::Function *CodeGenLLVM::compile(const LoweredFunc &f) {
       cu_ = di_->createCompileUnit(llvm::dwarf::DW_LANG_C99, file, "hybridc", true, "", 0, "",
                                    llvm::DICompileUnit::LineTablesOnly);
     unsigned line = f.loc.isValid() ? sm_->lineCol(f.loc).line : 0;
-    sp_ = di_->createFunction(file, f.sourceName.empty() ? f.name : f.sourceName, f.name, file, line,
-                              di_->createSubroutineType(di_->getOrCreateTypeArray({})), line,
-                              llvm::DINode::FlagPrototyped, llvm::DISubprogram::SPFlagDefinition |
-                                                                llvm::DISubprogram::SPFlagOptimized);
+    sp_ = di_->createFunction(file, f.sourceName.empty() ? f.name : f.sourceName, f.name, file,
+                              line, di_->createSubroutineType(di_->getOrCreateTypeArray({})), line,
+                              llvm::DINode::FlagPrototyped,
+                              llvm::DISubprogram::SPFlagDefinition |
+                                  llvm::DISubprogram::SPFlagOptimized);
     fn_->setSubprogram(sp_);
     if (!f.loc.isValid()) b_.SetCurrentDebugLocation(llvm::DILocation::get(ctx_, line, 0, sp_));
     setLocation(f.loc);
@@ -313,7 +314,8 @@ llvm::Function *CodeGenLLVM::compile(const LoweredFunc &f) {
     arg->setName(a.name);
     if (a.kind == Arg::Scalar) {
       Value *v = arg;
-      if (a.dtype.isBool()) v = b_.CreateICmpNE(arg, b_.getInt8(0), a.name + ".bool");
+      if (a.dtype.isBool())
+        v = b_.CreateICmpNE(arg, b_.getInt8(0), a.name + ".bool");
       else if (a.dtype.isFloat() && a.dtype.bits == 16)
         v = b_.CreateBitCast(arg, b_.getHalfTy(), a.name + ".half");
       pushSymbol(a.name, {v, nullptr});
@@ -342,7 +344,8 @@ llvm::Function *CodeGenLLVM::compile(const LoweredFunc &f) {
 
   // Entry checks: null pointers, then the lowering's argument conditions.
   for (auto &[a, v] : bufferArgs)
-    if (checkArgs_) emitCheck(b_.CreateIsNotNull(v), 2, "argument '" + a->name + "' is null", "check." + a->name);
+    if (checkArgs_)
+      emitCheck(b_.CreateIsNotNull(v), 2, "argument '" + a->name + "' is null", "check." + a->name);
   for (auto &[cond, message] : f.argChecks) emitCheck(codegen(cond), 2, message, "check");
 
   for (auto &[a, v] : bufferArgs) bindBuffer(a->buffer, v);
@@ -370,7 +373,8 @@ void CodeGenLLVM::bindBuffer(const Buffer &buf, Value *base) {
   info.base = base;
   size_t n = buf->shape.size();
   if (buf->strides.size() == n) {
-    for (auto &s : buf->strides) info.strides.push_back(castValue(codegen(s), s.type(), DType::i64()));
+    for (auto &s : buf->strides)
+      info.strides.push_back(castValue(codegen(s), s.type(), DType::i64()));
   } else {
     // Dense row-major strides computed from the shape.
     HY_ASSERT(buf->strides.empty(), "buffer '" + buf->name + "' has a wrong number of strides");
@@ -378,7 +382,8 @@ void CodeGenLLVM::bindBuffer(const Buffer &buf, Value *base) {
     Value *s = b_.getInt64(1);
     for (size_t k = n; k-- > 0;) {
       info.strides[k] = s;
-      if (k) s = b_.CreateMul(s, castValue(codegen(buf->shape[k]), buf->shape[k].type(), DType::i64()));
+      if (k)
+        s = b_.CreateMul(s, castValue(codegen(buf->shape[k]), buf->shape[k].type(), DType::i64()));
     }
   }
   for (Value *s : info.strides) {
@@ -401,8 +406,7 @@ CodeGenLLVM::BufferInfo &CodeGenLLVM::bufferInfo(const Buffer &buf) {
       std::vector<llvm::Constant *> elems;
       DType t = buf->dtype;
       for (double v : buf->constData)
-        elems.push_back(t.isBool() ? llvm::ConstantInt::get(memType(t), v != 0)
-                                   : constant(t, v));
+        elems.push_back(t.isBool() ? llvm::ConstantInt::get(memType(t), v != 0) : constant(t, v));
       auto *arrTy = llvm::ArrayType::get(memType(t), elems.size());
       g = new llvm::GlobalVariable(module_, arrTy, true, llvm::GlobalValue::PrivateLinkage,
                                    llvm::ConstantArray::get(arrTy, elems), buf->name);
@@ -458,8 +462,9 @@ llvm::Value *CodeGenLLVM::elementAddress(const Buffer &buf, const std::vector<Ex
     v = extendIndex(b_, v, indices[k].type(),
                     v->getType()->isVectorTy() ? i64v : (llvm::Type *)b_.getInt64Ty());
     v = splat(v, lanes);
-    Value *term = info.constStrides[k] == 1 ? v
-                                            : b_.CreateMul(v, splat(info.strides[k], lanes), "", false, true);
+    Value *term = info.constStrides[k] == 1
+                      ? v
+                      : b_.CreateMul(v, splat(info.strides[k], lanes), "", false, true);
     offset = offset ? b_.CreateAdd(offset, term, "", false, true) : term;
   }
   if (!offset) offset = llvm::Constant::getNullValue(i64v);
@@ -483,7 +488,9 @@ void CodeGenLLVM::visit(const IntImm *op) {
   value_ = llvm::ConstantInt::get(llvmType(op->type), uint64_t(op->value), op->type.isInt());
 }
 
-void CodeGenLLVM::visit(const FloatImm *op) { value_ = llvm::ConstantFP::get(llvmType(op->type), op->value); }
+void CodeGenLLVM::visit(const FloatImm *op) {
+  value_ = llvm::ConstantFP::get(llvmType(op->type), op->value);
+}
 
 void CodeGenLLVM::visit(const StringImm *op) {
   value_ = b_.CreateGlobalString(op->value, "str", 0, &module_);
@@ -557,8 +564,8 @@ llvm::Value *CodeGenLLVM::emitDivMod(BinOp op, Value *a, Value *b, DType t, cons
   if (!isSigned) return r; // FloorMod on unsigned; zero divisor: bs = 1 gives 0
   // Round toward minus infinity: adjust when the remainder is non-zero and
   // its sign differs from the divisor's.
-  Value *adjust = b_.CreateAnd(b_.CreateICmpNE(r, zero),
-                               b_.CreateICmpSLT(b_.CreateXor(r, b), zero));
+  Value *adjust =
+      b_.CreateAnd(b_.CreateICmpNE(r, zero), b_.CreateICmpSLT(b_.CreateXor(r, b), zero));
   if (op == BinOp::FloorDiv) return b_.CreateSub(q, b_.CreateZExt(adjust, ty));
   return b_.CreateAdd(r, b_.CreateSelect(adjust, b, zero));
 }
@@ -637,8 +644,10 @@ void CodeGenLLVM::visit(const Logical *op) {
   llvm::BasicBlock *from = b_.GetInsertBlock();
   llvm::BasicBlock *rhs = newBlock(std::string(tag) + ".rhs");
   llvm::BasicBlock *end = newBlock(std::string(tag) + ".end");
-  if (op->isAnd) b_.CreateCondBr(a, rhs, end);
-  else b_.CreateCondBr(a, end, rhs);
+  if (op->isAnd)
+    b_.CreateCondBr(a, rhs, end);
+  else
+    b_.CreateCondBr(a, end, rhs);
   enter(b_, rhs);
   Value *b = codegen(op->b);
   llvm::BasicBlock *rhsEnd = b_.GetInsertBlock();
@@ -686,8 +695,9 @@ void CodeGenLLVM::visit(const Load *op) {
   Value *addr = elementAddress(op->buffer, op->indices, lanes, vecPtrs);
   llvm::Type *ty = memType(op->type);
   llvm::Align align(op->buffer->dtype.bytes());
-  Value *v = addr ? (Value *)b_.CreateAlignedLoad(ty, addr, align, op->buffer->name)
-                  : (Value *)b_.CreateMaskedGather(ty, vecPtrs, align, nullptr, nullptr, op->buffer->name);
+  Value *v =
+      addr ? (Value *)b_.CreateAlignedLoad(ty, addr, align, op->buffer->name)
+           : (Value *)b_.CreateMaskedGather(ty, vecPtrs, align, nullptr, nullptr, op->buffer->name);
   value_ = fromMemory(v, op->type);
 }
 
@@ -698,11 +708,15 @@ void CodeGenLLVM::visit(const Ramp *op) {
   std::vector<llvm::Constant *> iota;
   for (int i = 0; i < op->lanes; ++i) iota.push_back(constant(et, i));
   Value *steps = llvm::ConstantVector::get(iota);
-  if (et.isFloat()) value_ = b_.CreateFAdd(base, b_.CreateFMul(stride, steps));
-  else value_ = b_.CreateAdd(base, b_.CreateMul(stride, steps));
+  if (et.isFloat())
+    value_ = b_.CreateFAdd(base, b_.CreateFMul(stride, steps));
+  else
+    value_ = b_.CreateAdd(base, b_.CreateMul(stride, steps));
 }
 
-void CodeGenLLVM::visit(const Broadcast *op) { value_ = b_.CreateVectorSplat(op->lanes, codegen(op->value)); }
+void CodeGenLLVM::visit(const Broadcast *op) {
+  value_ = b_.CreateVectorSplat(op->lanes, codegen(op->value));
+}
 
 llvm::Value *CodeGenLLVM::callLibm(const std::string &f32Name, const std::string &f64Name, Value *x,
                                    DType t) {
@@ -752,10 +766,10 @@ llvm::Value *CodeGenLLVM::emitMath(const Call *op) {
   VectorMathFn poly = VectorMathFn::None;
   I::ID llvmUnary = I::not_intrinsic;
   switch (op->func) {
-#define HY_INTRINSIC(Name, Spelling, Kind, LLVMUnary, VectorMath, Libm, Cuda)                                        \
-  case Intrinsic::Name:                                                                                              \
-    poly = VectorMathFn::VectorMath;                                                                                 \
-    llvmUnary = I::LLVMUnary;                                                                                        \
+#define HY_INTRINSIC(Name, Spelling, Kind, LLVMUnary, VectorMath, Libm, Cuda)                      \
+  case Intrinsic::Name:                                                                            \
+    poly = VectorMathFn::VectorMath;                                                               \
+    llvmUnary = I::LLVMUnary;                                                                      \
     break;
 #include "hybridc/IR/Intrinsics.def"
   }
@@ -781,8 +795,9 @@ llvm::Value *CodeGenLLVM::emitMath(const Call *op) {
     if (t.isFloat()) return callIntrinsic(I::pow, {ty}, {x, args[1]});
     // Integer power: computed in double, truncated back.
     DType d = DType::f64().withLanes(t.lanes);
-    Value *r = callIntrinsic(I::pow, {llvmType(d)},
-                             {castValue(x, op->args[0].type(), d), castValue(args[1], op->args[1].type(), d)});
+    Value *r = callIntrinsic(
+        I::pow, {llvmType(d)},
+        {castValue(x, op->args[0].type(), d), castValue(args[1], op->args[1].type(), d)});
     return castValue(r, d, t);
   }
   case Intrinsic::Abs: {
@@ -825,8 +840,12 @@ void CodeGenLLVM::visit(const Shuffle *op) {
     r = f ? b_.CreateFMulReduce(llvm::ConstantFP::get(llvmType(t.element()), 1.0), v)
           : b_.CreateMulReduce(v);
     break;
-  case Shuffle::ReduceMin: r = f ? b_.CreateFPMinReduce(v) : b_.CreateIntMinReduce(v, t.isInt()); break;
-  case Shuffle::ReduceMax: r = f ? b_.CreateFPMaxReduce(v) : b_.CreateIntMaxReduce(v, t.isInt()); break;
+  case Shuffle::ReduceMin:
+    r = f ? b_.CreateFPMinReduce(v) : b_.CreateIntMinReduce(v, t.isInt());
+    break;
+  case Shuffle::ReduceMax:
+    r = f ? b_.CreateFPMaxReduce(v) : b_.CreateIntMaxReduce(v, t.isInt());
+    break;
   case Shuffle::Extract: break;
   }
   if (f) {
@@ -851,7 +870,8 @@ void CodeGenLLVM::visit(const Stmt &s) {
 
 void CodeGenLLVM::visit(const LetStmt *op) {
   Value *v = codegen(op->value);
-  if (auto *inst = llvm::dyn_cast<llvm::Instruction>(v); inst && !inst->hasName()) inst->setName(op->name);
+  if (auto *inst = llvm::dyn_cast<llvm::Instruction>(v); inst && !inst->hasName())
+    inst->setName(op->name);
   size_t mark = symbols_.size();
   pushSymbol(op->name, {v, nullptr});
   visit(op->body);
@@ -861,8 +881,8 @@ void CodeGenLLVM::visit(const LetStmt *op) {
 void CodeGenLLVM::visit(const VarDecl *op) {
   // An entry-block alloca: mem2reg/SROA turn it into SSA values.
   llvm::Type *ty = llvmType(op->type);
-  llvm::AllocaInst *a = entryAlloca(ty, nullptr, op->name,
-                                    module_.getDataLayout().getPrefTypeAlign(ty).value());
+  llvm::AllocaInst *a =
+      entryAlloca(ty, nullptr, op->name, module_.getDataLayout().getPrefTypeAlign(ty).value());
   size_t mark = symbols_.size();
   pushSymbol(op->name, {a, ty});
   visit(op->body);
@@ -871,7 +891,8 @@ void CodeGenLLVM::visit(const VarDecl *op) {
 
 void CodeGenLLVM::visit(const Assign *op) {
   const Symbol *s = lookup(op->name);
-  HY_ASSERT(s && s->mutableType, "codegen: assignment to '" + op->name + "', which is not a variable");
+  HY_ASSERT(s && s->mutableType,
+            "codegen: assignment to '" + op->name + "', which is not a variable");
   b_.CreateStore(codegen(op->value), s->value);
 }
 
@@ -888,12 +909,15 @@ void CodeGenLLVM::visit(const Store *op) {
   Value *vecPtrs = nullptr;
   Value *addr = elementAddress(op->buffer, op->indices, lanes, vecPtrs);
   llvm::Align align(op->buffer->dtype.bytes());
-  if (addr) b_.CreateAlignedStore(v, addr, align);
-  else b_.CreateMaskedScatter(v, vecPtrs, align);
+  if (addr)
+    b_.CreateAlignedStore(v, addr, align);
+  else
+    b_.CreateMaskedScatter(v, vecPtrs, align);
 }
 
-CodeGenLLVM::CountedLoop CodeGenLLVM::beginCountedLoop(const std::string &name, const std::string &ivName,
-                                                       Value *begin, Value *end, bool isUnsigned) {
+CodeGenLLVM::CountedLoop CodeGenLLVM::beginCountedLoop(const std::string &name,
+                                                       const std::string &ivName, Value *begin,
+                                                       Value *end, bool isUnsigned) {
   llvm::BasicBlock *pre = b_.GetInsertBlock();
   llvm::BasicBlock *header = newBlock("for." + name);
   llvm::BasicBlock *body = newBlock("for." + name + ".body");
@@ -952,16 +976,18 @@ void CodeGenLLVM::emitThreadBoundFor(const For *op) { emitSerialFor(op, {}); }
 void CodeGenLLVM::visit(const For *op) {
   auto prop = [&](const char *name, bool withTrue) -> llvm::Metadata * {
     if (!withTrue) return llvm::MDNode::get(ctx_, llvm::MDString::get(ctx_, name));
-    return llvm::MDNode::get(ctx_, {llvm::MDString::get(ctx_, name),
-                                    llvm::ConstantAsMetadata::get(b_.getTrue())});
+    return llvm::MDNode::get(
+        ctx_, {llvm::MDString::get(ctx_, name), llvm::ConstantAsMetadata::get(b_.getTrue())});
   };
   switch (op->forKind) {
   case ForKind::Serial: emitSerialFor(op, {}); return;
   case ForKind::Parallel: emitParallelFor(op); return;
   case ForKind::ThreadBinding: emitThreadBoundFor(op); return;
   case ForKind::Unrolled:
-    if (asConstInt(op->extent)) emitSerialFor(op, {prop("llvm.loop.unroll.full", false)});
-    else emitSerialFor(op, {prop("llvm.loop.unroll.enable", false)});
+    if (asConstInt(op->extent))
+      emitSerialFor(op, {prop("llvm.loop.unroll.full", false)});
+    else
+      emitSerialFor(op, {prop("llvm.loop.unroll.enable", false)});
     return;
   case ForKind::Vectorized: emitSerialFor(op, {prop("llvm.loop.vectorize.enable", true)}); return;
   }
@@ -1045,8 +1071,8 @@ void CodeGenLLVM::visit(const Allocate *op) {
   if (isConst && constElems * elemBytes <= 64 * 1024) {
     // Small and constant: a stack array in the entry block.
     uint64_t n = std::max<uint64_t>(constElems, 1);
-    llvm::AllocaInst *a = entryAlloca(llvm::ArrayType::get(elemTy, n), nullptr, buf->name,
-                                      std::max(16u, elemBytes));
+    llvm::AllocaInst *a =
+        entryAlloca(llvm::ArrayType::get(elemTy, n), nullptr, buf->name, std::max(16u, elemBytes));
     bindBuffer(buf, a);
     visit(op->body);
     return;
@@ -1066,7 +1092,9 @@ void CodeGenLLVM::visit(const Allocate *op) {
   emitHeapFree(p);
 }
 
-void CodeGenLLVM::visit(const AssertStmt *op) { emitCheck(codegen(op->cond), 1, op->message, "assert"); }
+void CodeGenLLVM::visit(const AssertStmt *op) {
+  emitCheck(codegen(op->cond), 1, op->message, "assert");
+}
 
 void CodeGenLLVM::visit(const Evaluate *op) {
   if (op->value && !op->value.as<StringImm>()) (void)codegen(op->value);

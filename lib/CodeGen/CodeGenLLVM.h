@@ -131,8 +131,8 @@ protected:
     bool isUnsigned;
   };
   /// Emits the header (phi and test) and enters the body block.
-  CountedLoop beginCountedLoop(const std::string &name, const std::string &ivName, llvm::Value *begin,
-                               llvm::Value *end, bool isUnsigned);
+  CountedLoop beginCountedLoop(const std::string &name, const std::string &ivName,
+                               llvm::Value *begin, llvm::Value *end, bool isUnsigned);
   /// Ends the body: increments in the latch, branches back (carrying the
   /// llvm.loop properties `loopMD`, if any) and enters the exit block.
   void endCountedLoop(const CountedLoop &loop, const std::string &name,
@@ -146,8 +146,8 @@ protected:
   llvm::Value *emitMath(const ir::Call *op);
   llvm::Value *callIntrinsic(unsigned id, llvm::ArrayRef<llvm::Type *> types,
                              llvm::ArrayRef<llvm::Value *> args, const llvm::Twine &name = "");
-  llvm::Value *callLibm(const std::string &f32Name, const std::string &f64Name,
-                        llvm::Value *x, DType t);
+  llvm::Value *callLibm(const std::string &f32Name, const std::string &f64Name, llvm::Value *x,
+                        DType t);
   llvm::Value *splat(llvm::Value *v, unsigned lanes);
   llvm::Constant *constant(DType t, double v);
 

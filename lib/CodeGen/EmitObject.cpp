@@ -23,8 +23,8 @@
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
-#include "llvm/IR/DiagnosticInfo.h"
 #include "llvm/IR/Constants.h"
+#include "llvm/IR/DiagnosticInfo.h"
 #include "llvm/IR/DiagnosticPrinter.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/LegacyPassManager.h"
@@ -103,7 +103,8 @@ std::optional<std::string> resolveTarget(const TargetOptions &opts, ResolvedTarg
   std::set<std::string> known = knownFeatures(out.target, out.triple);
 
   std::vector<std::string> features;
-  bool native = opts.mcpu == "native" || (opts.mcpu.empty() && (opts.target == "host" || opts.target.empty()));
+  bool native = opts.mcpu == "native" ||
+                (opts.mcpu.empty() && (opts.target == "host" || opts.target.empty()));
   if (native) {
     llvm::Triple hostTriple(llvm::sys::getDefaultTargetTriple());
     if (hostTriple.getArch() != triple.getArch())
@@ -113,10 +114,10 @@ std::optional<std::string> resolveTarget(const TargetOptions &opts, ResolvedTarg
     // Sorted so that the feature string does not depend on hash order.
     std::vector<std::string> host;
     for (const auto &kv : llvm::sys::getHostCPUFeatures())
-      if (known.count(kv.getKey().str())) host.push_back((kv.getValue() ? "+" : "-") + kv.getKey().str());
-    std::sort(host.begin(), host.end(), [](const std::string &a, const std::string &b) {
-      return a.substr(1) < b.substr(1);
-    });
+      if (known.count(kv.getKey().str()))
+        host.push_back((kv.getValue() ? "+" : "-") + kv.getKey().str());
+    std::sort(host.begin(), host.end(),
+              [](const std::string &a, const std::string &b) { return a.substr(1) < b.substr(1); });
     features = host;
   } else {
     out.cpu = opts.mcpu.empty() ? genericCPU(triple) : opts.mcpu;
@@ -124,8 +125,8 @@ std::optional<std::string> resolveTarget(const TargetOptions &opts, ResolvedTarg
 
   std::unique_ptr<llvm::MCSubtargetInfo> sti(out.target->createMCSubtargetInfo(out.triple, "", ""));
   if (!out.cpu.empty() && sti && !sti->isCPUStringValid(out.cpu))
-    return "unknown CPU '" + out.cpu + "' for target " + out.triple + " (llc-19 -mtriple=" + out.triple +
-           " -mcpu=help lists the valid ones)";
+    return "unknown CPU '" + out.cpu + "' for target " + out.triple +
+           " (llc-19 -mtriple=" + out.triple + " -mcpu=help lists the valid ones)";
 
   if (!opts.mattr.empty()) {
     llvm::SmallVector<llvm::StringRef, 8> parts;
@@ -175,8 +176,7 @@ void optimize(llvm::Module &m, llvm::TargetMachine *tm, int level) {
   // vector IR already, so what is lost is only LLVM's guesswork on very
   // large straight-line code.
   size_t instructions = 0;
-  for (llvm::Function &f : m)
-    instructions += f.getInstructionCount();
+  for (llvm::Function &f : m) instructions += f.getInstructionCount();
   if (instructions > kLargeModuleInstructions) {
     pto.SLPVectorization = false;
     pto.LoopUnrolling = false;
@@ -197,8 +197,8 @@ void optimize(llvm::Module &m, llvm::TargetMachine *tm, int level) {
   mpm.run(m, mam);
 }
 
-std::optional<std::string> emitFile(llvm::Module &m, llvm::TargetMachine *tm, llvm::CodeGenFileType type,
-                                    std::string &out) {
+std::optional<std::string> emitFile(llvm::Module &m, llvm::TargetMachine *tm,
+                                    llvm::CodeGenFileType type, std::string &out) {
   llvm::SmallString<0> buffer;
   llvm::raw_svector_ostream os(buffer);
   llvm::legacy::PassManager pm;
@@ -214,9 +214,12 @@ std::optional<std::string> emitFile(llvm::Module &m, llvm::TargetMachine *tm, ll
 /// the module) and the object.
 std::optional<std::string> emitAssemblyAndObject(llvm::Module &m, llvm::TargetMachine *tm,
                                                  const CodeGenRequest &request) {
+  StageLog none;
+  auto timer = (request.log ? *request.log : none).stage("emit");
   if (request.assembly) {
     std::unique_ptr<llvm::Module> copy = request.object ? llvm::CloneModule(m) : nullptr;
-    if (auto err = emitFile(copy ? *copy : m, tm, llvm::CodeGenFileType::AssemblyFile, *request.assembly))
+    if (auto err =
+            emitFile(copy ? *copy : m, tm, llvm::CodeGenFileType::AssemblyFile, *request.assembly))
       return err;
   }
   if (request.object)
@@ -256,9 +259,9 @@ void keepFirstError(const llvm::DiagnosticInfo *di, void *context) {
   if (out->empty()) *out = os.str();
 }
 
-std::optional<std::string> generateCuda(const std::vector<ir::LoweredFunc> &funcs, const std::string &moduleName,
-                                        const TargetOptions &opts, const CodeGenRequest &request,
-                                        const SourceManager *sm) {
+std::optional<std::string> generateCuda(const std::vector<ir::LoweredFunc> &funcs,
+                                        const std::string &moduleName, const TargetOptions &opts,
+                                        const CodeGenRequest &request, const SourceManager *sm) {
   ResolvedTarget dev, host;
   if (auto err = resolveTarget(deviceOptions(opts), dev)) return err;
   if (auto err = resolveTarget(hostOptions(opts), host)) return err;
@@ -267,15 +270,19 @@ std::optional<std::string> generateCuda(const std::vector<ir::LoweredFunc> &func
     size_t launches = 0;
     if (auto *b = f.body.as<ir::Block>())
       for (const ir::Stmt &s : b->stmts) launches += (bool)ir::launchedKernel(s.as<ir::Evaluate>());
-    else launches = (bool)ir::launchedKernel(f.body.as<ir::Evaluate>());
-    HY_ASSERT(launches == f.kernels.size(), "cuda: def '" + f.sourceName + "' was not split into kernels");
+    else
+      launches = (bool)ir::launchedKernel(f.body.as<ir::Evaluate>());
+    HY_ASSERT(launches == f.kernels.size(),
+              "cuda: def '" + f.sourceName + "' was not split into kernels");
   }
 
   llvm::TargetOptions llvmOpts;
-  std::unique_ptr<llvm::TargetMachine> devTM(dev.target->createTargetMachine(
-      dev.triple, dev.cpu, dev.features, llvmOpts, std::nullopt, std::nullopt, codeGenLevel(opts.optLevel)));
+  std::unique_ptr<llvm::TargetMachine> devTM(
+      dev.target->createTargetMachine(dev.triple, dev.cpu, dev.features, llvmOpts, std::nullopt,
+                                      std::nullopt, codeGenLevel(opts.optLevel)));
   std::unique_ptr<llvm::TargetMachine> hostTM(host.target->createTargetMachine(
-      host.triple, host.cpu, host.features, llvmOpts, llvm::Reloc::PIC_, std::nullopt, codeGenLevel(opts.optLevel)));
+      host.triple, host.cpu, host.features, llvmOpts, llvm::Reloc::PIC_, std::nullopt,
+      codeGenLevel(opts.optLevel)));
   if (!devTM || !hostTM) return std::string("cannot create the target machines of the cuda target");
 
   llvm::LLVMContext ctx;
@@ -286,10 +293,12 @@ std::optional<std::string> generateCuda(const std::vector<ir::LoweredFunc> &func
   llvm::Module dm(moduleName + ".device", ctx);
   dm.setTargetTriple(dev.triple);
   dm.setDataLayout(devTM->createDataLayout());
-  for (size_t k = 0; k < funcs.size(); ++k) codegen::compileDeviceKernels(dm, devTM.get(), funcs[k]);
+  for (size_t k = 0; k < funcs.size(); ++k)
+    codegen::compileDeviceKernels(dm, devTM.get(), funcs[k]);
   std::string verifyMsg;
   llvm::raw_string_ostream vos(verifyMsg);
-  if (llvm::verifyModule(dm, &vos)) HY_UNREACHABLE("codegen produced invalid NVPTX IR: " + vos.str());
+  if (llvm::verifyModule(dm, &vos))
+    HY_UNREACHABLE("codegen produced invalid NVPTX IR: " + vos.str());
   optimize(dm, devTM.get(), std::clamp(opts.optLevel, 0, 3));
   if (!llvmError.empty()) return "LLVM (device): " + llvmError;
   std::string deviceIR;
@@ -308,13 +317,14 @@ std::optional<std::string> generateCuda(const std::vector<ir::LoweredFunc> &func
   m.setDataLayout(hostTM->createDataLayout());
   m.setPICLevel(llvm::PICLevel::BigPIC);
   llvm::Constant *text = llvm::ConstantDataArray::getString(ctx, ptx, true);
-  auto *ptxVar = new llvm::GlobalVariable(m, text->getType(), true, llvm::GlobalValue::PrivateLinkage, text,
-                                          moduleName + ".ptx");
+  auto *ptxVar = new llvm::GlobalVariable(
+      m, text->getType(), true, llvm::GlobalValue::PrivateLinkage, text, moduleName + ".ptx");
   // The runtime's module cache (struct hybridc_rt_v1_cuda_cache: a mutex,
   // a count and 16 context/module pairs; 512 zeroed bytes are enough).
   auto *cacheTy = llvm::ArrayType::get(llvm::Type::getInt8Ty(ctx), 512);
   auto *cacheVar = new llvm::GlobalVariable(m, cacheTy, false, llvm::GlobalValue::InternalLinkage,
-                                            llvm::ConstantAggregateZero::get(cacheTy), moduleName + ".cuda_cache");
+                                            llvm::ConstantAggregateZero::get(cacheTy),
+                                            moduleName + ".cuda_cache");
   cacheVar->setAlignment(llvm::Align(16));
   for (size_t k = 0; k < funcs.size(); ++k)
     codegen::compileHostLaunches(m, hostTM.get(), funcs[k], ptxVar, cacheVar);
@@ -341,7 +351,8 @@ std::optional<std::string> checkTargetOptions(const TargetOptions &opts) {
   ResolvedTarget rt;
   if (isCuda(opts)) {
     if (auto err = resolveTarget(deviceOptions(opts), rt)) return "--cuda-arch: " + *err;
-    if (isCuda(hostOptions(opts))) return std::string("--host-target: the host of the cuda target is a CPU");
+    if (isCuda(hostOptions(opts)))
+      return std::string("--host-target: the host of the cuda target is a CPU");
     return resolveTarget(hostOptions(opts), rt);
   }
   if (!opts.hostTarget.empty() && opts.hostTarget != "host")
@@ -357,14 +368,19 @@ bool isCudaTarget(const TargetOptions &opts) {
 std::string resolveTriple(const std::string &target, std::string &error) {
   initTargets();
   std::string t;
-  if (target.empty() || target == "host") t = llvm::sys::getDefaultTargetTriple();
-  else if (target == "x86_64") t = "x86_64-unknown-linux-gnu";
-  else if (target == "aarch64") t = "aarch64-unknown-linux-gnu";
-  else if (target == "cuda") t = "nvptx64-nvidia-cuda";
+  if (target.empty() || target == "host")
+    t = llvm::sys::getDefaultTargetTriple();
+  else if (target == "x86_64")
+    t = "x86_64-unknown-linux-gnu";
+  else if (target == "aarch64")
+    t = "aarch64-unknown-linux-gnu";
+  else if (target == "cuda")
+    t = "nvptx64-nvidia-cuda";
   else {
     llvm::Triple parsed(llvm::Triple::normalize(target));
     if (parsed.getArch() == llvm::Triple::UnknownArch) {
-      error = "unknown target '" + target + "' (expected host, x86_64, aarch64, cuda or an LLVM triple)";
+      error = "unknown target '" + target +
+              "' (expected host, x86_64, aarch64, cuda or an LLVM triple)";
       return "";
     }
     t = parsed.str();
@@ -383,9 +399,13 @@ std::string resolveTriple(const std::string &target, std::string &error) {
   return t;
 }
 
-std::optional<std::string> generateCode(const std::vector<ir::LoweredFunc> &funcs, const std::string &moduleName,
-                                        const TargetOptions &opts, const CodeGenRequest &request,
-                                        const SourceManager *sm) {
+bool isReservedSymbol(const std::string &symbol) {
+  return codegen::isReservedRuntimeSymbol(symbol);
+}
+
+std::optional<std::string> generateCode(const std::vector<ir::LoweredFunc> &funcs,
+                                        const std::string &moduleName, const TargetOptions &opts,
+                                        const CodeGenRequest &request, const SourceManager *sm) {
   initTargets();
   ResolvedTarget rt;
   bool cuda = isCuda(opts);
@@ -394,8 +414,9 @@ std::optional<std::string> generateCode(const std::vector<ir::LoweredFunc> &func
 
   std::set<std::string> names;
   for (const ir::LoweredFunc &f : funcs) {
-    if (codegen::isReservedSymbol(f.name))
-      return "the kernel name '" + f.name + "' is reserved (it names a C library or hybridc runtime symbol)";
+    if (isReservedSymbol(f.name))
+      return "the kernel name '" + f.name +
+             "' is reserved (it names a C library or hybridc runtime symbol)";
     if (!names.insert(f.name).second) return "two kernels are named '" + f.name + "'";
   }
   if (cuda)
@@ -406,8 +427,9 @@ std::optional<std::string> generateCode(const std::vector<ir::LoweredFunc> &func
   if (cuda) return generateCuda(funcs, moduleName, opts, request, sm);
 
   llvm::TargetOptions llvmOpts;
-  std::unique_ptr<llvm::TargetMachine> tm(rt.target->createTargetMachine(
-      rt.triple, rt.cpu, rt.features, llvmOpts, llvm::Reloc::PIC_, std::nullopt, codeGenLevel(opts.optLevel)));
+  std::unique_ptr<llvm::TargetMachine> tm(
+      rt.target->createTargetMachine(rt.triple, rt.cpu, rt.features, llvmOpts, llvm::Reloc::PIC_,
+                                     std::nullopt, codeGenLevel(opts.optLevel)));
   if (!tm) return "cannot create a target machine for " + rt.triple;
 
   llvm::LLVMContext ctx;
@@ -421,24 +443,34 @@ std::optional<std::string> generateCode(const std::vector<ir::LoweredFunc> &func
   m.setDataLayout(tm->createDataLayout());
   m.setPICLevel(llvm::PICLevel::BigPIC);
 
-  std::unique_ptr<codegen::CodeGenLLVM> cg = codegen::makeCodeGenCPU(m, tm.get());
-  if (opts.debugInfo && sm) cg->enableDebugInfo(*sm);
-  for (const ir::LoweredFunc &f : funcs) cg->compile(f);
-  cg->finishDebugInfo();
-  cg.reset();
-
-  std::string verifyMsg;
-  llvm::raw_string_ostream vos(verifyMsg);
-  if (llvm::verifyModule(m, &vos)) HY_UNREACHABLE("codegen produced invalid LLVM IR: " + vos.str());
-
-  optimize(m, tm.get(), std::clamp(opts.optLevel, 0, 3));
+  StageLog none;
+  const StageLog &log = request.log ? *request.log : none;
+  {
+    auto timer = log.stage("llvm-ir");
+    std::unique_ptr<codegen::CodeGenLLVM> cg = codegen::makeCodeGenCPU(m, tm.get());
+    if (opts.debugInfo && sm) cg->enableDebugInfo(*sm);
+    for (const ir::LoweredFunc &f : funcs) cg->compile(f);
+    cg->finishDebugInfo();
+    cg.reset();
+    std::string verifyMsg;
+    llvm::raw_string_ostream vos(verifyMsg);
+    if (llvm::verifyModule(m, &vos))
+      HY_UNREACHABLE("codegen produced invalid LLVM IR: " + vos.str());
+  }
+  {
+    auto timer = log.stage("optimize");
+    optimize(m, tm.get(), std::clamp(opts.optLevel, 0, 3));
+  }
   if (!llvmError.empty()) return "LLVM: " + llvmError;
   // The runtime is linked after optimisation: clang already optimised it
   // (-O2) when the build embedded it, and optimising it again in every
   // compile cost more than the kernels themselves (bench/RESULTS.md,
   // compile time). Kernels only call it (errors, allocation, the thread
   // pool), nothing there is worth inlining.
-  if (auto err = codegen::linkRuntime(m)) return err;
+  {
+    auto timer = log.stage("link-runtime");
+    if (auto err = codegen::linkRuntime(m)) return err;
+  }
 
   if (request.llvmIR) {
     request.llvmIR->clear();

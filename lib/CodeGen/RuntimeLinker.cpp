@@ -32,7 +32,7 @@ namespace {
 const char *const kPublicAPI[] = {"hybridc_set_error_handler", "hybridc_set_num_threads"};
 } // namespace
 
-bool isReservedSymbol(const std::string &name) {
+bool isReservedRuntimeSymbol(const std::string &name) {
   static const std::set<std::string> libc = {
       // called by the runtime and by generated code
       "write", "posix_memalign", "free", "malloc", "calloc", "realloc", "memcpy", "memmove",
@@ -40,10 +40,11 @@ bool isReservedSymbol(const std::string &name) {
       // libm entry points LLVM's own rewrites may call (those of the
       // intrinsics come from Intrinsics.def, below)
       "fmod", "fmodf", "sincos", "sincosf", "exp10", "exp10f", "fmin", "fminf", "fmax", "fmaxf",
-      "fma", "fmaf", "trunc", "truncf", "rint", "rintf", "nearbyint", "nearbyintf", "ldexp", "ldexpf",
-      "__extendhfsf2", "__truncsfhf2", "__truncdfhf2", "main",
+      "fma", "fmaf", "trunc", "truncf", "rint", "rintf", "nearbyint", "nearbyintf", "ldexp",
+      "ldexpf", "__extendhfsf2", "__truncsfhf2", "__truncdfhf2", "main",
       // the CUDA driver API the cuda target's runtime calls
-      "cuCtxGetCurrent", "cuModuleLoadData", "cuModuleGetFunction", "cuLaunchKernel", "cuGetErrorString"};
+      "cuCtxGetCurrent", "cuModuleLoadData", "cuModuleGetFunction", "cuLaunchKernel",
+      "cuGetErrorString"};
   static const std::set<std::string> libm = [] {
     std::set<std::string> names;
     for (unsigned k = 0; k < ir::kNumIntrinsics; ++k)
@@ -59,9 +60,10 @@ std::optional<std::string> linkRuntime(llvm::Module &m) {
   runtime::Bitcode bc = runtime::bitcodeFor(std::string_view(arch.data(), arch.size()));
   if (!bc.data) return "hybridc has no runtime for the architecture '" + arch.str() + "'";
 
-  llvm::MemoryBufferRef buffer(
-      llvm::StringRef(reinterpret_cast<const char *>(bc.data), bc.size), "hybridc_runtime");
-  llvm::Expected<std::unique_ptr<llvm::Module>> parsed = llvm::parseBitcodeFile(buffer, m.getContext());
+  llvm::MemoryBufferRef buffer(llvm::StringRef(reinterpret_cast<const char *>(bc.data), bc.size),
+                               "hybridc_runtime");
+  llvm::Expected<std::unique_ptr<llvm::Module>> parsed =
+      llvm::parseBitcodeFile(buffer, m.getContext());
   if (!parsed) return "cannot read the embedded runtime: " + llvm::toString(parsed.takeError());
   std::unique_ptr<llvm::Module> rt = std::move(*parsed);
   rt->setTargetTriple(m.getTargetTriple());
@@ -88,7 +90,8 @@ std::optional<std::string> linkRuntime(llvm::Module &m) {
   // public API every object defines: the runtime is linked after
   // optimisation, so nothing would remove the rest before code generation.
   for (const char *name : kPublicAPI)
-    if (llvm::Function *f = rt->getFunction(name)) m.getOrInsertFunction(name, f->getFunctionType());
+    if (llvm::Function *f = rt->getFunction(name))
+      m.getOrInsertFunction(name, f->getFunctionType());
   if (llvm::Linker::linkModules(m, std::move(rt), llvm::Linker::Flags::LinkOnlyNeeded))
     return std::string("cannot link the runtime into the module");
 
@@ -110,7 +113,8 @@ std::optional<std::string> linkRuntime(llvm::Module &m) {
       fn->addFnAttr(llvm::Attribute::NoInline);
     }
     // One copy per program: its address is what every object refers to.
-    if (llvm::isa<llvm::GlobalVariable>(go)) go->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::None);
+    if (llvm::isa<llvm::GlobalVariable>(go))
+      go->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::None);
   }
   std::vector<llvm::GlobalValue *> keep;
   for (const char *name : kPublicAPI)

@@ -24,6 +24,6 @@ std::optional<std::string> linkRuntime(llvm::Module &m);
 
 /// Whether `name` is a symbol of the runtime or of the C library functions
 /// it and the generated code call (a kernel may not take such a name).
-bool isReservedSymbol(const std::string &name);
+bool isReservedRuntimeSymbol(const std::string &name);
 
 } // namespace hybridc::codegen

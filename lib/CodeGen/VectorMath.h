@@ -18,7 +18,14 @@
 
 namespace hybridc::codegen {
 
-enum class VectorMathFn { None, Exp, Log, Tanh, Sigmoid, Erf }; // None: no polynomial (Intrinsics.def)
+enum class VectorMathFn {
+  None,
+  Exp,
+  Log,
+  Tanh,
+  Sigmoid,
+  Erf
+}; // None: no polynomial (Intrinsics.def)
 
 /// True when `ty` is a vector of more than one float32 or float16 lane, the
 /// types emitVectorMath handles.

@@ -146,10 +146,12 @@ OutputPlan planOutputs(const Options &opts) {
   OutputPlan plan;
   if (opts.syntaxOnly || opts.run) return plan; // run writes its --out files itself (Run.cpp)
   std::string stem = stemOf(opts.input);
-  bool listingsOnly = (opts.emitLowered || opts.emitIR || opts.emitAsm || opts.emitPTX) && opts.output.empty() &&
-                      !opts.emitHeader;
-  if (!opts.output.empty()) plan.object = opts.output;
-  else if (!listingsOnly) plan.object = stem + ".o";
+  bool listingsOnly = (opts.emitLowered || opts.emitIR || opts.emitAsm || opts.emitPTX) &&
+                      opts.output.empty() && !opts.emitHeader;
+  if (!opts.output.empty())
+    plan.object = opts.output;
+  else if (!listingsOnly)
+    plan.object = stem + ".o";
   std::string objDir = plan.object.empty() ? "" : fs::path(plan.object).parent_path().string();
   plan.header = pick(opts.emitHeader, (objDir.empty() ? "" : objDir + "/") + stem + ".h");
   plan.lowered = pick(opts.emitLowered, stem + ".lowered");
@@ -197,7 +199,7 @@ bool checkOutputsAreNotInputs(const OutputPlan &plan, const std::vector<std::str
 
 bool compile(const Options &opts, const OutputPlan &plan, const ast::Module &module,
              const ScheduleFile *schedule, const SourceManager &sm, DiagnosticEngine &diags,
-             std::ostream &out, std::ostream &err) {
+             std::ostream &out, std::ostream &err, const StageLog &log) {
   for (const std::string &f : opts.functions)
     if (!module.find(f)) diags.report(DiagKind::UnknownFunction, SourceRange(), {f});
   if (diags.hasErrors()) return false;
@@ -206,7 +208,7 @@ bool compile(const Options &opts, const OutputPlan &plan, const ast::Module &mod
   lo.functions = opts.functions;
   lo.symbolPrefix = opts.symbolPrefix;
   lo.printAfter = opts.printAfter;
-  lo.timePasses = opts.timePasses;
+  lo.log = &log;
   lo.verifyEach |= opts.verifyEach;
   lo.dumpStream = &err;
   std::vector<ir::LoweredFunc> scheduled;
@@ -215,12 +217,28 @@ bool compile(const Options &opts, const OutputPlan &plan, const ast::Module &mod
   bool cuda = isCudaTarget(to);
   lo.maxNumThreads = cuda ? 1024 : 1;
   lo.cuda = cuda; // each def split into kernels, with located errors (split-host-device)
-  std::vector<ir::LoweredFunc> funcs = lowerModule(module, schedule, lo, diags);
+  std::vector<ir::LoweredFunc> funcs;
+  {
+    auto timer = log.stage("lower");
+    funcs = lowerModule(module, schedule, lo, diags);
+  }
+  if (diags.hasErrors()) return false;
+  // The exported symbols: none may clash with what the object links against
+  // (or, on the cuda target, with another def's NAME_on_stream).
+  for (const ir::LoweredFunc &f : funcs)
+    if (isReservedSymbol(f.name))
+      diags.report(DiagKind::ReservedKernelName, SourceRange(f.loc), {f.name});
+  if (cuda)
+    for (const ir::LoweredFunc &f : funcs)
+      for (const ir::LoweredFunc &g : funcs)
+        if (g.name == f.name + "_on_stream")
+          diags.report(DiagKind::KernelNameTaken, SourceRange(g.loc), {g.name, f.sourceName});
   if (diags.hasErrors()) return false;
   if (cuda) {
     for (ir::LoweredFunc &f : scheduled) f.body = ir::withSharedBarriers(f.body); // --emit-lowered
   } else if (!plan.ptx.empty()) {
-    diags.report(DiagKind::BadOption, SourceRange(), {"--emit-ptx", "PTX is the cuda target's (--target cuda)"});
+    diags.report(DiagKind::BadOption, SourceRange(),
+                 {"--emit-ptx", "PTX is the cuda target's (--target cuda)"});
     return false;
   }
 
@@ -228,7 +246,8 @@ bool compile(const Options &opts, const OutputPlan &plan, const ast::Module &mod
   std::vector<std::pair<std::string, std::string>> files; // path ("-" = stdout), bytes
   if (!plan.lowered.empty()) {
     std::string text;
-    for (size_t k = 0; k < scheduled.size(); ++k) text += (k ? "\n" : "") + ir::toString(scheduled[k]);
+    for (size_t k = 0; k < scheduled.size(); ++k)
+      text += (k ? "\n" : "") + ir::toString(scheduled[k]);
     files.push_back({plan.lowered, text});
   }
   if (!plan.object.empty() || !plan.ir.empty() || !plan.assembly.empty() || !plan.ptx.empty()) {
@@ -238,6 +257,7 @@ bool compile(const Options &opts, const OutputPlan &plan, const ast::Module &mod
     if (!plan.ir.empty()) req.llvmIR = &llvmIR;
     if (!plan.assembly.empty()) req.assembly = &assembly;
     if (!plan.ptx.empty()) req.ptx = &ptx;
+    req.log = &log;
     if (auto error = generateCode(funcs, stemOf(opts.input), to, req, &sm)) {
       diags.report(DiagKind::TargetError, SourceRange(), {*error});
       return false;
@@ -247,7 +267,8 @@ bool compile(const Options &opts, const OutputPlan &plan, const ast::Module &mod
     if (!plan.assembly.empty()) files.push_back({plan.assembly, assembly});
     if (!plan.ptx.empty()) files.push_back({plan.ptx, ptx});
   }
-  if (!plan.header.empty()) files.push_back({plan.header, emitHeader(funcs, headerGuard(plan.header), cuda)});
+  if (!plan.header.empty())
+    files.push_back({plan.header, emitHeader(funcs, headerGuard(plan.header), cuda)});
   if (!plan.depfile.empty()) {
     std::vector<std::string> deps{opts.input};
     if (!opts.schedule.empty()) deps.push_back(opts.schedule);

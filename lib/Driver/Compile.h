@@ -9,6 +9,7 @@
 #pragma once
 
 #include "Options.h"
+#include "hybridc/Support/StageLog.h"
 
 #include "hybridc/CodeGen/CodeGen.h"
 
@@ -29,8 +30,8 @@ namespace driver {
 /// Each output's path: "" = not produced, "-" = standard output.
 struct OutputPlan {
   std::string object, header, lowered, ir, assembly, ptx;
-  std::string depfile;   // -MD / -MF: the Make depfile
-  std::string depTarget; // its rule's target, already escaped for Make
+  std::string depfile;                    // -MD / -MF: the Make depfile
+  std::string depTarget;                  // its rule's target, already escaped for Make
   std::vector<std::string> files() const; // the real files among them
 };
 
@@ -56,7 +57,7 @@ bool checkOutputsAreNotInputs(const OutputPlan &plan, const std::vector<std::str
 /// after reporting errors to `diags` (then nothing is left on disk).
 bool compile(const Options &opts, const OutputPlan &plan, const ast::Module &module,
              const ScheduleFile *schedule, const SourceManager &sm, DiagnosticEngine &diags,
-             std::ostream &out, std::ostream &err);
+             std::ostream &out, std::ostream &err, const StageLog &log);
 
 } // namespace driver
 } // namespace hybridc

@@ -69,33 +69,11 @@ uint32_t addInputFile(SourceManager &sm, const std::string &path, std::string &e
   return sm.addFile(path, error);
 }
 
-/// Times each stage for -v ("hybridc: parse      0.123 ms" on stderr).
-class Pipeline {
-public:
-  Pipeline(std::ostream &err, bool verbose) : err_(err), verbose_(verbose) {}
-
-  template <typename F> auto stage(const char *name, F &&fn) -> decltype(fn()) {
-    auto start = std::chrono::steady_clock::now();
-    struct Report {
-      Pipeline &p;
-      const char *name;
-      std::chrono::steady_clock::time_point start;
-      ~Report() {
-        if (!p.verbose_) return;
-        double ms =
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-                .count();
-        p.err_ << "hybridc: " << std::left << std::setw(10) << name << ' ' << std::fixed
-               << std::setprecision(3) << ms << " ms\n";
-      }
-    } report{*this, name, start};
-    return fn();
-  }
-
-private:
-  std::ostream &err_;
-  bool verbose_;
-};
+/// Runs one stage of the compile under the stage log (-v).
+template <typename F> auto stage(const StageLog &log, const char *name, F &&fn) -> decltype(fn()) {
+  auto timer = log.stage(name);
+  return fn();
+}
 
 } // namespace
 
@@ -120,11 +98,12 @@ int Driver::run(const std::vector<std::string> &args) {
   };
 
   try {
-    std::optional<int> exit = args.size() > 1 && args[1] == "run" ? driver::parseRunOptions(args, opts, out_, err_)
-                                                                   : driver::parseOptions(args, opts, out_, err_);
+    std::optional<int> exit = args.size() > 1 && args[1] == "run"
+                                  ? driver::parseRunOptions(args, opts, out_, err_)
+                                  : driver::parseOptions(args, opts, out_, err_);
     if (exit) return *exit;
     color = useColor(opts.color, err_);
-    Pipeline p(err_, opts.verbose);
+    StageLog log(&err_, opts.verbose, opts.timePasses);
     auto finish = [&]() {
       diags.render(err_, color);
       err_.flush();
@@ -139,19 +118,22 @@ int Driver::run(const std::vector<std::string> &args) {
       if (pass == "all" || std::find(names.begin(), names.end(), pass) != names.end()) continue;
       std::string list;
       for (auto &n : names) list += (list.empty() ? "" : ", ") + n;
-      diags.report(DiagKind::BadOption, SourceRange(), {"--print-after=" + pass, "the passes are " + list});
+      diags.report(DiagKind::BadOption, SourceRange(),
+                   {"--print-after=" + pass, "the passes are " + list});
     }
     if (!opts.syntaxOnly && !opts.run) {
-      if (auto error = checkTargetOptions(driver::targetOptionsOf(opts))) diags.report(DiagKind::TargetError, SourceRange(), {*error});
+      if (auto error = checkTargetOptions(driver::targetOptionsOf(opts)))
+        diags.report(DiagKind::TargetError, SourceRange(), {*error});
     }
     if (diags.hasErrors()) { // no stale output survives a failed run
       driver::OutputPlan plan = driver::planOutputs(opts);
-      if (driver::checkOutputsAreNotInputs(plan, {opts.input, opts.schedule}, diags)) driver::removeOutputs(plan);
+      if (driver::checkOutputsAreNotInputs(plan, {opts.input, opts.schedule}, diags))
+        driver::removeOutputs(plan);
       return finish();
     }
 
     phase = "read";
-    uint32_t buffer = p.stage("read", [&] {
+    uint32_t buffer = stage(log, "read", [&] {
       std::string error;
       uint32_t b = addInputFile(sm, opts.input, error);
       if (!b) diags.report(DiagKind::CannotOpenFile, SourceRange(), {opts.input, error});
@@ -161,7 +143,7 @@ int Driver::run(const std::vector<std::string> &args) {
 
     phase = "parse";
     std::unique_ptr<ast::Module> module =
-        p.stage("parse", [&] { return parseModule(sm, buffer, diags); });
+        stage(log, "parse", [&] { return parseModule(sm, buffer, diags); });
     HY_ASSERT(module, "parseModule returned no module");
     if (opts.debugIce) {
       phase = "debug-ice";
@@ -172,7 +154,7 @@ int Driver::run(const std::vector<std::string> &args) {
     bool scheduleOk = true;
     if (!opts.schedule.empty()) {
       phase = "schedule";
-      scheduleOk = p.stage("schedule", [&] {
+      scheduleOk = stage(log, "schedule", [&] {
         std::string error;
         uint32_t b = addInputFile(sm, opts.schedule, error);
         if (!b) {
@@ -190,7 +172,7 @@ int Driver::run(const std::vector<std::string> &args) {
     // follow-on errors.
     if (!diags.hasErrors() && scheduleOk) {
       phase = "sema";
-      p.stage("sema", [&] { checkModule(*module, schedule ? &*schedule : nullptr, diags); });
+      stage(log, "sema", [&] { checkModule(*module, schedule ? &*schedule : nullptr, diags); });
     }
 
     if (opts.dumpAst) {
@@ -208,7 +190,7 @@ int Driver::run(const std::vector<std::string> &args) {
     // generation), so it reports every error a full compile would.
     if (!diags.hasErrors() && opts.syntaxOnly) {
       phase = "lower";
-      p.stage("lower", [&] {
+      stage(log, "lower", [&] {
         LowerOptions lo;
         lo.functions = opts.functions;
         lowerModule(*module, schedule ? &*schedule : nullptr, lo, diags);
@@ -216,13 +198,15 @@ int Driver::run(const std::vector<std::string> &args) {
     }
     if (!diags.hasErrors() && opts.run) {
       phase = "run";
-      p.stage("run", [&] { return driver::runKernel(opts, *module, schedule ? &*schedule : nullptr, diags, out_); });
+      stage(log, "run", [&] {
+        return driver::runKernel(opts, *module, schedule ? &*schedule : nullptr, diags, out_);
+      });
     }
     if (!diags.hasErrors() && !opts.syntaxOnly && !opts.run) {
       phase = "compile";
-      p.stage("compile", [&] {
+      stage(log, "compile", [&] {
         return driver::compile(opts, plan, *module, schedule ? &*schedule : nullptr, sm, diags,
-                               out_, err_);
+                               out_, err_, log);
       });
     }
     if (diags.hasErrors() && outputsOk) driver::removeOutputs(plan);

@@ -60,22 +60,36 @@ std::optional<int> parseOptions(const std::vector<std::string> &args, Options &o
     std::string text;
     CLI::Option *opt = nullptr;
   } emits[] = {
-      {"--emit-header", "C header (default: <stem>.h beside the object)", "[=FILE]", &opts.emitHeader, {}},
-      {"--emit-lowered", "The scheduled loop nest (default: <stem>.lowered; '-' = stdout)", "[=FILE|-]",
-       &opts.emitLowered, {}},
-      {"--emit-ir,--emit-llvm", "Optimised LLVM IR (default: <stem>.ll; '-' = stdout)", "[=FILE|-]",
-       &opts.emitIR, {}},
+      {"--emit-header",
+       "C header (default: <stem>.h beside the object)",
+       "[=FILE]",
+       &opts.emitHeader,
+       {}},
+      {"--emit-lowered",
+       "The scheduled loop nest (default: <stem>.lowered; '-' = stdout)",
+       "[=FILE|-]",
+       &opts.emitLowered,
+       {}},
+      {"--emit-ir,--emit-llvm",
+       "Optimised LLVM IR (default: <stem>.ll; '-' = stdout)",
+       "[=FILE|-]",
+       &opts.emitIR,
+       {}},
       {"--emit-asm", "Assembly (default: <stem>.s; '-' = stdout)", "[=FILE|-]", &opts.emitAsm, {}},
-      {"--emit-ptx", "cuda target: the device code as PTX (default: <stem>.ptx; '-' = stdout)", "[=FILE|-]",
-       &opts.emitPTX, {}},
+      {"--emit-ptx",
+       "cuda target: the device code as PTX (default: <stem>.ptx; '-' = stdout)",
+       "[=FILE|-]",
+       &opts.emitPTX,
+       {}},
   };
   for (Emit &e : emits) e.opt = app.add_option(e.names, e.text, e.help)->type_name(e.type);
   app.add_option("--function", opts.functions, "Export only this def (repeatable)")
       ->type_name("NAME");
   app.add_option("--symbol-prefix", opts.symbolPrefix, "Prefix every exported symbol")
       ->type_name("P");
-  app.add_option("--print-after", opts.printAfter,
-                 "Print the loop IR after this pass to stderr (repeatable, or a comma-separated list)")
+  app.add_option(
+         "--print-after", opts.printAfter,
+         "Print the loop IR after this pass to stderr (repeatable, or a comma-separated list)")
       ->type_name("PASS")
       ->delimiter(',');
   bool printAll = false;
@@ -97,9 +111,10 @@ std::optional<int> parseOptions(const std::vector<std::string> &args, Options &o
 
   // `--emit-X` without '=FILE' means the default path. CLI11 would take the
   // next argument as its value, so such flags get an explicit marker first.
-  static const char *kEmit[] = {"--emit-header", "--emit-lowered", "--emit-ir", "--emit-llvm",
-                                "--emit-asm", "--emit-ptx"};
-  static const std::string kDefault = "\x01" "default";
+  static const char *kEmit[] = {"--emit-header", "--emit-lowered", "--emit-ir",
+                                "--emit-llvm",   "--emit-asm",     "--emit-ptx"};
+  static const std::string kDefault = "\x01"
+                                      "default";
   std::vector<std::string> rewritten;
   for (size_t k = 0; k < args.size(); ++k) {
     const std::string &a = args[k];
@@ -144,8 +159,9 @@ std::optional<int> parseOptions(const std::vector<std::string> &args, Options &o
 
 std::optional<int> parseRunOptions(const std::vector<std::string> &args, Options &opts,
                                    std::ostream &out, std::ostream &err) {
-  CLI::App app{"hybridc run: execute a def of a .hy file on tensors from .npy files (software emulation)",
-               "hybridc run"};
+  CLI::App app{
+      "hybridc run: execute a def of a .hy file on tensors from .npy files (software emulation)",
+      "hybridc run"};
   opts.run = true;
   app.add_option("file", opts.input, "The .hy source file")->required()->type_name("FILE.hy");
   app.add_option("-s,--schedule", opts.schedule, "Schedule file (JSON)")->type_name("SCHED.json");
@@ -156,14 +172,17 @@ std::optional<int> parseRunOptions(const std::vector<std::string> &args, Options
                  "A parameter's value: a number (scalars), a .npy file, or zeros|ones|rand "
                  "(tensors, shaped by the annotation); repeatable")
       ->type_name("NAME=VALUE");
-  app.add_option("--out", opts.runOuts, "Write an output (or a written input) to a .npy file; repeatable")
+  app.add_option("--out", opts.runOuts,
+                 "Write an output (or a written input) to a .npy file; repeatable")
       ->type_name("NAME=FILE.npy");
   app.add_flag("--scheduled", opts.runScheduled, "Run the scheduled loop nest (needs -s)");
-  app.add_flag("--strict", opts.runStrict, "Report reads of output/allocate elements never written");
+  app.add_flag("--strict", opts.runStrict,
+               "Report reads of output/allocate elements never written");
   app.add_option("--max-steps", opts.runMaxSteps,
                  "Stop with an error after N loop iterations in all (default: no limit)")
       ->type_name("N");
-  app.add_option("--seed", opts.runSeed, "Seed of the 'rand' arguments (default 0)")->type_name("N");
+  app.add_option("--seed", opts.runSeed, "Seed of the 'rand' arguments (default 0)")
+      ->type_name("N");
   std::string color = "auto";
   app.add_option("--color", color, "Color diagnostics: auto (only on a terminal), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}).description(""))

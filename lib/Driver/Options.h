@@ -33,10 +33,10 @@ struct Options {
   bool debugInfo = false;      // -g
   /// --emit-X[=FILE|-]: nullopt = not requested, "" = the default path.
   std::optional<std::string> emitHeader, emitLowered, emitIR, emitAsm, emitPTX;
-  std::string cudaArch = "sm_80"; // --cuda-arch (cuda target)
-  std::string hostTarget = "host"; // --host-target (cuda target)
-  std::vector<std::string> functions; // --function (repeatable)
-  std::string symbolPrefix;           // --symbol-prefix
+  std::string cudaArch = "sm_80";      // --cuda-arch (cuda target)
+  std::string hostTarget = "host";     // --host-target (cuda target)
+  std::vector<std::string> functions;  // --function (repeatable)
+  std::string symbolPrefix;            // --symbol-prefix
   std::vector<std::string> printAfter; // --print-after=PASS (repeatable); "all"
   bool timePasses = false;             // --time-passes
   bool verifyEach = false;             // --verify-each (hidden): IR verifier after every pass

@@ -55,19 +55,24 @@ std::string parseScalar(const std::string &text, DType t, Scalar &out) {
   char *end = nullptr;
   errno = 0;
   if (t.isBool()) {
-    if (text == "True" || text == "true" || text == "1") out.i = 1;
-    else if (text == "False" || text == "false" || text == "0") out.i = 0;
-    else return "'" + text + "' is not a bool (true, false, 1 or 0)";
+    if (text == "True" || text == "true" || text == "1")
+      out.i = 1;
+    else if (text == "False" || text == "false" || text == "0")
+      out.i = 0;
+    else
+      return "'" + text + "' is not a bool (true, false, 1 or 0)";
     return "";
   }
   if (t.isFloat()) {
     double v = std::strtod(s, &end);
-    if (text.empty() || *end || errno == ERANGE) return "'" + text + "' is not a " + t.str() + " number";
+    if (text.empty() || *end || errno == ERANGE)
+      return "'" + text + "' is not a " + t.str() + " number";
     out.f = v;
     return "";
   }
   if (t.isUInt()) {
-    if (!text.empty() && text[0] == '-') return "'" + text + "' is negative, " + t.str() + " is unsigned";
+    if (!text.empty() && text[0] == '-')
+      return "'" + text + "' is negative, " + t.str() + " is unsigned";
     unsigned long long v = std::strtoull(s, &end, 0);
     if (text.empty() || *end || errno == ERANGE || (t.bits < 64 && v >> t.bits))
       return "'" + text + "' is not a " + t.str() + " value";
@@ -94,7 +99,9 @@ struct Rng {
   }
 };
 
-std::string typeText(DType t, const std::vector<int64_t> &shape) { return t.str() + interp::shapeString(shape); }
+std::string typeText(DType t, const std::vector<int64_t> &shape) {
+  return t.str() + interp::shapeString(shape);
+}
 
 std::string formatValue(double v, DType t) {
   std::ostringstream ss;
@@ -147,7 +154,8 @@ bool runKernel(const Options &opts, const ast::Module &module, const ScheduleFil
   for (const std::string &o : opts.runOuts) {
     std::string name, path;
     if (!splitAssignment(o, name, path) || path.empty()) {
-      diags.report(DiagKind::RunUsage, SourceRange(), {"--out takes NAME=FILE.npy, not '" + o + "'"});
+      diags.report(DiagKind::RunUsage, SourceRange(),
+                   {"--out takes NAME=FILE.npy, not '" + o + "'"});
       continue;
     }
     outs.push_back({name, path});
@@ -156,7 +164,8 @@ bool runKernel(const Options &opts, const ast::Module &module, const ScheduleFil
     for (auto &[name, path] : outs) {
       std::error_code ec;
       bool isInput = false;
-      for (const std::string &in : {opts.input, opts.schedule}) isInput |= !in.empty() && fs::equivalent(in, path, ec);
+      for (const std::string &in : {opts.input, opts.schedule})
+        isInput |= !in.empty() && fs::equivalent(in, path, ec);
       if (!isInput && fs::is_regular_file(path, ec)) fs::remove(path, ec);
     }
     return false;
@@ -173,8 +182,9 @@ bool runKernel(const Options &opts, const ast::Module &module, const ScheduleFil
     std::string names;
     for (auto &d : module.defs) names += (names.empty() ? "" : ", ") + d->name;
     diags.report(DiagKind::RunUsage, SourceRange(),
-                 {module.defs.empty() ? "the file has no def"
-                                      : "the file has several defs (" + names + "); choose one with --function"});
+                 {module.defs.empty()
+                      ? "the file has no def"
+                      : "the file has several defs (" + names + "); choose one with --function"});
   }
   if (opts.runScheduled && !schedule)
     diags.report(DiagKind::RunUsage, SourceRange(), {"--scheduled needs a schedule file (-s)"});
@@ -200,21 +210,24 @@ bool runKernel(const Options &opts, const ast::Module &module, const ScheduleFil
   for (const std::string &text : opts.runArgs) {
     std::string name, value;
     if (!splitAssignment(text, name, value)) {
-      diags.report(DiagKind::RunUsage, SourceRange(), {"--arg takes NAME=VALUE, not '" + text + "'"});
+      diags.report(DiagKind::RunUsage, SourceRange(),
+                   {"--arg takes NAME=VALUE, not '" + text + "'"});
       continue;
     }
     bool known = false;
     for (const ir::Arg &a : f.args) known |= a.name == name && a.kind != ir::Arg::OutputBuffer;
     if (!known)
-      diags.report(DiagKind::RunBadArgument, SourceRange(),
-                   {"'" + defName + "' has no parameter '" + name + "'" +
-                    (paramList.empty() ? " (it takes none)" : "; its parameters are " + paramList)});
+      diags.report(
+          DiagKind::RunBadArgument, SourceRange(),
+          {"'" + defName + "' has no parameter '" + name + "'" +
+           (paramList.empty() ? " (it takes none)" : "; its parameters are " + paramList)});
     else if (!given.emplace(name, value).second)
       diags.report(DiagKind::RunBadArgument, SourceRange(), {"'" + name + "' is given twice"});
   }
   std::string missing;
   for (const ir::Arg &a : f.args)
-    if (a.kind != ir::Arg::OutputBuffer && !given.count(a.name)) missing += (missing.empty() ? "" : ", ") + a.name;
+    if (a.kind != ir::Arg::OutputBuffer && !given.count(a.name))
+      missing += (missing.empty() ? "" : ", ") + a.name;
   if (!missing.empty())
     diags.report(DiagKind::RunBadArgument, SourceRange(),
                  {"no value for " + missing + " (give each with --arg NAME=VALUE)"});
@@ -224,7 +237,8 @@ bool runKernel(const Options &opts, const ast::Module &module, const ScheduleFil
       ok |= a.name == name && (a.kind == ir::Arg::OutputBuffer || (a.buffer && a.buffer->written));
     if (!ok)
       diags.report(DiagKind::RunUsage, SourceRange(),
-                   {"--out " + name + ": '" + defName + "' has no output (or written input) named '" + name + "'"});
+                   {"--out " + name + ": '" + defName +
+                    "' has no output (or written input) named '" + name + "'"});
     for (auto &[argName, value] : given)
       if (value == path) diags.report(DiagKind::OutputIsInput, SourceRange(), {path});
   }
@@ -236,7 +250,8 @@ bool runKernel(const Options &opts, const ast::Module &module, const ScheduleFil
     if (a.kind != ir::Arg::Scalar) continue;
     Scalar s;
     std::string error = parseScalar(given[a.name], a.dtype, s);
-    if (!error.empty()) diags.report(DiagKind::RunBadArgument, SourceRange(), {a.name + ": " + error});
+    if (!error.empty())
+      diags.report(DiagKind::RunBadArgument, SourceRange(), {a.name + ": " + error});
     scalars[a.name] = s;
   }
   if (diags.hasErrors()) return removeOuts();
@@ -249,7 +264,8 @@ bool runKernel(const Options &opts, const ast::Module &module, const ScheduleFil
     for (const ir::Expr &d : a.buffer->shape) {
       int64_t v = 0;
       if (!interp::evalSize(d, scalars, v)) {
-        diags.report(DiagKind::RunBadArgument, SourceRange(), {"cannot evaluate the shape of '" + a.name + "'"});
+        diags.report(DiagKind::RunBadArgument, SourceRange(),
+                     {"cannot evaluate the shape of '" + a.name + "'"});
         return removeOuts();
       }
       negative |= v < 0;
@@ -257,7 +273,8 @@ bool runKernel(const Options &opts, const ast::Module &module, const ScheduleFil
     }
     if (negative) {
       diags.report(DiagKind::RunBadArgument, SourceRange(),
-                   {"the shape of '" + a.name + "' would be " + interp::shapeString(shape) + ": a size is negative"});
+                   {"the shape of '" + a.name + "' would be " + interp::shapeString(shape) +
+                    ": a size is negative"});
       continue;
     }
     Tensor &t = storage[a.name];
@@ -279,7 +296,7 @@ bool runKernel(const Options &opts, const ast::Module &module, const ScheduleFil
       else if (value == "rand")
         for (int64_t k = 0; k < n; ++k) {
           uint64_t r = rng.next();
-          t.set(k, a.dtype.isFloat() ? (double)(r >> 11) * 0x1.0p-52 - 1.0
+          t.set(k, a.dtype.isFloat()  ? (double)(r >> 11) * 0x1.0p-52 - 1.0
                    : a.dtype.isBool() ? (double)(r & 1)
                                       : (double)(r % 10));
         }
@@ -291,8 +308,9 @@ bool runKernel(const Options &opts, const ast::Module &module, const ScheduleFil
       continue;
     }
     if (t.dtype != a.dtype || t.shape != shape)
-      diags.report(DiagKind::RunArgumentMismatch, SourceRange(),
-                   {a.name, typeText(a.dtype, shape), "'" + value + "'", typeText(t.dtype, t.shape)});
+      diags.report(
+          DiagKind::RunArgumentMismatch, SourceRange(),
+          {a.name, typeText(a.dtype, shape), "'" + value + "'", typeText(t.dtype, t.shape)});
   }
   if (diags.hasErrors()) return removeOuts();
 

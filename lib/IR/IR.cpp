@@ -14,7 +14,8 @@ Expr::Expr(int v) : node_(std::make_shared<IntImm>(DType::i32(), v)) {}
 Expr IntImm::make(DType t, int64_t v) {
   HY_ASSERT(!t.isFloat() && t.lanes == 1, "IntImm of type " + t.str());
   // Normalise to the type's width so that constants compare equal.
-  if (t.isBool()) v = v != 0;
+  if (t.isBool())
+    v = v != 0;
   else if (t.bits < 64) {
     uint64_t mask = (uint64_t(1) << t.bits) - 1;
     uint64_t u = uint64_t(v) & mask;
@@ -43,7 +44,8 @@ Expr Binary::make(BinOp op, Expr a, Expr b) {
   return Expr(std::make_shared<Binary>(op, std::move(a), std::move(b)));
 }
 Expr Cmp::make(CmpOp op, Expr a, Expr b) {
-  HY_ASSERT(a && b && a.type() == b.type(), std::string("operand types differ for ") + spelling(op));
+  HY_ASSERT(a && b && a.type() == b.type(),
+            std::string("operand types differ for ") + spelling(op));
   return Expr(std::make_shared<Cmp>(op, std::move(a), std::move(b)));
 }
 Expr Logical::make(bool isAnd, Expr a, Expr b) {
@@ -92,18 +94,23 @@ Stmt LetStmt::make(std::string n, Expr v, Stmt b) {
 Stmt VarDecl::make(std::string n, DType t, Stmt b) {
   return Stmt(std::make_shared<VarDecl>(std::move(n), t, std::move(b)));
 }
-Stmt Assign::make(std::string n, Expr v) { return Stmt(std::make_shared<Assign>(std::move(n), std::move(v))); }
+Stmt Assign::make(std::string n, Expr v) {
+  return Stmt(std::make_shared<Assign>(std::move(n), std::move(v)));
+}
 Stmt Store::make(Buffer b, std::vector<Expr> i, Expr v) {
   HY_ASSERT(b && i.size() == b->shape.size(), "store index count");
-  HY_ASSERT(v.type().element() == b->dtype, "store of " + v.type().str() + " into " + b->name +
-                                                " of " + b->dtype.str());
+  HY_ASSERT(v.type().element() == b->dtype,
+            "store of " + v.type().str() + " into " + b->name + " of " + b->dtype.str());
   return Stmt(std::make_shared<Store>(std::move(b), std::move(i), std::move(v)));
 }
 Stmt For::make(std::string n, Expr mn, Expr ext, ForKind k, Stmt b, std::string tag) {
   HY_ASSERT(mn.type() == ext.type(), "loop bounds of different types");
-  return Stmt(std::make_shared<For>(std::move(n), std::move(mn), std::move(ext), k, std::move(tag), std::move(b)));
+  return Stmt(std::make_shared<For>(std::move(n), std::move(mn), std::move(ext), k, std::move(tag),
+                                    std::move(b)));
 }
-Stmt While::make(Expr c, Stmt b) { return Stmt(std::make_shared<While>(std::move(c), std::move(b))); }
+Stmt While::make(Expr c, Stmt b) {
+  return Stmt(std::make_shared<While>(std::move(c), std::move(b)));
+}
 Stmt Break::make() { return Stmt(std::make_shared<Break>()); }
 Stmt Continue::make() { return Stmt(std::make_shared<Continue>()); }
 Stmt IfThenElse::make(Expr c, Stmt t, Stmt e) {
@@ -114,24 +121,28 @@ Stmt Block::make(std::vector<Stmt> stmts) {
   std::vector<Stmt> flat;
   for (auto &s : stmts) {
     if (!s) continue;
-    if (auto *b = s.as<Block>()) flat.insert(flat.end(), b->stmts.begin(), b->stmts.end());
-    else flat.push_back(s);
+    if (auto *b = s.as<Block>())
+      flat.insert(flat.end(), b->stmts.begin(), b->stmts.end());
+    else
+      flat.push_back(s);
   }
   if (flat.size() == 1) return flat[0];
   return Stmt(std::make_shared<Block>(std::move(flat)));
 }
-Stmt Allocate::make(Buffer b, Stmt body) { return Stmt(std::make_shared<Allocate>(std::move(b), std::move(body))); }
-Stmt AssertStmt::make(Expr c, std::string m) { return Stmt(std::make_shared<AssertStmt>(std::move(c), std::move(m))); }
+Stmt Allocate::make(Buffer b, Stmt body) {
+  return Stmt(std::make_shared<Allocate>(std::move(b), std::move(body)));
+}
+Stmt AssertStmt::make(Expr c, std::string m) {
+  return Stmt(std::make_shared<AssertStmt>(std::move(c), std::move(m)));
+}
 Stmt Evaluate::make(Expr v) { return Stmt(std::make_shared<Evaluate>(std::move(v))); }
 
 Stmt withLoc(Stmt s, SourceLoc loc) {
   if (!s || s->loc == loc) return s;
   std::shared_ptr<StmtNode> copy;
   switch (s->kind) {
-#define HY_IR_STMT(Name)                                                      \
-  case StmtKind::Name:                                                        \
-    copy = std::make_shared<Name>(*static_cast<const Name *>(s.get()));       \
-    break;
+#define HY_IR_STMT(Name)                                                                           \
+  case StmtKind::Name: copy = std::make_shared<Name>(*static_cast<const Name *>(s.get())); break;
 #include "hybridc/IR/IRNodes.def"
   }
   copy->loc = loc;
@@ -177,7 +188,7 @@ const char *spelling(ForKind k) {
 }
 const char *spelling(Intrinsic f) {
   switch (f) {
-#define HY_INTRINSIC(Name, Spelling, Kind, LLVMUnary, VectorMath, Libm, Cuda)                                        \
+#define HY_INTRINSIC(Name, Spelling, Kind, LLVMUnary, VectorMath, Libm, Cuda)                      \
   case Intrinsic::Name: return Spelling;
 #include "hybridc/IR/Intrinsics.def"
   }
@@ -185,14 +196,14 @@ const char *spelling(Intrinsic f) {
 }
 std::optional<Intrinsic> intrinsicOfBuiltin(std::string_view name) {
   enum { Math1, Builtin, Internal };
-#define HY_INTRINSIC(Name, Spelling, Kind, LLVMUnary, VectorMath, Libm, Cuda)                                        \
+#define HY_INTRINSIC(Name, Spelling, Kind, LLVMUnary, VectorMath, Libm, Cuda)                      \
   if (Kind != Internal && name == Spelling) return Intrinsic::Name;
 #include "hybridc/IR/Intrinsics.def"
   return std::nullopt;
 }
 const char *libmOf(Intrinsic f) {
   switch (f) {
-#define HY_INTRINSIC(Name, Spelling, Kind, LLVMUnary, VectorMath, Libm, Cuda)                                        \
+#define HY_INTRINSIC(Name, Spelling, Kind, LLVMUnary, VectorMath, Libm, Cuda)                      \
   case Intrinsic::Name: return Libm;
 #include "hybridc/IR/Intrinsics.def"
   }
@@ -200,7 +211,7 @@ const char *libmOf(Intrinsic f) {
 }
 CudaSupport cudaSupportOf(Intrinsic f) {
   switch (f) {
-#define HY_INTRINSIC(Name, Spelling, Kind, LLVMUnary, VectorMath, Libm, Cuda)                                        \
+#define HY_INTRINSIC(Name, Spelling, Kind, LLVMUnary, VectorMath, Libm, Cuda)                      \
   case Intrinsic::Name: return CudaSupport::Cuda;
 #include "hybridc/IR/Intrinsics.def"
   }

@@ -16,16 +16,23 @@ namespace hybridc::ir {
 namespace {
 
 // Python-like precedence: larger binds tighter.
+// clang-format off
 enum Prec { PSelect = 1, POr, PAnd, PNot, PCmp, PBitOr, PBitXor, PBitAnd, PAdd, PMul, PUnary, PAtom };
+// clang-format on
 
 int precOf(BinOp op) {
   switch (op) {
-  case BinOp::Add: case BinOp::Sub: return PAdd;
-  case BinOp::Mul: case BinOp::Div: case BinOp::FloorDiv: case BinOp::FloorMod: return PMul;
+  case BinOp::Add:
+  case BinOp::Sub: return PAdd;
+  case BinOp::Mul:
+  case BinOp::Div:
+  case BinOp::FloorDiv:
+  case BinOp::FloorMod: return PMul;
   case BinOp::And: return PBitAnd;
   case BinOp::Or: return PBitOr;
   case BinOp::Xor: return PBitXor;
-  case BinOp::Min: case BinOp::Max: return PAtom;
+  case BinOp::Min:
+  case BinOp::Max: return PAtom;
   }
   return PAtom;
 }
@@ -101,7 +108,8 @@ public:
     case ExprKind::Select: {
       auto *n = e.as<Select>();
       p = PSelect;
-      return expr(n->t, PSelect + 1) + " if " + expr(n->cond, PSelect + 1) + " else " + expr(n->f, PSelect);
+      return expr(n->t, PSelect + 1) + " if " + expr(n->cond, PSelect + 1) + " else " +
+             expr(n->f, PSelect);
     }
     case ExprKind::Load: {
       auto *n = e.as<Load>();
@@ -109,7 +117,8 @@ public:
     }
     case ExprKind::Ramp: {
       auto *n = e.as<Ramp>();
-      return "ramp(" + expr(n->base) + ", " + expr(n->stride) + ", " + std::to_string(n->lanes) + ")";
+      return "ramp(" + expr(n->base) + ", " + expr(n->stride) + ", " + std::to_string(n->lanes) +
+             ")";
     }
     case ExprKind::Broadcast: {
       auto *n = e.as<Broadcast>();
@@ -125,7 +134,8 @@ public:
     }
     case ExprKind::Shuffle: {
       auto *n = e.as<Shuffle>();
-      static const char *names[] = {"extract", "reduce_add", "reduce_mul", "reduce_min", "reduce_max"};
+      static const char *names[] = {"extract", "reduce_add", "reduce_mul", "reduce_min",
+                                    "reduce_max"};
       std::string s = std::string(names[n->op]) + "(" + expr(n->vec);
       if (n->op == Shuffle::Extract) s += ", " + std::to_string(n->lane);
       return s + ")";
@@ -142,7 +152,8 @@ public:
     for (size_t i = 0; i < b->shape.size(); ++i) {
       // Extents are int64; the widening of an int32 size parameter is noise.
       Expr e = b->shape[i];
-      if (auto *c = e.as<Cast>(); c && c->type == DType::i64() && c->value.type().isIntegral()) e = c->value;
+      if (auto *c = e.as<Cast>(); c && c->type == DType::i64() && c->value.type().isIntegral())
+        e = c->value;
       s += (i ? ", " : "") + p.expr(e);
     }
     return s + (b->shape.empty() ? "()]" : "]"); // 0-d: float32[()]
@@ -170,16 +181,21 @@ public:
     }
     case StmtKind::Store: {
       auto *n = s.as<Store>();
-      line(in, n->buffer->name + "[" + (n->indices.empty() ? "()" : list(n->indices)) + "] = " + expr(n->value));
+      line(in, n->buffer->name + "[" + (n->indices.empty() ? "()" : list(n->indices)) +
+                   "] = " + expr(n->value));
       return;
     }
     case StmtKind::For: {
       auto *n = s.as<For>();
       std::string range;
-      if (isConstInt(n->min, 0)) range = "0.." + expr(n->extent, PAdd + 1);
+      if (isConstInt(n->min, 0))
+        range = "0.." + expr(n->extent, PAdd + 1);
       else if (asConstInt(n->min) && asConstInt(n->extent))
-        range = std::to_string(*asConstInt(n->min)) + ".." + std::to_string(*asConstInt(n->min) + *asConstInt(n->extent));
-      else range = expr(n->min, PAdd + 1) + ".." + expr(Binary::make(BinOp::Add, n->min, n->extent), PAdd + 1);
+        range = std::to_string(*asConstInt(n->min)) + ".." +
+                std::to_string(*asConstInt(n->min) + *asConstInt(n->extent));
+      else
+        range = expr(n->min, PAdd + 1) + ".." +
+                expr(Binary::make(BinOp::Add, n->min, n->extent), PAdd + 1);
       std::string kind = spelling(n->forKind);
       if (n->forKind == ForKind::ThreadBinding) kind = "bind(\"" + n->threadTag + "\")";
       line(in, "for " + n->name + " in " + range + " " + kind + ":");
@@ -217,7 +233,8 @@ public:
       return;
     case StmtKind::Allocate: {
       auto *n = s.as<Allocate>();
-      line(in, "allocate " + n->buffer->name + ": " + bufferType(n->buffer) + " " + n->buffer->scope);
+      line(in,
+           "allocate " + n->buffer->name + ": " + bufferType(n->buffer) + " " + n->buffer->scope);
       stmt(n->body, in);
       return;
     }
@@ -233,8 +250,10 @@ public:
   }
 
   void body(const Stmt &s, int in) {
-    if (!s) line(in, "pass");
-    else stmt(s, in);
+    if (!s)
+      line(in, "pass");
+    else
+      stmt(s, in);
   }
 };
 
@@ -252,8 +271,10 @@ std::string toString(const LoweredFunc &f) {
   std::string ins, outs;
   for (auto &a : f.args) {
     std::string s;
-    if (a.kind == Arg::Scalar) s = a.name + ": " + a.dtype.str();
-    else s = a.name + ": " + Printer::bufferType(a.buffer) + (a.buffer->strided ? " strided" : "");
+    if (a.kind == Arg::Scalar)
+      s = a.name + ": " + a.dtype.str();
+    else
+      s = a.name + ": " + Printer::bufferType(a.buffer) + (a.buffer->strided ? " strided" : "");
     std::string &dst = a.kind == Arg::OutputBuffer ? outs : ins;
     dst += (dst.empty() ? "" : ", ") + s;
   }
@@ -261,7 +282,8 @@ std::string toString(const LoweredFunc &f) {
   p.body(f.body, 1);
   for (const DeviceKernel &k : f.kernels) { // the cuda target, after split-host-device
     std::string dims;
-    for (auto &[tag, extent] : k.extents) dims += (dims.empty() ? "" : ", ") + tag + " < " + p.expr(extent);
+    for (auto &[tag, extent] : k.extents)
+      dims += (dims.empty() ? "" : ", ") + tag + " < " + p.expr(extent);
     p.line(0, "kernel " + k.name + "(" + dims + "):");
     p.body(k.body, 1);
   }

@@ -6,18 +6,16 @@ namespace hybridc::ir {
 void IRVisitor::visit(const Expr &e) {
   if (!e) return;
   switch (e->kind) {
-#define HY_IR_EXPR(Name)                                                       \
-  case ExprKind::Name:                                                         \
-    return visit(static_cast<const Name *>(e.get()));
+#define HY_IR_EXPR(Name)                                                                           \
+  case ExprKind::Name: return visit(static_cast<const Name *>(e.get()));
 #include "hybridc/IR/IRNodes.def"
   }
 }
 void IRVisitor::visit(const Stmt &s) {
   if (!s) return;
   switch (s->kind) {
-#define HY_IR_STMT(Name)                                                       \
-  case StmtKind::Name:                                                         \
-    return visit(static_cast<const Name *>(s.get()));
+#define HY_IR_STMT(Name)                                                                           \
+  case StmtKind::Name: return visit(static_cast<const Name *>(s.get()));
 #include "hybridc/IR/IRNodes.def"
   }
 }
@@ -65,9 +63,8 @@ void IRVisitor::visit(const Evaluate *n) { visit(n->value); }
 Expr IRMutator::mutate(const Expr &e) {
   if (!e) return e;
   switch (e->kind) {
-#define HY_IR_EXPR(Name)                                                       \
-  case ExprKind::Name:                                                         \
-    return visit(static_cast<const Name *>(e.get()), e);
+#define HY_IR_EXPR(Name)                                                                           \
+  case ExprKind::Name: return visit(static_cast<const Name *>(e.get()), e);
 #include "hybridc/IR/IRNodes.def"
   }
   return e;
@@ -76,10 +73,8 @@ Stmt IRMutator::mutate(const Stmt &s) {
   if (!s) return s;
   Stmt r;
   switch (s->kind) {
-#define HY_IR_STMT(Name)                                                       \
-  case StmtKind::Name:                                                         \
-    r = visit(static_cast<const Name *>(s.get()), s);                          \
-    break;
+#define HY_IR_STMT(Name)                                                                           \
+  case StmtKind::Name: r = visit(static_cast<const Name *>(s.get()), s); break;
 #include "hybridc/IR/IRNodes.def"
   }
   // Keep the source location of the statement being replaced.
@@ -187,7 +182,8 @@ Stmt IRMutator::visit(const Continue *, const Stmt &self) { return self; }
 Stmt IRMutator::visit(const IfThenElse *n, const Stmt &self) {
   Expr c = mutate(n->cond);
   Stmt t = mutate(n->then), e = mutate(n->otherwise);
-  return c.same(n->cond) && t.same(n->then) && e.same(n->otherwise) ? self : IfThenElse::make(c, t, e);
+  return c.same(n->cond) && t.same(n->then) && e.same(n->otherwise) ? self
+                                                                    : IfThenElse::make(c, t, e);
 }
 Stmt IRMutator::visit(const Block *n, const Stmt &self) {
   bool changed = false;

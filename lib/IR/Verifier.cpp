@@ -50,10 +50,12 @@ private:
     const Binding *b = lookup(n->name);
     if (!b) fail("use of unbound variable '" + n->name + "'");
     if (b->type != n->type)
-      fail("variable '" + n->name + "' used as " + n->type.str() + " but bound as " + b->type.str());
+      fail("variable '" + n->name + "' used as " + n->type.str() + " but bound as " +
+           b->type.str());
   }
   void visit(const Load *n) override {
-    if (n->indices.size() != n->buffer->shape.size()) fail("load of " + n->buffer->name + ": index count");
+    if (n->indices.size() != n->buffer->shape.size())
+      fail("load of " + n->buffer->name + ": index count");
     for (auto &i : n->indices) checkInt(i, "load index");
     IRVisitor::visit(n);
   }
@@ -62,8 +64,10 @@ private:
     IRVisitor::visit(n);
   }
   void visit(const Store *n) override {
-    if (n->indices.size() != n->buffer->shape.size()) fail("store to " + n->buffer->name + ": index count");
-    if ((n->buffer->kind == BufferNode::Input && !n->buffer->written) || n->buffer->kind == BufferNode::Const)
+    if (n->indices.size() != n->buffer->shape.size())
+      fail("store to " + n->buffer->name + ": index count");
+    if ((n->buffer->kind == BufferNode::Input && !n->buffer->written) ||
+        n->buffer->kind == BufferNode::Const)
       fail("store to read-only buffer " + n->buffer->name);
     for (auto &i : n->indices) checkInt(i, "store index");
     IRVisitor::visit(n);
@@ -139,7 +143,8 @@ std::string verify(const LoweredFunc &f) {
   Verifier v;
   try {
     for (auto &a : f.args) {
-      if (a.kind == Arg::Scalar) v.bind(a.name, a.dtype);
+      if (a.kind == Arg::Scalar)
+        v.bind(a.name, a.dtype);
       else if (a.buffer && a.buffer->strided)
         for (size_t k = 0; k < a.buffer->shape.size(); ++k)
           v.bind(a.name + ".stride" + std::to_string(k), DType::i64());

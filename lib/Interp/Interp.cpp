@@ -83,6 +83,7 @@ Elem elemOf(DType t) {
   }
 }
 
+// clang-format off
 enum class Op : uint8_t {
   // r[dst].i = norm(r[a].i OP r[b].i)
   AddI, SubI, MulI, AndI, OrI, XorI, MinS, MaxS, MinU, MaxU,
@@ -108,6 +109,7 @@ enum class Op : uint8_t {
   Fail, // imm = index into Program::failures
   Halt,
 };
+// clang-format on
 
 struct Inst {
   Op op;
@@ -142,8 +144,8 @@ struct Program {
   std::vector<Buf> bufs;
   std::vector<int32_t> pool; // index and shape register lists
   std::vector<Failure> failures;
-  std::vector<std::pair<std::string, int>> scalarRegs;             // parameter -> register
-  std::vector<std::pair<int, std::pair<int, int>>> strideRegs;      // register -> (buffer, dim)
+  std::vector<std::pair<std::string, int>> scalarRegs;         // parameter -> register
+  std::vector<std::pair<int, std::pair<int, int>>> strideRegs; // register -> (buffer, dim)
 };
 
 bool unsignedInt(DType t) { return t.isUInt() || t.isBool(); }
@@ -273,7 +275,9 @@ private:
     emit({Op::Mov, N64, {}, want, r});
   }
 
-  int roundIfHalf(int r, DType t) { return isHalf(t) ? result({Op::RoundH, N64, {}, -1, r}, VC::F) : r; }
+  int roundIfHalf(int r, DType t) {
+    return isHalf(t) ? result({Op::RoundH, N64, {}, -1, r}, VC::F) : r;
+  }
 
   /// Converts register r holding a `from` value to `to`.
   int castReg(int r, DType from, DType to) {
@@ -295,9 +299,11 @@ private:
       if (tc == VC::D) return result({u ? Op::UToD : Op::SToD, N64, {}, -1, r}, VC::D);
       return roundIfHalf(result({u ? Op::UToF : Op::SToF, N64, {}, -1, r}, VC::F), to);
     }
-    if (tc == VC::I) return result({fc == VC::F ? Op::FToI : Op::DToI, normOf(to), to, -1, r}, VC::I);
+    if (tc == VC::I)
+      return result({fc == VC::F ? Op::FToI : Op::DToI, normOf(to), to, -1, r}, VC::I);
     if (fc == VC::F && tc == VC::D) return result({Op::FToD, N64, {}, -1, r}, VC::D);
-    if (fc == VC::D && tc == VC::F) return roundIfHalf(result({Op::DToF, N64, {}, -1, r}, VC::F), to);
+    if (fc == VC::D && tc == VC::F)
+      return roundIfHalf(result({Op::DToF, N64, {}, -1, r}, VC::F), to);
     return roundIfHalf(r, to); // float32 <-> float16
   }
 
@@ -351,7 +357,8 @@ private:
     case BinOp::FloorMod: k = 5; break;
     case BinOp::Min: k = 6; break;
     case BinOp::Max: k = 7; break;
-    default: HY_UNREACHABLE(std::string("interpreter: bitwise '") + spelling(op->op) + "' on " + t.str());
+    default:
+      HY_UNREACHABLE(std::string("interpreter: bitwise '") + spelling(op->op) + "' on " + t.str());
     }
     return roundIfHalf(result({fops[c == VC::D][k], N64, {}, -1, a, b}, c), t);
   }
@@ -392,18 +399,27 @@ private:
       return castReg(result({Op::PopcntI, N64, at, -1, args[0]}, VC::I), at, t);
     case Intrinsic::Abs: {
       int r = args[0];
-      if (at.isFloat()) r = roundIfHalf(result({classOf(at) == VC::D ? Op::MathD : Op::MathF, N64, {}, -1, r, -1, -1,
-                                                (int64_t)Intrinsic::Fabs},
-                                               classOf(at)),
-                                        at);
-      else if (at.isInt()) r = result({Op::AbsI, normOf(at), {}, -1, r}, VC::I);
+      if (at.isFloat())
+        r = roundIfHalf(result({classOf(at) == VC::D ? Op::MathD : Op::MathF,
+                                N64,
+                                {},
+                                -1,
+                                r,
+                                -1,
+                                -1,
+                                (int64_t)Intrinsic::Fabs},
+                               classOf(at)),
+                        at);
+      else if (at.isInt())
+        r = result({Op::AbsI, normOf(at), {}, -1, r}, VC::I);
       return castReg(r, at, t);
     }
     case Intrinsic::Power: {
       HY_ASSERT(args.size() == 2, "power takes two arguments");
       if (t.isFloat()) {
         VC c = classOf(t);
-        return roundIfHalf(result({c == VC::D ? Op::PowD : Op::PowF, N64, {}, -1, args[0], args[1]}, c), t);
+        return roundIfHalf(
+            result({c == VC::D ? Op::PowD : Op::PowF, N64, {}, -1, args[0], args[1]}, c), t);
       }
       DType d = DType::f64();
       int x = castReg(args[0], op->args[0].type(), d), y = castReg(args[1], op->args[1].type(), d);
@@ -412,7 +428,11 @@ private:
     default: {
       HY_ASSERT(t.isFloat(), std::string("interpreter: ") + spelling(op->func) + " on " + t.str());
       VC c = classOf(t);
-      return roundIfHalf(result({c == VC::D ? Op::MathD : Op::MathF, N64, {}, -1, args[0], -1, -1, (int64_t)op->func}, c), t);
+      return roundIfHalf(
+          result(
+              {c == VC::D ? Op::MathD : Op::MathF, N64, {}, -1, args[0], -1, -1, (int64_t)op->func},
+              c),
+          t);
     }
     }
   }
@@ -614,6 +634,7 @@ private:
 
 //===--- Execution ---------------------------------------------------------===//
 
+// clang-format off
 inline void readElem(Slot &s, const unsigned char *p, Elem e) {
   switch (e) {
   case EB: s.i = *p != 0; return;
@@ -647,6 +668,7 @@ inline void writeElem(unsigned char *p, const Slot &s, Elem e) {
   case EF64: std::memcpy(p, &s.d, 8); return;
   }
 }
+// clang-format on
 
 template <typename T> T mathOp(Intrinsic f, T x) {
   switch (f) {
@@ -711,7 +733,8 @@ bool evalSize(const Expr &e, const std::map<std::string, Scalar> &scalars, int64
   }
   if (auto *n = e.as<Binary>()) {
     int64_t a, b;
-    if (!n->type.isIntegral() || !evalSize(n->a, scalars, a) || !evalSize(n->b, scalars, b)) return false;
+    if (!n->type.isIntegral() || !evalSize(n->a, scalars, a) || !evalSize(n->b, scalars, b))
+      return false;
     switch (n->op) {
     case BinOp::Add: out = (int64_t)((uint64_t)a + (uint64_t)b); break;
     case BinOp::Sub: out = (int64_t)((uint64_t)a - (uint64_t)b); break;
@@ -741,9 +764,12 @@ RunError run(const LoweredFunc &f, const std::map<std::string, Scalar> &scalars,
   for (auto &[name, reg] : P.scalarRegs) {
     auto it = scalars.find(name);
     HY_ASSERT(it != scalars.end(), "interpreter: no value for scalar '" + name + "'");
-    if (P.regClass[reg] == VC::I) R[reg].i = it->second.i;
-    else if (P.regClass[reg] == VC::F) R[reg].f = (float)it->second.f;
-    else R[reg].d = it->second.f;
+    if (P.regClass[reg] == VC::I)
+      R[reg].i = it->second.i;
+    else if (P.regClass[reg] == VC::F)
+      R[reg].f = (float)it->second.f;
+    else
+      R[reg].d = it->second.f;
   }
   auto denseStrides = [](Buf &b) {
     b.strides.assign(b.shape.size(), 1);
@@ -756,7 +782,8 @@ RunError run(const LoweredFunc &f, const std::map<std::string, Scalar> &scalars,
       std::vector<int64_t> shape;
       for (const Expr &d : n->shape) shape.push_back(asConstInt(d) ? *asConstInt(d) : 0);
       b.own.resize(shape);
-      for (size_t k = 0; k < n->constData.size() && (int64_t)k < b.own.elements(); ++k) b.own.set((int64_t)k, n->constData[k]);
+      for (size_t k = 0; k < n->constData.size() && (int64_t)k < b.own.elements(); ++k)
+        b.own.set((int64_t)k, n->constData[k]);
       b.shape = shape;
       b.data = b.own.bytes.data();
       denseStrides(b);
@@ -794,7 +821,9 @@ RunError run(const LoweredFunc &f, const std::map<std::string, Scalar> &scalars,
   auto divZero = [&]() { return error(DiagKind::RunDivisionByZero, {}); };
   // Counts down; 0 means no limit (a limit of N stops at the N-th iteration's end).
   uint64_t steps = options.maxSteps ? options.maxSteps + 1 : 0;
-  auto stepLimit = [&]() { return error(DiagKind::RunStepLimit, {std::to_string(options.maxSteps)}); };
+  auto stepLimit = [&]() {
+    return error(DiagKind::RunStepLimit, {std::to_string(options.maxSteps)});
+  };
 
 #define BIN_I(OP, EXPR)                                                                            \
   case Op::OP: {                                                                                   \
@@ -880,7 +909,9 @@ RunError run(const LoweredFunc &f, const std::map<std::string, Scalar> &scalars,
       R[in.dst].d = m + R[in.c].d;
       break;
     }
-    case Op::RoundH: R[in.dst].f = halfToFloat(floatToHalf(R[in.a].f)); break;
+    case Op::RoundH:
+      R[in.dst].f = halfToFloat(floatToHalf(R[in.a].f));
+      break;
       CMP(EqI, i, a == b)
       CMP(NeI, i, a != b)
       CMP(LtS, i, a < b)
@@ -937,8 +968,10 @@ RunError run(const LoweredFunc &f, const std::map<std::string, Scalar> &scalars,
       Buf &b = bufs[in.a];
       int64_t v = R[pool[in.imm]].i;
       if ((uint64_t)v >= (uint64_t)b.shape[0] || b.track) goto generic_access; // errors, --strict
-      if (in.op == Op::Load1) readElem(R[in.dst], b.data + v * b.strides[0] * b.esize, b.elem);
-      else writeElem(b.data + v * b.strides[0] * b.esize, R[in.c], b.elem);
+      if (in.op == Op::Load1)
+        readElem(R[in.dst], b.data + v * b.strides[0] * b.esize, b.elem);
+      else
+        writeElem(b.data + v * b.strides[0] * b.esize, R[in.c], b.elem);
       break;
     }
     case Op::Load2:
@@ -949,8 +982,10 @@ RunError run(const LoweredFunc &f, const std::map<std::string, Scalar> &scalars,
       if ((uint64_t)v0 >= (uint64_t)b.shape[0] || (uint64_t)v1 >= (uint64_t)b.shape[1] || b.track)
         goto generic_access;
       unsigned char *p = b.data + (v0 * b.strides[0] + v1 * b.strides[1]) * b.esize;
-      if (in.op == Op::Load2) readElem(R[in.dst], p, b.elem);
-      else writeElem(p, R[in.c], b.elem);
+      if (in.op == Op::Load2)
+        readElem(R[in.dst], p, b.elem);
+      else
+        writeElem(p, R[in.c], b.elem);
       break;
     }
     case Op::Load:
@@ -963,8 +998,8 @@ RunError run(const LoweredFunc &f, const std::map<std::string, Scalar> &scalars,
       for (int k = 0; k < in.b; ++k) {
         int64_t v = R[ix[k]].i;
         if ((uint64_t)v >= (uint64_t)b.shape[k])
-          return error(DiagKind::RunOutOfBounds, {load ? "read" : "write", b.node->name, indexText(in),
-                                                 shapeString(b.shape)});
+          return error(DiagKind::RunOutOfBounds, {load ? "read" : "write", b.node->name,
+                                                  indexText(in), shapeString(b.shape)});
         off += v * b.strides[k];
       }
       if (load) {
@@ -987,12 +1022,15 @@ RunError run(const LoweredFunc &f, const std::map<std::string, Scalar> &scalars,
         bytes *= (double)d;
       }
       for (int64_t d : shape)
-        if (d < 0) return error(DiagKind::RunAllocationFailed, {b.node->name, shapeString(shape), "a negative extent"});
+        if (d < 0)
+          return error(DiagKind::RunAllocationFailed,
+                       {b.node->name, shapeString(shape), "a negative extent"});
       if (bytes > options.maxAllocBytes)
         return error(DiagKind::RunAllocationFailed,
                      {b.node->name, shapeString(shape),
-                      options.maxAllocBytes == 64.0 * (1ull << 30) ? std::string("more than 64 GiB")
-                                                                   : "more than " + fmtDouble(options.maxAllocBytes) + " bytes"});
+                      options.maxAllocBytes == 64.0 * (1ull << 30)
+                          ? std::string("more than 64 GiB")
+                          : "more than " + fmtDouble(options.maxAllocBytes) + " bytes"});
       b.own.dtype = b.node->dtype;
       b.own.resize(shape);
       b.shape = shape;

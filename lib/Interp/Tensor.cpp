@@ -276,13 +276,14 @@ bool readNpy(const std::string &path, Tensor &out, std::string &error) {
   char order = descr.empty() ? '?' : descr[0];
   std::string kind = std::string("<>|=").find(order) != std::string::npos ? descr.substr(1) : descr;
   DType t;
-  for (const char *name : {"bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
-                           "float16", "float32", "float64"}) {
+  for (const char *name : {"bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32",
+                           "uint64", "float16", "float32", "float64"}) {
     DType c = *DType::parse(name);
     if (npyKind(c) == kind) t = c;
   }
   if (!t.isValid()) {
-    error = "the array's dtype '" + descr + "' is not one of hybrid script's (bool, int8..64, uint8..64, "
+    error = "the array's dtype '" + descr +
+            "' is not one of hybrid script's (bool, int8..64, uint8..64, "
             "float16/32/64)";
     return false;
   }
@@ -298,23 +299,27 @@ bool readNpy(const std::string &path, Tensor &out, std::string &error) {
   }
   size_t nbytes = n * t.bytes();
   if (data.size() - start - headerLen < nbytes) {
-    error = "the file holds " + std::to_string(data.size() - start - headerLen) + " bytes of data, the header's shape " +
-            shapeString(shape) + " needs " + std::to_string(nbytes);
+    error = "the file holds " + std::to_string(data.size() - start - headerLen) +
+            " bytes of data, the header's shape " + shapeString(shape) + " needs " +
+            std::to_string(nbytes);
     return false;
   }
   out.bytes.assign(data.begin() + (std::ptrdiff_t)(start + headerLen),
                    data.begin() + (std::ptrdiff_t)(start + headerLen + nbytes));
   if (order == '>' && t.bytes() > 1) // big-endian: swap each element
     for (size_t k = 0; k < nbytes; k += t.bytes())
-      std::reverse(out.bytes.begin() + (std::ptrdiff_t)k, out.bytes.begin() + (std::ptrdiff_t)(k + t.bytes()));
+      std::reverse(out.bytes.begin() + (std::ptrdiff_t)k,
+                   out.bytes.begin() + (std::ptrdiff_t)(k + t.bytes()));
   return true;
 }
 
 std::string npyBytes(const Tensor &t) {
-  std::string dict = "{'descr': '" + std::string(t.dtype.bytes() == 1 ? "|" : "<") + npyKind(t.dtype) +
-                     "', 'fortran_order': False, 'shape': (";
+  std::string dict = "{'descr': '" + std::string(t.dtype.bytes() == 1 ? "|" : "<") +
+                     npyKind(t.dtype) + "', 'fortran_order': False, 'shape': (";
   for (size_t k = 0; k < t.shape.size(); ++k)
-    dict += std::to_string(t.shape[k]) + (t.shape.size() == 1 ? "," : k + 1 < t.shape.size() ? ", " : "");
+    dict += std::to_string(t.shape[k]) + (t.shape.size() == 1      ? ","
+                                          : k + 1 < t.shape.size() ? ", "
+                                                                   : "");
   dict += "), }";
   bool v2 = dict.size() + 11 > 65535;
   size_t pre = v2 ? 12 : 10;

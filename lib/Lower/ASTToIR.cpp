@@ -18,9 +18,9 @@
 // bug (HY_ASSERT), never a user error.
 //
 //===----------------------------------------------------------------------===//
-#include "hybridc/Lower/Lower.h"
 #include "hybridc/IR/IRPrinter.h"
 #include "hybridc/IR/IRVisitor.h"
+#include "hybridc/Lower/Lower.h"
 #include "hybridc/Support/InternalError.h"
 #include "hybridc/Transforms/Simplify.h"
 
@@ -161,7 +161,8 @@ private:
     }
     case A::StmtKind::If: {
       auto &i = *A::cast<A::If>(&s);
-      if (i.cond->constInt) return lowerBlock(*i.cond->constInt ? i.then : i.orelse); // dead branch unchecked
+      if (i.cond->constInt)
+        return lowerBlock(*i.cond->constInt ? i.then : i.orelse); // dead branch unchecked
       Stmt t = lowerBlock(i.then), e = lowerBlock(i.orelse);
       return IfThenElse::make(lowerCond(*i.cond), t, e);
     }
@@ -315,9 +316,12 @@ private:
       return Block::make(std::move(copies));
     }
     ForKind fk = ForKind::Serial;
-    if (kind == "unroll") fk = ForKind::Unrolled;
-    else if (kind == "parallel") fk = ForKind::Parallel;
-    else if (kind == "vectorize") fk = ForKind::Vectorized;
+    if (kind == "unroll")
+      fk = ForKind::Unrolled;
+    else if (kind == "parallel")
+      fk = ForKind::Parallel;
+    else if (kind == "vectorize")
+      fk = ForKind::Vectorized;
     std::string name = local(f.vars[0]->id);
     env[f.varSymbols[0]].value = Var::make(DType::i32(), name);
     Stmt body = lowerScope(f.body, &f);
@@ -364,7 +368,8 @@ private:
       inner.env[out].preBound = true;
     }
     Stmt body = inner.lowerBody();
-    for (auto it = lets.rbegin(); it != lets.rend(); ++it) body = LetStmt::make(it->first, it->second, body);
+    for (auto it = lets.rbegin(); it != lets.rend(); ++it)
+      body = LetStmt::make(it->first, it->second, body);
     return body;
   }
 
@@ -411,7 +416,8 @@ private:
       DType t = e.type.isScalar() ? e.type.dtype : DType::f32();
       return FloatImm::make(t, A::cast<A::FloatLit>(&e)->value);
     }
-    case A::ExprKind::BoolLit: return IntImm::make(DType::boolean(), A::cast<A::BoolLit>(&e)->value);
+    case A::ExprKind::BoolLit:
+      return IntImm::make(DType::boolean(), A::cast<A::BoolLit>(&e)->value);
     case A::ExprKind::Name: return lowerName(*A::cast<A::Name>(&e));
     case A::ExprKind::Subscript: return lowerSubscript(*A::cast<A::Subscript>(&e));
     case A::ExprKind::Call: return lowerCall(*A::cast<A::Call>(&e));
@@ -436,7 +442,8 @@ private:
     case A::ExprKind::BoolOp: {
       auto &b = *A::cast<A::BoolOp>(&e);
       Expr r = lowerCond(*b.operands[0]);
-      for (size_t k = 1; k < b.operands.size(); ++k) r = Logical::make(b.isAnd, r, lowerCond(*b.operands[k]));
+      for (size_t k = 1; k < b.operands.size(); ++k)
+        r = Logical::make(b.isAnd, r, lowerCond(*b.operands[k]));
       return r;
     }
     case A::ExprKind::Compare: {
@@ -457,8 +464,7 @@ private:
     }
     case A::ExprKind::StrLit:
     case A::ExprKind::Attribute:
-    case A::ExprKind::Tuple:
-      break;
+    case A::ExprKind::Tuple: break;
     }
     HY_UNREACHABLE("expression kind has no scalar value here");
   }
@@ -466,7 +472,8 @@ private:
   Expr lowerName(const A::Name &n) {
     const A::Symbol *sym = n.symbol;
     HY_ASSERT(sym, "unresolved name " + n.id);
-    if (sym->constInt) return IntImm::make(sym->dtype.isValid() ? sym->dtype : DType::i32(), *sym->constInt);
+    if (sym->constInt)
+      return IntImm::make(sym->dtype.isValid() ? sym->dtype : DType::i32(), *sym->constInt);
     auto it = env.find(sym);
     if (sym->kind == A::Symbol::Var) {
       if (inShape_ && sym->initExpr) return lowerExpr(*sym->initExpr);
@@ -503,7 +510,10 @@ private:
       for (size_t k = idx.size(); k-- > 0;) {
         Expr si = simplify(idx[k]); // held: asConstInt points into the node
         const int64_t *c = asConstInt(si);
-        if (!c) { allConst = false; break; }
+        if (!c) {
+          allConst = false;
+          break;
+        }
         flat += *c * stride;
         stride *= dims[k];
       }
@@ -521,7 +531,8 @@ private:
     if (f == "min" || f == "max") {
       Expr a = lowerExpr(*c.args[0]), b = lowerExpr(*c.args[1]);
       DType pt = promote(a.type(), b.type());
-      return Binary::make(f == "min" ? BinOp::Min : BinOp::Max, Cast::make(pt, a), Cast::make(pt, b));
+      return Binary::make(f == "min" ? BinOp::Min : BinOp::Max, Cast::make(pt, a),
+                          Cast::make(pt, b));
     }
     if (f == "len") {
       Buffer b = bufferOf(*c.args[0]);
@@ -552,9 +563,12 @@ std::string dimText(const A::Symbol &s) {
   std::string out = s.dtype.str() + "[";
   for (size_t k = 0; k < s.shape.size(); ++k) {
     out += k ? ", " : "";
-    if (s.shape[k].constant) out += std::to_string(*s.shape[k].constant);
-    else if (s.shape[k].param) out += s.shape[k].param->name;
-    else out += "?";
+    if (s.shape[k].constant)
+      out += std::to_string(*s.shape[k].constant);
+    else if (s.shape[k].param)
+      out += s.shape[k].param->name;
+    else
+      out += "?";
   }
   return out + (s.shape.empty() ? "()]" : "]"); // 0-d: float32[()]
 }
@@ -625,8 +639,9 @@ LoweredFunc lowerDef(const ast::Module &m, const ast::Def &def, const std::strin
     for (auto &q : def.symbols)
       for (auto &d : q->shape) usedAsDim |= d.param == s;
     if (usedAsDim)
-      f.argChecks.push_back({Cmp::make(CmpOp::GE, Var::make(s->dtype, s->name), makeConst(s->dtype, 0)),
-                             "size '" + s->name + "' is negative"});
+      f.argChecks.push_back(
+          {Cmp::make(CmpOp::GE, Var::make(s->dtype, s->name), makeConst(s->dtype, 0)),
+           "size '" + s->name + "' is negative"});
   }
   f.body = L.lowerBody();
   // Inputs the kernel (or a def it inlines) stores into.

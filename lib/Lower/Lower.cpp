@@ -7,14 +7,13 @@
 #include "hybridc/Lower/Lower.h"
 #include "hybridc/IR/IRPrinter.h"
 #include "hybridc/IR/Verifier.h"
-#include "hybridc/Support/InternalError.h"
 #include "hybridc/Schedule/Schedule.h"
+#include "hybridc/Support/InternalError.h"
 #include "hybridc/Transforms/ApplySchedule.h"
 #include "hybridc/Transforms/Passes.h"
 #include "hybridc/Transforms/Simplify.h"
 #include "hybridc/Transforms/SplitHostDevice.h"
 
-#include <chrono>
 #include <ostream>
 
 namespace hybridc {
@@ -37,14 +36,17 @@ struct Pass {
 };
 
 /// A pass that needs only the body.
-template <ir::Stmt (*Fn)(const ir::Stmt &)> ir::Stmt plain(const ir::Stmt &s, PassContext &) { return Fn(s); }
+template <ir::Stmt (*Fn)(const ir::Stmt &)> ir::Stmt plain(const ir::Stmt &s, PassContext &) {
+  return Fn(s);
+}
 
 ir::Stmt runSimplify(const ir::Stmt &s, PassContext &) { return ir::simplify(s); }
 ir::Stmt runApplySchedule(const ir::Stmt &s, PassContext &c) {
   return c.schedule ? applySchedule(s, *c.schedule, c.diags) : s;
 }
 ir::Stmt runFinalizeGuards(const ir::Stmt &s, PassContext &c) {
-  return c.schedule && !c.schedule->ops.empty() ? ir::finalizeGuards(s) : s; // only splits make tail guards
+  return c.schedule && !c.schedule->ops.empty() ? ir::finalizeGuards(s)
+                                                : s; // only splits make tail guards
 }
 ir::Stmt runCheckLegality(const ir::Stmt &s, PassContext &c) {
   checkLegality(s, c.schedule, c.diags);
@@ -99,31 +101,35 @@ std::vector<ir::LoweredFunc> lowerModule(const ast::Module &m, const ScheduleFil
       for (auto &f : opts.functions) selected |= f == def->name;
       if (!selected) continue;
     }
-    auto t0 = std::chrono::steady_clock::now();
-    ir::LoweredFunc f = lowerDef(m, *def, opts.symbolPrefix + def->name, opts.maxNumThreads);
-    auto report = [&](const char *pass, std::chrono::steady_clock::time_point start) {
-      if (opts.timePasses && opts.dumpStream) {
-        double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-        *opts.dumpStream << "; time " << pass << " (" << def->name << "): " << ms << " ms\n";
-      }
+    StageLog none;
+    const StageLog &log = opts.log ? *opts.log : none;
+    ir::LoweredFunc f;
+    {
+      auto timer = log.pass("ast-to-ir", def->name);
+      f = lowerDef(m, *def, opts.symbolPrefix + def->name, opts.maxNumThreads);
+    }
+    auto report = [&](const char *pass) {
       if (wants(pass) && opts.dumpStream)
         *opts.dumpStream << "; *** IR after " << pass << " ***\n" << ir::toString(f);
     };
-    report("ast-to-ir", t0);
+    report("ast-to-ir");
     if (opts.verifyEach) {
       std::string problem = ir::verify(f);
       if (!problem.empty()) internalError(problem + " (after ast-to-ir)", __FILE__, __LINE__);
     }
     PassContext ctx{schedule ? schedule->find(def->name) : nullptr, diags, opts, f};
     for (auto &p : kPasses) {
-      auto t = std::chrono::steady_clock::now();
       unsigned errors = diags.errorCount();
-      f.body = p.run(f.body, ctx);
-      report(p.name, t);
+      {
+        auto timer = log.pass(p.name, def->name);
+        f.body = p.run(f.body, ctx);
+      }
+      report(p.name);
       if (diags.errorCount() != errors) break; // a refused schedule: no later pass
       if (opts.verifyEach) {
         std::string problem = ir::verify(f);
-        if (!problem.empty()) internalError(problem + " (after pass " + p.name + ")", __FILE__, __LINE__);
+        if (!problem.empty())
+          internalError(problem + " (after pass " + p.name + ")", __FILE__, __LINE__);
       }
       if (opts.scheduled && std::string(p.name) == kScheduledAfter) opts.scheduled->push_back(f);
     }

@@ -419,8 +419,8 @@ __attribute__((noinline)) int32_t hybridc_rt_v1_parallel_for(hybridc_rt_v1_body_
 int cuCtxGetCurrent(void **ctx);
 int cuModuleLoadData(void **module, const void *image);
 int cuModuleGetFunction(void **function, void *module, const char *name);
-int cuLaunchKernel(void *f, unsigned gx, unsigned gy, unsigned gz, unsigned bx, unsigned by, unsigned bz,
-                   unsigned sharedBytes, void *stream, void **params, void **extra);
+int cuLaunchKernel(void *f, unsigned gx, unsigned gy, unsigned gz, unsigned bx, unsigned by,
+                   unsigned bz, unsigned sharedBytes, void *stream, void **params, void **extra);
 int cuGetErrorString(int error, const char **text);
 
 // One per object file (a zeroed global the generated code passes in): the
@@ -435,7 +435,8 @@ struct hybridc_rt_v1_cuda_cache {
   void *module[HYBRIDC_CUDA_CONTEXTS];
 };
 
-__attribute__((cold)) int32_t hybridc_rt_v1_cuda_fail(const char *kernel, const char *call, int result) {
+__attribute__((cold)) int32_t hybridc_rt_v1_cuda_fail(const char *kernel, const char *call,
+                                                      int result) {
   const char *text = 0;
   if (cuGetErrorString(result, &text) != 0 || !text) text = "unknown CUDA error";
   char msg[256];
@@ -451,8 +452,9 @@ __attribute__((cold)) int32_t hybridc_rt_v1_cuda_fail(const char *kernel, const 
 // Launches `entry` of the object's PTX in the calling thread's current
 // context on `stream` (0: the default stream). Returns 0, or 4 after
 // reporting the driver's error (or the lack of a current context).
-int32_t hybridc_rt_v1_cuda_launch(const char *kernel, const char *ptx, struct hybridc_rt_v1_cuda_cache *cache,
-                                  const char *entry, int64_t gx, int64_t gy, int64_t gz, int64_t bx, int64_t by,
+int32_t hybridc_rt_v1_cuda_launch(const char *kernel, const char *ptx,
+                                  struct hybridc_rt_v1_cuda_cache *cache, const char *entry,
+                                  int64_t gx, int64_t gy, int64_t gz, int64_t bx, int64_t by,
                                   int64_t bz, void *stream, void **params) {
   if (gx <= 0 || gy <= 0 || gz <= 0 || bx <= 0 || by <= 0 || bz <= 0) return 0; // an empty range
   const int64_t big = 0x7fffffffLL;
@@ -464,7 +466,8 @@ int32_t hybridc_rt_v1_cuda_launch(const char *kernel, const char *ptx, struct hy
   int r = cuCtxGetCurrent(&ctx);
   if (r) return hybridc_rt_v1_cuda_fail(kernel, "cuCtxGetCurrent", r);
   if (!ctx) {
-    hybridc_rt_v1_report_error(kernel, 4, "no current CUDA context (make one current before the call)");
+    hybridc_rt_v1_report_error(kernel, 4,
+                               "no current CUDA context (make one current before the call)");
     return 4;
   }
   void *module = 0, *own = 0;
@@ -490,8 +493,8 @@ int32_t hybridc_rt_v1_cuda_launch(const char *kernel, const char *ptx, struct hy
   void *function = 0;
   r = cuModuleGetFunction(&function, module, entry);
   if (r) return hybridc_rt_v1_cuda_fail(kernel, "cuModuleGetFunction", r);
-  r = cuLaunchKernel(function, (unsigned)gx, (unsigned)gy, (unsigned)gz, (unsigned)bx, (unsigned)by, (unsigned)bz,
-                     0, stream, params, 0);
+  r = cuLaunchKernel(function, (unsigned)gx, (unsigned)gy, (unsigned)gz, (unsigned)bx, (unsigned)by,
+                     (unsigned)bz, 0, stream, params, 0);
   if (r) return hybridc_rt_v1_cuda_fail(kernel, "cuLaunchKernel", r);
   return 0;
 }

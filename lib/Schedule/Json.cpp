@@ -229,7 +229,8 @@ private:
       return Closed;
     }
     error(pos_, tokenEnd(pos_),
-          std::string("expected ',' or '") + close + "' after " + what + ", found " + describe(pos_));
+          std::string("expected ',' or '") + close + "' after " + what + ", found " +
+              describe(pos_));
     return Failed;
   }
 

@@ -119,8 +119,7 @@ private:
     const std::string &key = obj.members[i].first;
     for (size_t j = 0; j < i; ++j)
       if (obj.members[j].first == key) {
-        diags_
-            .report(DiagKind::ScheduleDuplicateKey, obj.keyRanges[i], {key, where})
+        diags_.report(DiagKind::ScheduleDuplicateKey, obj.keyRanges[i], {key, where})
             .note(DiagKind::NotePrevious, obj.keyRanges[j], {"'" + key + "' first appears here"});
         return false;
       }
@@ -202,8 +201,7 @@ private:
       arg.dtypeRange = d.range;
       if (const std::string *s = string(d, "\"dtype\"")) {
         arg.dtype = DType::parse(*s);
-        if (!arg.dtype)
-          diags_.report(DiagKind::ScheduleUnknownDType, d.range, {*s});
+        if (!arg.dtype) diags_.report(DiagKind::ScheduleUnknownDType, d.range, {*s});
       }
     }
     if (auto it = m.find("shape"); it != m.end()) {
@@ -379,7 +377,8 @@ private:
     for (size_t i = 0; i < v.members.size(); ++i)
       if (v.members[i].first == "op" && !opValue) opValue = v.members[i].second.get();
     if (!opValue) {
-      diags_.report(DiagKind::ScheduleMissingKey, v.range, {"a schedule entry", "\"op\" (one of " + allOps + ")"});
+      diags_.report(DiagKind::ScheduleMissingKey, v.range,
+                    {"a schedule entry", "\"op\" (one of " + allOps + ")"});
       return std::nullopt;
     }
     const std::string *opName = string(*opValue, "\"op\"");
@@ -407,7 +406,9 @@ private:
     };
     auto require = [&](const char *k) -> const Value * {
       const Value *x = get(k);
-      if (!x) diags_.report(DiagKind::ScheduleMissingKey, v.range, {"'" + *opName + "' op", std::string("\"") + k + "\""});
+      if (!x)
+        diags_.report(DiagKind::ScheduleMissingKey, v.range,
+                      {"'" + *opName + "' op", std::string("\"") + k + "\""});
       return x;
     };
 
@@ -428,7 +429,8 @@ private:
         op.factorRange = nparts->range;
         op.nparts = positiveInt(*nparts, "\"nparts\"");
       } else {
-        diags_.report(DiagKind::ScheduleMissingKey, v.range, {"'split' op", "\"factor\" or \"nparts\""});
+        diags_.report(DiagKind::ScheduleMissingKey, v.range,
+                      {"'split' op", "\"factor\" or \"nparts\""});
       }
       if (const Value *x = get("outer"))
         if (const std::string *s = string(*x, "\"outer\"")) op.outer = *s;
@@ -480,8 +482,7 @@ private:
         if (const std::string *s = string(*x, "\"thread\"")) {
           bool known = false;
           for (const char *t : kThreadTags) known |= *s == t;
-          if (!known)
-            diags_.report(DiagKind::ScheduleUnknownThreadTag, x->range, {*s});
+          if (!known) diags_.report(DiagKind::ScheduleUnknownThreadTag, x->range, {*s});
           op.thread = *s;
         }
       }

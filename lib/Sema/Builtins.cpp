@@ -24,13 +24,11 @@ using RR = ResultRule;
 
 constexpr DType kNone{};
 
-#define CAST(N, C, B)                                                          \
-  {N, 1, 1, {AK::Scalar}, RR::Cast, DType(DType::C, B), LoopKind::Serial}
-#define MATH1(N)                                                               \
-  {N, 1, 1, {AK::Float}, RR::SameAsArg0, kNone, LoopKind::Serial}
-#define LOOP(N, K)                                                             \
-  {N, 1, 2, {AK::Integer, AK::Integer}, RR::Loop, kNone, LoopKind::K}
+#define CAST(N, C, B) {N, 1, 1, {AK::Scalar}, RR::Cast, DType(DType::C, B), LoopKind::Serial}
+#define MATH1(N) {N, 1, 1, {AK::Float}, RR::SameAsArg0, kNone, LoopKind::Serial}
+#define LOOP(N, K) {N, 1, 2, {AK::Integer, AK::Integer}, RR::Loop, kNone, LoopKind::K}
 
+// clang-format off
 const Builtin kBuiltins[] = {
     // Buffers.
     {"output_tensor", 1, 2, {AK::Shape, AK::DTypeName}, RR::Buffer, kNone, LoopKind::Serial,
@@ -69,6 +67,7 @@ const Builtin kBuiltins[] = {
     {"bind", 2, 2, {AK::ThreadTag, AK::Integer}, RR::Loop, kNone, LoopKind::Bind},
     {"grid", 1, kVariadic, {AK::Integer}, RR::Loop, kNone, LoopKind::Grid},
 };
+// clang-format on
 
 #undef CAST
 #undef MATH1
@@ -119,9 +118,8 @@ const char *loopKindName(LoopKind k) {
 }
 
 bool isThreadTag(std::string_view tag) {
-  static const char *const kTags[] = {"threadIdx.x", "threadIdx.y", "threadIdx.z",
-                                      "blockIdx.x",  "blockIdx.y",  "blockIdx.z",
-                                      "vthread"};
+  static const char *const kTags[] = {"threadIdx.x", "threadIdx.y", "threadIdx.z", "blockIdx.x",
+                                      "blockIdx.y",  "blockIdx.z",  "vthread"};
   for (const char *t : kTags)
     if (tag == t) return true;
   return false;

@@ -51,8 +51,8 @@ struct Builtin {
   unsigned minArgs, maxArgs; // maxArgs == kVariadic: the last kind repeats
   ArgKind args[3];
   ResultRule result;
-  DType castTo;        // Cast rows
-  LoopKind loop;       // Loop rows
+  DType castTo;  // Cast rows
+  LoopKind loop; // Loop rows
   /// Parameter names for keyword arguments, with the value a parameter
   /// takes when a later one is given by keyword ("" = required). Rows
   /// without names take positional arguments only.

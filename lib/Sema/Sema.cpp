@@ -111,8 +111,7 @@ public:
     Module &m = mc_.module;
     if (mc_.schedule)
       for (const DefSchedule &ds : mc_.schedule->defs)
-        if (!m.find(ds.def))
-          mc_.diags.report(DiagKind::ScheduleUnknownDef, ds.keyRange, {ds.def});
+        if (!m.find(ds.def)) mc_.diags.report(DiagKind::ScheduleUnknownDef, ds.keyRange, {ds.def});
 
     for (auto &d : m.defs) {
       Def *def = d.get();

@@ -40,13 +40,15 @@ bool DefChecker::resolveKeywords(Call &c, const std::vector<std::string> &params
     if (!keywords[i].first.empty()) {
       auto it = std::find(params.begin(), params.end(), keywords[i].first);
       if (it == params.end()) {
-        diags_.report(DiagKind::BadKeyword, keywords[i].second, {c.callee, keywords[i].first, list});
+        diags_.report(DiagKind::BadKeyword, keywords[i].second,
+                      {c.callee, keywords[i].first, list});
         ok = false;
         continue;
       }
       slot = (size_t)(it - params.begin());
       if (slots[slot]) {
-        diags_.report(DiagKind::DuplicateArgument, keywords[i].second, {c.callee, keywords[i].first});
+        diags_.report(DiagKind::DuplicateArgument, keywords[i].second,
+                      {c.callee, keywords[i].first});
         ok = false;
         continue;
       }
@@ -60,7 +62,8 @@ bool DefChecker::resolveKeywords(Call &c, const std::vector<std::string> &params
       slots[k] = std::make_unique<StrLit>(c.range, defaults[k]);
       continue;
     }
-    diags_.report(DiagKind::MissingArgument, c.range, {c.callee, k < params.size() ? params[k] : "?"});
+    diags_.report(DiagKind::MissingArgument, c.range,
+                  {c.callee, k < params.size() ? params[k] : "?"});
     ok = false;
   }
   if (!ok) { // keep every argument (positionally) for the checks that follow
@@ -139,15 +142,13 @@ Type DefChecker::checkBuiltin(Call &c, const Builtin &b, Ctx ctx) {
     return Type::tensor(bufferDType(c), rank);
   }
   case ResultRule::Cast:
-    if (arg(0).constInt && b.castTo.isIntegral())
-      c.constInt = wrapTo(*arg(0).constInt, b.castTo);
+    if (arg(0).constInt && b.castTo.isIntegral()) c.constInt = wrapTo(*arg(0).constInt, b.castTo);
     return Type::scalar(b.castTo);
   case ResultRule::SameAsArg0: {
     DType d = arg(0).type.dtype;
     if (c.callee == "abs" && arg(0).constInt)
-      c.constInt = wrapTo(*arg(0).constInt < 0 ? int64_t(0 - uint64_t(*arg(0).constInt))
-                                               : *arg(0).constInt,
-                          d);
+      c.constInt = wrapTo(
+          *arg(0).constInt < 0 ? int64_t(0 - uint64_t(*arg(0).constInt)) : *arg(0).constInt, d);
     return Type::scalar(d);
   }
   case ResultRule::Promoted: {
@@ -173,8 +174,9 @@ Type DefChecker::checkBuiltin(Call &c, const Builtin &b, Ctx ctx) {
       if (t.type.kind == Type::Shape) {
         c.constInt = t.type.rank;
       } else if (t.type.rank == 0) { // as numpy: a 0-d tensor has no length
-        diags_.report(DiagKind::BuiltinArgType, t.range,
-                      {"1", c.callee, "a tensor with at least one dimension or a shape", "a 0-d tensor"});
+        diags_.report(
+            DiagKind::BuiltinArgType, t.range,
+            {"1", c.callee, "a tensor with at least one dimension or a shape", "a 0-d tensor"});
         return {};
       } else {
         const Symbol *s = cast<Name>(&t)->symbol;
@@ -228,15 +230,16 @@ bool DefChecker::checkBuiltinArg(Call &c, const Builtin &b, unsigned index) {
   case ArgKind::Float:
     if (t.isScalar() && t.dtype.isFloat()) return true;
     if (!t.isScalar()) return bad();
-    diags_.report(DiagKind::BuiltinArgType, a.range,
-                  {std::to_string(index + 1), c.callee, describe(kind), got})
-        .note(DiagKind::NoteHint, a.range,
-              {"convert it first, e.g. float32(" + exprStr(a) + ")"});
+    diags_
+        .report(DiagKind::BuiltinArgType, a.range,
+                {std::to_string(index + 1), c.callee, describe(kind), got})
+        .note(DiagKind::NoteHint, a.range, {"convert it first, e.g. float32(" + exprStr(a) + ")"});
     return false;
   case ArgKind::Integer: return t.isScalar() && t.dtype.isIntegral() ? true : bad();
   case ArgKind::BoolConst: return isa<BoolLit>(&a) ? true : bad();
   case ArgKind::Tensor: return t.isTensor() && isa<Name>(&a) ? true : bad();
-  case ArgKind::Sized: return (t.isTensor() && isa<Name>(&a)) || t.kind == Type::Shape ? true : bad();
+  case ArgKind::Sized:
+    return (t.isTensor() && isa<Name>(&a)) || t.kind == Type::Shape ? true : bad();
   case ArgKind::ThreadTag: return str && isThreadTag(str->value) ? true : bad();
   case ArgKind::Shape: break;
   }
@@ -249,12 +252,11 @@ bool DefChecker::checkShapeArg(Expr &e, const Call &c, unsigned index) {
     Type t = check(e);
     if (t.isUnknown()) return false;
     if (t.kind == Type::Shape) return true;
-    auto d = diags_.report(DiagKind::BuiltinArgType, e.range,
-                           {std::to_string(index + 1), c.callee, describe(ArgKind::Shape),
-                            t.str()});
+    auto d =
+        diags_.report(DiagKind::BuiltinArgType, e.range,
+                      {std::to_string(index + 1), c.callee, describe(ArgKind::Shape), t.str()});
     if (t.isScalar() && t.dtype.isIntegral())
-      d.note(DiagKind::NoteHint, e.range,
-             {"write a 1-D shape as a tuple: (" + exprStr(e) + ",)"});
+      d.note(DiagKind::NoteHint, e.range, {"write a 1-D shape as a tuple: (" + exprStr(e) + ",)"});
     return false;
   }
   e.type = {Type::Tuple, {}, 0};
@@ -313,9 +315,9 @@ Type DefChecker::checkDefCall(Call &c, const Def &callee, Ctx ctx) {
   }
   if (mc_.badSignature.count(&callee)) return {};
   if (c.args.size() != callee.params.size()) {
-    diags_.report(DiagKind::CallArity, c.range,
-                  {callee.name, std::to_string(callee.params.size()),
-                   std::to_string(c.args.size())})
+    diags_
+        .report(DiagKind::CallArity, c.range,
+                {callee.name, std::to_string(callee.params.size()), std::to_string(c.args.size())})
         .note(DiagKind::NoteDefinedHere, callee.nameRange, {callee.name});
     return {};
   }
@@ -327,8 +329,7 @@ Type DefChecker::checkDefCall(Call &c, const Def &callee, Ctx ctx) {
   for (const Symbol *o : callee.outputs)
     if (!o->dtype.isValid()) return {};
   if (ctx == Ctx::BufferRHS && k != 1) {
-    diags_.report(DiagKind::CallResultCount, c.range,
-                  {callee.name, std::to_string(k), "1"});
+    diags_.report(DiagKind::CallResultCount, c.range, {callee.name, std::to_string(k), "1"});
     return {};
   }
   if (k == 1) return Type::tensor(callee.outputs[0]->dtype, callee.outputs[0]->rank());
@@ -348,7 +349,8 @@ bool writesParam(const Module &m, const Def &d, const std::string &name, int dep
   forEachStmt(d.body, [&](const Stmt &s) {
     if (auto *a = dyn_cast<Assign>(&s)) {
       for (auto &t : a->targets)
-        if (auto *sub = dyn_cast<Subscript>(t.get()); sub && isParam(sub->value.get())) found = true;
+        if (auto *sub = dyn_cast<Subscript>(t.get()); sub && isParam(sub->value.get()))
+          found = true;
       // A def it is passed to that writes it.
       if (auto *c = dyn_cast<Call>(a->value.get()))
         if (const Def *callee = m.find(c->callee))
@@ -356,7 +358,8 @@ bool writesParam(const Module &m, const Def &d, const std::string &name, int dep
             if (isParam(c->args[k].get()))
               found |= writesParam(m, *callee, callee->params[k].name->id, depth + 1);
     } else if (auto *a = dyn_cast<AugAssign>(&s)) {
-      if (auto *sub = dyn_cast<Subscript>(a->target.get()); sub && isParam(sub->value.get())) found = true;
+      if (auto *sub = dyn_cast<Subscript>(a->target.get()); sub && isParam(sub->value.get()))
+        found = true;
     }
   });
   return found;
@@ -369,8 +372,9 @@ bool DefChecker::checkCallArg(Call &c, const Def &callee, size_t index) {
   const Type &t = a.type;
   if (t.isUnknown() || !ps.dtype.isValid()) return false;
   // A compile-time constant array cannot be handed to a def that writes it.
-  if (auto *n = dyn_cast<Name>(&a); n && n->symbol && n->symbol->kind == Symbol::ConstArray &&
-                                    writesParam(mc_.module, callee, callee.params[index].name->id)) {
+  if (auto *n = dyn_cast<Name>(&a);
+      n && n->symbol && n->symbol->kind == Symbol::ConstArray &&
+      writesParam(mc_.module, callee, callee.params[index].name->id)) {
     diags_.report(DiagKind::InputWrite, a.range, {n->id})
         .note(DiagKind::NoteDefinedHere, callee.nameRange, {callee.name});
     return false;
@@ -391,8 +395,9 @@ bool DefChecker::checkCallArg(Call &c, const Def &callee, size_t index) {
     return r + "]";
   };
   auto bad = [&](const std::string &got) {
-    diags_.report(DiagKind::CallArgType, a.range,
-                  {std::to_string(index + 1), callee.name, expected(), got})
+    diags_
+        .report(DiagKind::CallArgType, a.range,
+                {std::to_string(index + 1), callee.name, expected(), got})
         .note(DiagKind::NoteDeclaredHere, ps.declRange, {ps.name});
     return false;
   };
@@ -407,8 +412,8 @@ bool DefChecker::checkCallArg(Call &c, const Def &callee, size_t index) {
   auto *n = dyn_cast<Name>(&a);
   if (!t.isTensor() || !n || !n->symbol) return bad(t.str());
   const Symbol &as = *n->symbol;
-  if ((ps.kind == Symbol::ConstArray) != (as.kind == Symbol::ConstArray) ||
-      as.dtype != ps.dtype || as.rank() != ps.rank())
+  if ((ps.kind == Symbol::ConstArray) != (as.kind == Symbol::ConstArray) || as.dtype != ps.dtype ||
+      as.rank() != ps.rank())
     return bad(symbolTypeStr(as));
   for (size_t k = 0; k < ps.shape.size(); ++k) {
     const Dim &pd = ps.shape[k];

@@ -56,7 +56,8 @@ using Value = std::variant<int64_t, double, bool, std::string>;
 
 /// The value of a constant expression, or nullopt (with `why` set when a
 /// specific reason helps).
-std::optional<Value> evaluate(const Expr &e, const std::map<std::string, Value> &known, std::string &why) {
+std::optional<Value> evaluate(const Expr &e, const std::map<std::string, Value> &known,
+                              std::string &why) {
   switch (e.kind) {
   case ExprKind::IntLit: return Value(cast<IntLit>(&e)->value);
   case ExprKind::FloatLit: return Value(cast<FloatLit>(&e)->value);
@@ -111,7 +112,8 @@ std::optional<Value> evaluate(const Expr &e, const std::map<std::string, Value> 
         if ((a % c != 0) && ((a < 0) != (c < 0))) --q;
         return Value(b->op == BinOpKind::FloorDiv ? q : a - q * c);
       }
-      case BinOpKind::Div: return c == 0 ? std::nullopt : std::optional<Value>(Value((double)a / (double)c));
+      case BinOpKind::Div:
+        return c == 0 ? std::nullopt : std::optional<Value>(Value((double)a / (double)c));
       default: return std::nullopt;
       }
     }
@@ -132,12 +134,15 @@ std::optional<Value> evaluate(const Expr &e, const std::map<std::string, Value> 
 /// A literal for `v` at `range` (a negative number is `-literal`).
 ExprPtr literal(const Value &v, SourceRange range) {
   if (auto *i = std::get_if<int64_t>(&v)) {
-    if (*i < 0) return std::make_unique<UnaryOp>(range, UnaryOpKind::Neg, std::make_unique<IntLit>(range, -*i));
+    if (*i < 0)
+      return std::make_unique<UnaryOp>(range, UnaryOpKind::Neg,
+                                       std::make_unique<IntLit>(range, -*i));
     return std::make_unique<IntLit>(range, *i);
   }
   if (auto *d = std::get_if<double>(&v)) {
     if (std::signbit(*d))
-      return std::make_unique<UnaryOp>(range, UnaryOpKind::Neg, std::make_unique<FloatLit>(range, -*d));
+      return std::make_unique<UnaryOp>(range, UnaryOpKind::Neg,
+                                       std::make_unique<FloatLit>(range, -*d));
     return std::make_unique<FloatLit>(range, *d);
   }
   if (auto *b = std::get_if<bool>(&v)) return std::make_unique<BoolLit>(range, *b);
@@ -163,13 +168,15 @@ std::set<std::string> ownNames(Def &d) {
 
 } // namespace
 
-static void inlineConstScalarArgs(Module &m, const ScheduleFile &schedule, DiagnosticEngine &diags) {
+static void inlineConstScalarArgs(Module &m, const ScheduleFile &schedule,
+                                  DiagnosticEngine &diags) {
   for (auto &d : m.defs) {
     const DefSchedule *ds = schedule.find(d->name);
     if (!ds) continue;
     for (const auto &[name, desc] : ds->args) {
       if (!desc.constScalar || desc.constValues.empty()) continue;
-      auto p = std::find_if(d->params.begin(), d->params.end(), [&](const Param &q) { return q.name->id == name; });
+      auto p = std::find_if(d->params.begin(), d->params.end(),
+                            [&](const Param &q) { return q.name->id == name; });
       if (p == d->params.end()) continue; // SemaParams reports the unknown parameter
       double x = desc.constValues[0];
       // The type: the annotation's, else the schedule's, else int32 for an
@@ -179,18 +186,23 @@ static void inlineConstScalarArgs(Module &m, const ScheduleFile &schedule, Diagn
         auto *a = dyn_cast<Name>(p->annotation.get());
         std::optional<DType> ann = a ? DType::parse(a->id) : std::nullopt;
         if (!ann) {
-          diags.report(DiagKind::ScheduleArgConflict, desc.constRange,
-                       {name, "a \"const\" number describes a scalar, but the annotation is not a scalar dtype"});
+          diags.report(
+              DiagKind::ScheduleArgConflict, desc.constRange,
+              {name,
+               "a \"const\" number describes a scalar, but the annotation is not a scalar dtype"});
           continue;
         }
         if (dt && *dt != *ann) {
-          diags.report(DiagKind::ScheduleArgConflict, desc.dtypeRange,
-                       {name, "the schedule says " + dt->str() + " but the annotation says " + ann->str()});
+          diags.report(
+              DiagKind::ScheduleArgConflict, desc.dtypeRange,
+              {name, "the schedule says " + dt->str() + " but the annotation says " + ann->str()});
           continue;
         }
         dt = ann;
       }
-      if (!dt) dt = std::floor(x) == x ? (std::fabs(x) < 0x1p31 ? DType::i32() : DType::i64()) : DType::f32();
+      if (!dt)
+        dt = std::floor(x) == x ? (std::fabs(x) < 0x1p31 ? DType::i32() : DType::i64())
+                                : DType::f32();
       if (!dt->isFloat() && std::floor(x) != x) {
         diags.report(DiagKind::ScheduleArgConflict, desc.constRange,
                      {name, "its value is not an integer but its type is " + dt->str()});
@@ -280,7 +292,8 @@ bool endsWithReturn(const Block &b) {
 bool holdsReturn(const Block &b) {
   for (auto &s : b) {
     if (isa<Return>(s.get())) return true;
-    if (auto *i = dyn_cast<If>(s.get()); i && (holdsReturn(i->then) || holdsReturn(i->orelse))) return true;
+    if (auto *i = dyn_cast<If>(s.get()); i && (holdsReturn(i->then) || holdsReturn(i->orelse)))
+      return true;
   }
   return false;
 }
@@ -365,8 +378,8 @@ using namespace ast;
 /// expression over the expanded parameters xs_0 ... xs_{n-1}: xs_k[rest]
 /// for a literal idx, else a chain of conditional expressions (which
 /// Simplify folds when idx is a const_range variable).
-ExprPtr elementAccess(const std::string &name, size_t n, const Expr &idx, const std::vector<ExprPtr> &rest,
-                      SourceRange r) {
+ExprPtr elementAccess(const std::string &name, size_t n, const Expr &idx,
+                      const std::vector<ExprPtr> &rest, SourceRange r) {
   auto element = [&](size_t k) -> ExprPtr {
     auto base = std::make_unique<Name>(r, name + "_" + std::to_string(k));
     if (rest.empty()) return base;
@@ -374,13 +387,15 @@ ExprPtr elementAccess(const std::string &name, size_t n, const Expr &idx, const 
     for (auto &i : rest) indices.push_back(clone(*i));
     return std::make_unique<Subscript>(r, std::move(base), std::move(indices));
   };
-  if (auto *lit = dyn_cast<IntLit>(&idx)) return (size_t)lit->value < n ? element((size_t)lit->value) : nullptr;
+  if (auto *lit = dyn_cast<IntLit>(&idx))
+    return (size_t)lit->value < n ? element((size_t)lit->value) : nullptr;
   ExprPtr chain = element(n - 1);
   for (size_t k = n - 1; k-- > 0;) {
     std::vector<ExprPtr> operands;
     operands.push_back(clone(idx));
     operands.push_back(std::make_unique<IntLit>(r, (int64_t)k));
-    auto cond = std::make_unique<Compare>(r, std::move(operands), std::vector<CmpOpKind>{CmpOpKind::Eq});
+    auto cond =
+        std::make_unique<Compare>(r, std::move(operands), std::vector<CmpOpKind>{CmpOpKind::Eq});
     chain = std::make_unique<IfExp>(r, std::move(cond), element(k), std::move(chain));
   }
   return chain;
@@ -404,8 +419,9 @@ static void expandTensorTuples(Module &m, DiagnosticEngine &diags) {
       for (auto &e : t->elts)
         if (!isa<Subscript>(e.get()) || sema::exprStr(*e) != first) ok = false;
       if (!ok) {
-        diags.report(DiagKind::TensorTupleParam, p.annotation->range,
-                     {name, "its tensors must all have one type, written as (float32[n], float32[n], ...)"});
+        diags.report(
+            DiagKind::TensorTupleParam, p.annotation->range,
+            {name, "its tensors must all have one type, written as (float32[n], float32[n], ...)"});
         if (t->elts.empty()) {
           params.push_back(std::move(p)); // the checker reports the annotation too
           continue;
@@ -438,16 +454,17 @@ static void expandTensorTuples(Module &m, DiagnosticEngine &diags) {
       auto firstElement = [&](ExprPtr &operand) {
         auto *s = dyn_cast<Subscript>(operand.get());
         const Name *n = s ? tupleOf(s->value.get()) : nullptr;
-        if (n && s->indices.size() == 1)
-          operand = std::make_unique<Name>(s->range, n->id + "_0");
+        if (n && s->indices.size() == 1) operand = std::make_unique<Name>(s->range, n->id + "_0");
       };
       if (auto *a = dyn_cast<Attribute>(e)) firstElement(a->value);
-      if (auto *c = dyn_cast<Call>(e); c && c->callee == "len" && c->args.size() == 1) firstElement(c->args[0]);
+      if (auto *c = dyn_cast<Call>(e); c && c->callee == "len" && c->args.size() == 1)
+        firstElement(c->args[0]);
       auto *s = dyn_cast<Subscript>(e);
       if (!s) {
         if (const Name *n = tupleOf(e)) {
           diags.report(DiagKind::TensorTupleParam, n->range,
-                       {n->id, "use it as " + n->id + "[k][...], len(" + n->id + ") or " + n->id + "[k].shape"});
+                       {n->id, "use it as " + n->id + "[k][...], len(" + n->id + ") or " + n->id +
+                                   "[k].shape"});
           slot = std::make_unique<IntLit>(e->range, 0); // (no follow-on errors)
         }
         return;

@@ -25,7 +25,6 @@ using namespace ast;
 
 namespace {
 
-
 std::optional<int64_t> fold(BinOpKind op, int64_t a, int64_t b, DType d) {
   uint64_t ua = uint64_t(a), ub = uint64_t(b);
   int64_t r;
@@ -182,8 +181,7 @@ Type DefChecker::checkSubscript(Subscript &s, bool isStore) {
     bool allConst = true;
     for (auto &i : s.indices) {
       if (!isStatic(*i)) {
-        diags_.report(DiagKind::NotConstant, i->range,
-                      {"the index of const array '" + n->id + "'"})
+        diags_.report(DiagKind::NotConstant, i->range, {"the index of const array '" + n->id + "'"})
             .note(DiagKind::NoteHint, i->range,
                   {"index it with literals or const_range() loop variables"});
         return {};
@@ -230,8 +228,8 @@ bool DefChecker::checkIndices(Subscript &s, const Symbol &sym) {
   return ok;
 }
 
-Type DefChecker::binaryResult(BinOpKind op, const Expr &lhs, const Expr &rhs,
-                              SourceRange opRange, std::optional<int64_t> *folded) {
+Type DefChecker::binaryResult(BinOpKind op, const Expr &lhs, const Expr &rhs, SourceRange opRange,
+                              std::optional<int64_t> *folded) {
   Type a = lhs.type, b = rhs.type;
   if (a.isUnknown() || b.isUnknown()) return {};
   std::string sp = spelling(op);
@@ -393,7 +391,8 @@ Type DefChecker::checkIfExp(IfExp &e) {
   Type a = check(*e.then), b = check(*e.orelse);
   if (!condOk || a.isUnknown() || b.isUnknown()) return {};
   if (!a.isScalar() || !b.isScalar()) {
-    diags_.report(DiagKind::IfExpArmNotScalar, (a.isScalar() ? e.orelse : e.then)->range, {a.str(), b.str()});
+    diags_.report(DiagKind::IfExpArmNotScalar, (a.isScalar() ? e.orelse : e.then)->range,
+                  {a.str(), b.str()});
     return {};
   }
   if (a.dtype != b.dtype) {
@@ -432,7 +431,8 @@ bool isPureScalarBuiltin(const std::string &callee) {
 /// For the operator nodes (BinOp, UnaryOp, BoolOp, Compare, IfExp), pure
 /// scalar builtin calls and compile-time-array elements: whether `pred`
 /// holds for every operand (index). Other kinds: nullopt (the caller decides).
-static std::optional<bool> allOperands(const Expr &e, const std::function<bool(const Expr &)> &pred) {
+static std::optional<bool> allOperands(const Expr &e,
+                                       const std::function<bool(const Expr &)> &pred) {
   auto all = [&](const std::vector<ExprPtr> &v) {
     for (auto &o : v)
       if (!pred(*o)) return false;
@@ -509,7 +509,8 @@ Dim DefChecker::makeDim(const Expr &e) const {
   }
   if (auto *n = dyn_cast<Name>(&e); n && n->symbol) {
     const Symbol *s = n->symbol;
-    if (s->kind == Symbol::ScalarParam) d.param = s;
+    if (s->kind == Symbol::ScalarParam)
+      d.param = s;
     else if (s->kind == Symbol::Var && invariantVars_.count(s) && s->initExpr)
       return makeDim(*s->initExpr);
     return d;

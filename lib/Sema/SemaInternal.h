@@ -182,8 +182,8 @@ private:
   std::map<std::string, ast::Symbol *> declared_; // by first store, per def
   std::map<std::string, unsigned> storeCount_;
   std::vector<LoopScope> loops_;
-  std::vector<ast::Symbol *> loopVars_; // visible loop variables, innermost last
-  std::set<std::string> reported_;      // names already reported as undeclared
+  std::vector<ast::Symbol *> loopVars_;         // visible loop variables, innermost last
+  std::set<std::string> reported_;              // names already reported as undeclared
   std::set<const ast::Symbol *> staticSyms_;    // const_range vars, static Vars
   std::set<const ast::Symbol *> invariantVars_; // Vars stored once, invariantly
   struct BindUse {

@@ -42,8 +42,8 @@ void DefChecker::checkSignature() {
   }
   if (ds)
     for (const auto &[name, desc] : ds->args)
-      if (!params_.count(name) &&
-          std::find(def_.constParams.begin(), def_.constParams.end(), name) == def_.constParams.end())
+      if (!params_.count(name) && std::find(def_.constParams.begin(), def_.constParams.end(),
+                                            name) == def_.constParams.end())
         diags_.report(DiagKind::ScheduleUnknownParam, desc.keyRange, {def_.name, name});
 
   // Kinds first, so that a dim naming a described tensor is recognised.
@@ -129,7 +129,8 @@ void DefChecker::typeFromAnnotation(Param &p) {
     return;
   }
   // float32[()]: a 0-d tensor (one element, indexed x[()]).
-  if (auto *t = dyn_cast<Tuple>(sub->indices[0].get()); t && t->elts.empty() && sub->indices.size() == 1) {
+  if (auto *t = dyn_cast<Tuple>(sub->indices[0].get());
+      t && t->elts.empty() && sub->indices.size() == 1) {
     t->type = {Type::Tuple, {}, 0};
     return;
   }
@@ -141,8 +142,7 @@ void DefChecker::typeFromAnnotation(Param &p) {
       lit->type = Type::scalar(DType::i32());
       lit->constInt = lit->value;
       if (lit->value <= 0 || lit->value > INT32_MAX) {
-        bad(idx->range, "a dimension must be a positive int32, got " +
-                            std::to_string(lit->value));
+        bad(idx->range, "a dimension must be a positive int32, got " + std::to_string(lit->value));
         ok = false;
         continue;
       }
@@ -183,14 +183,14 @@ void DefChecker::checkArgAgainstAnnotation(Param &p, const ArgDesc &d) {
         .note(DiagKind::NoteDeclaredHere, p.annotation->range, {name});
   };
   if (!s.dtype.isValid()) return; // the annotation was reported
-  if (d.constScalar) return;        // SemaDesugar.cpp checked it against the annotation
+  if (d.constScalar) return;      // SemaDesugar.cpp checked it against the annotation
   bool isTensor = s.kind == Symbol::TensorParam;
   if (d.hasConst)
     conflict(d.constRange, "its annotation gives its type, and \"const\" describes only "
                            "unannotated parameters");
   if (d.dtype && *d.dtype != s.dtype)
-    conflict(d.dtypeRange, "the schedule says " + d.dtype->str() + " but the annotation says " +
-                               s.dtype.str());
+    conflict(d.dtypeRange,
+             "the schedule says " + d.dtype->str() + " but the annotation says " + s.dtype.str());
   if (d.hasShape) {
     if (!isTensor) {
       conflict(d.shapeRange, "the schedule gives a shape but the annotation makes it a scalar");

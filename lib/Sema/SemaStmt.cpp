@@ -170,12 +170,13 @@ void DefChecker::checkAssign(Assign &s) {
     bool ok = !t.isUnknown();
     if (!callee) {
       if (ok)
-        diags_.report(DiagKind::UnpackNeedsCall, s.value->range, {std::to_string(s.targets.size())});
+        diags_.report(DiagKind::UnpackNeedsCall, s.value->range,
+                      {std::to_string(s.targets.size())});
       ok = false;
     } else if (ok && callee->outputs.size() != s.targets.size()) {
-      diags_.report(DiagKind::CallResultCount, s.value->range,
-                    {callee->name, std::to_string(callee->outputs.size()),
-                     std::to_string(s.targets.size())});
+      diags_.report(
+          DiagKind::CallResultCount, s.value->range,
+          {callee->name, std::to_string(callee->outputs.size()), std::to_string(s.targets.size())});
       ok = false;
     }
     for (size_t i = 0; i < s.targets.size(); ++i) {
@@ -251,8 +252,9 @@ void DefChecker::storeName(Name &n, Type t, const Expr &value) {
     if (!t.isScalar())
       diags_.report(DiagKind::ScalarVarGetsTensor, value.range, {n.id, t.str()});
     else if (t.dtype != d->dtype)
-      diags_.report(DiagKind::StoreTypeMismatch, value.range,
-                    {t.dtype.str(), "variable '" + n.id + "'", d->dtype.str()})
+      diags_
+          .report(DiagKind::StoreTypeMismatch, value.range,
+                  {t.dtype.str(), "variable '" + n.id + "'", d->dtype.str()})
           .note(DiagKind::NoteHint, d->declRange,
                 {"'" + n.id + "' is declared here with type " + d->dtype.str()});
     return;
@@ -426,8 +428,9 @@ void DefChecker::checkAugAssign(AugAssign &s) {
     n->type = typeOf(*sym);
     Type r = binaryResult(s.op, *n, *s.value, s.opRange, nullptr);
     if (r.isScalar() && r.dtype != sym->dtype)
-      diags_.report(DiagKind::StoreTypeMismatch, s.value->range,
-                    {r.dtype.str(), "variable '" + n->id + "'", sym->dtype.str()})
+      diags_
+          .report(DiagKind::StoreTypeMismatch, s.value->range,
+                  {r.dtype.str(), "variable '" + n->id + "'", sym->dtype.str()})
           .note(DiagKind::NoteHint, sym->declRange,
                 {"'" + n->id + "' is declared here with type " + sym->dtype.str()});
     return;
@@ -438,9 +441,9 @@ void DefChecker::checkAugAssign(AugAssign &s) {
     if (e.isUnknown() || v.isUnknown()) return;
     Type r = binaryResult(s.op, *sub, *s.value, s.opRange, nullptr);
     if (r.isScalar() && r.dtype != e.dtype)
-      diags_.report(DiagKind::StoreTypeMismatch, s.value->range,
-                    {r.dtype.str(), "tensor '" + cast<Name>(sub->value.get())->id + "'",
-                     e.dtype.str()});
+      diags_.report(
+          DiagKind::StoreTypeMismatch, s.value->range,
+          {r.dtype.str(), "tensor '" + cast<Name>(sub->value.get())->id + "'", e.dtype.str()});
     return;
   }
   diags_.report(DiagKind::InvalidAssignTarget, s.target->range, {exprStr(*s.target)});
@@ -456,7 +459,8 @@ void DefChecker::checkFor(For &f) {
   const DType varType = DType::i32(); // as in TVM, whatever the bounds' type
   std::optional<int64_t> extent;
 
-  if (call && !call->keywords.empty() && !resolveKeywords(*call, {}, {})) ok = false; // loops take none
+  if (call && !call->keywords.empty() && !resolveKeywords(*call, {}, {}))
+    ok = false; // loops take none
   if (!b || b->result != ResultRule::Loop) {
     if (call)
       for (auto &a : call->args) check(*a);
@@ -489,8 +493,10 @@ void DefChecker::checkFor(For &f) {
       Expr &a = *call->args[i];
       if (kind == LoopKind::Bind && i == 0) {
         auto *tag = dyn_cast<StrLit>(&a);
-        if (tag) tag->type = {Type::String, {}, 0};
-        else check(a);
+        if (tag)
+          tag->type = {Type::String, {}, 0};
+        else
+          check(a);
         if (!tag || !isThreadTag(tag->value)) {
           std::string got = tag ? quoted(tag->value) : a.type.isUnknown() ? "" : a.type.str();
           if (!tag && a.type.isUnknown()) {
@@ -537,7 +543,8 @@ void DefChecker::checkFor(For &f) {
   int64_t copies = loops_.empty() ? 1 : loops_.back().copies;
   if ((kind == LoopKind::ConstRange || kind == LoopKind::Unroll) && extent && *extent > 0) {
     copies = *extent > kMaxUnrolledCopies ? kMaxUnrolledCopies + 1 : copies * *extent;
-    if (copies > kMaxUnrolledCopies && (loops_.empty() || loops_.back().copies <= kMaxUnrolledCopies))
+    if (copies > kMaxUnrolledCopies &&
+        (loops_.empty() || loops_.back().copies <= kMaxUnrolledCopies))
       diags_.report(DiagKind::UnrollTooLarge, f.iter->range,
                     {call->callee, std::to_string(*extent), std::to_string(kMaxUnrolledCopies)});
     copies = std::min(copies, kMaxUnrolledCopies + 1);
@@ -581,8 +588,7 @@ void DefChecker::checkBindExtent(const std::string &tag, Expr &extent) {
   }
   const Expr &first = *it->second.extent;
   if (sameDim(makeDim(first), makeDim(extent))) return;
-  diags_.report(DiagKind::BindExtentMismatch, extent.range,
-                {tag, exprStr(extent), exprStr(first)})
+  diags_.report(DiagKind::BindExtentMismatch, extent.range, {tag, exprStr(extent), exprStr(first)})
       .note(DiagKind::NotePrevious, it->second.range,
             {"'" + tag + "' is first bound here with extent " + exprStr(first)});
 }
@@ -651,8 +657,8 @@ void DefChecker::checkReturn(Return &r, bool wellPlaced) {
       ok = false;
       continue;
     }
-    bool returnable = s->kind == Symbol::OutputTensor ||
-                      (s->kind == Symbol::Allocated && s->scope == "global");
+    bool returnable =
+        s->kind == Symbol::OutputTensor || (s->kind == Symbol::Allocated && s->scope == "global");
     bool duplicate = false;
     for (Symbol *o : outs) duplicate = duplicate || o == s;
     if (!returnable || duplicate) {
@@ -661,7 +667,8 @@ void DefChecker::checkReturn(Return &r, bool wellPlaced) {
         d.note(DiagKind::NoteHint, e->range, {"'" + n->id + "' is returned twice"});
       else if (s->kind == Symbol::Allocated)
         d.note(DiagKind::NoteHint, s->declRange,
-               {"'" + n->id + "' is a '" + s->scope + "' buffer; only output_tensor() and "
+               {"'" + n->id + "' is a '" + s->scope +
+                "' buffer; only output_tensor() and "
                 "global allocate() buffers can be returned"});
       else if (s->isTensor())
         d.note(DiagKind::NoteHint, s->declRange,

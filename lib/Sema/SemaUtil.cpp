@@ -29,8 +29,7 @@ int64_t wrapTo(int64_t v, DType d) {
 }
 
 bool sameDim(const Dim &a, const Dim &b) {
-  if (a.isConst() || b.isConst())
-    return a.isConst() && b.isConst() && *a.constant == *b.constant;
+  if (a.isConst() || b.isConst()) return a.isConst() && b.isConst() && *a.constant == *b.constant;
   if (a.param || b.param) return a.param == b.param;
   return a.expr && b.expr && sameExpr(*a.expr, *b.expr);
 }
@@ -83,9 +82,7 @@ bool needsParens(const Expr &e) {
   return isa<BinOp>(&e) || isa<BoolOp>(&e) || isa<Compare>(&e) || isa<IfExp>(&e);
 }
 
-std::string sub(const Expr &e) {
-  return needsParens(e) ? "(" + exprStr(e) + ")" : exprStr(e);
-}
+std::string sub(const Expr &e) { return needsParens(e) ? "(" + exprStr(e) + ")" : exprStr(e); }
 
 std::string joined(const std::vector<ExprPtr> &v) {
   std::string s;

@@ -19,10 +19,13 @@ std::string DType::str() const {
 }
 
 std::optional<DType> DType::parse(std::string_view n) {
-  static const struct { const char *name; DType t; } kNames[] = {
-      {"bool", {Bool, 1}},     {"int8", {Int, 8}},       {"int16", {Int, 16}},
-      {"int32", {Int, 32}},    {"int64", {Int, 64}},     {"uint8", {UInt, 8}},
-      {"uint16", {UInt, 16}},  {"uint32", {UInt, 32}},   {"uint64", {UInt, 64}},
+  static const struct {
+    const char *name;
+    DType t;
+  } kNames[] = {
+      {"bool", {Bool, 1}},      {"int8", {Int, 8}},       {"int16", {Int, 16}},
+      {"int32", {Int, 32}},     {"int64", {Int, 64}},     {"uint8", {UInt, 8}},
+      {"uint16", {UInt, 16}},   {"uint32", {UInt, 32}},   {"uint64", {UInt, 64}},
       {"float16", {Float, 16}}, {"float32", {Float, 32}}, {"float64", {Float, 64}},
   };
   for (auto &e : kNames)
@@ -39,8 +42,7 @@ DType promote(DType a, DType b) {
   if (ea.isFloat() && !eb.isFloat()) return ea.withLanes(lanes);
   if (eb.isFloat() && !ea.isFloat()) return eb.withLanes(lanes);
   // Two floats: the wider.
-  if (ea.isFloat() && eb.isFloat())
-    return (ea.bits >= eb.bits ? ea : eb).withLanes(lanes);
+  if (ea.isFloat() && eb.isFloat()) return (ea.bits >= eb.bits ? ea : eb).withLanes(lanes);
   // Integers (bool counts as a 1-bit unsigned integer).
   bool sa = ea.isInt(), sb = eb.isInt();
   if (sa == sb) return (ea.bits >= eb.bits ? ea : eb).withLanes(lanes);

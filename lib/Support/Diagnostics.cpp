@@ -38,8 +38,7 @@ DiagnosticEngine::Builder DiagnosticEngine::report(DiagKind k, SourceRange r,
 
 DiagnosticEngine::Builder &DiagnosticEngine::Builder::note(DiagKind k, SourceRange r,
                                                            std::vector<std::string> args) {
-  engine_.diags_[index_].notes.push_back(
-      {k, r, formatDiag(diagInfo(k).format, args), {}});
+  engine_.diags_[index_].notes.push_back({k, r, formatDiag(diagInfo(k).format, args), {}});
   return *this;
 }
 
@@ -106,8 +105,7 @@ void DiagnosticEngine::render(std::ostream &os, bool color) const {
     return a->range.begin < b->range.begin;
   });
   for (const Diagnostic *d : sorted) os << format(*d, color);
-  if (errors_)
-    os << errors_ << (errors_ == 1 ? " error" : " errors") << " generated.\n";
+  if (errors_) os << errors_ << (errors_ == 1 ? " error" : " errors") << " generated.\n";
 }
 
 } // namespace hybridc

@@ -49,7 +49,6 @@ constexpr int64_t kMaxUnrollCopies = 65536;
 /// At most this many loops nest after a split (each split adds a level).
 constexpr size_t kMaxLoopDepth = 64;
 
-
 using namespace ir;
 using namespace ir::loopnest;
 
@@ -159,7 +158,8 @@ std::set<std::string> namesIn(const For *f) {
 /// Replaces one loop node (by identity) with another statement.
 class LoopReplacer : public IRMutator {
 public:
-  LoopReplacer(const For *target, Stmt replacement) : target_(target), replacement_(std::move(replacement)) {}
+  LoopReplacer(const For *target, Stmt replacement)
+      : target_(target), replacement_(std::move(replacement)) {}
 
 protected:
   using IRMutator::visit;
@@ -217,7 +217,9 @@ const char *opName(ScheduleOp::Kind k) {
 }
 
 /// The verb of "cannot <verb> loop 'i'".
-const char *opVerb(ScheduleOp::Kind k) { return k == ScheduleOp::Parallel ? "parallelize" : opName(k); }
+const char *opVerb(ScheduleOp::Kind k) {
+  return k == ScheduleOp::Parallel ? "parallelize" : opName(k);
+}
 
 std::string quoteList(const std::vector<std::string> &names) {
   std::string s;
@@ -249,7 +251,8 @@ class Scheduler {
 public:
   Scheduler(const Stmt &body, const DefSchedule &sched, DiagnosticEngine &diags)
       : body_(body), sched_(sched), diags_(diags) {
-    for (auto &s : collectSites(body_)) slots_[s.loop->name].push_back(Slot{nextId_++, true, nullptr});
+    for (auto &s : collectSites(body_))
+      slots_[s.loop->name].push_back(Slot{nextId_++, true, nullptr});
     MutableVars mv;
     mv.visit(body_);
     mutableVars_ = std::move(mv.names);
@@ -275,8 +278,8 @@ public:
         throw;
       }
       if (!ok || diags_.errorCount() != e0) {
-        HY_ASSERT(diags_.errorCount() != e0, std::string("schedule op '") + opName(op.kind) +
-                                                 "' failed without a diagnostic");
+        HY_ASSERT(diags_.errorCount() != e0,
+                  std::string("schedule op '") + opName(op.kind) + "' failed without a diagnostic");
         body_ = savedBody;
         slots_ = savedSlots;
         poison(op);
@@ -493,9 +496,11 @@ private:
 
   /// `breakAllowed`: split keeps a loop's `break` meaning (see split());
   /// fuse and tile cannot (checkNoBreak).
-  bool checkSerial(const Target &t, const char *verb, SourceRange where, bool breakAllowed = false) {
+  bool checkSerial(const Target &t, const char *verb, SourceRange where,
+                   bool breakAllowed = false) {
     if (t.loop()->forKind != ForKind::Serial) {
-      diags_.report(DiagKind::ScheduleConflict, where, {verb, t.address, "it is already " + kindText(t.loop())});
+      diags_.report(DiagKind::ScheduleConflict, where,
+                    {verb, t.address, "it is already " + kindText(t.loop())});
       return false;
     }
     return breakAllowed || checkNoBreak(t.loop(), t.address, verb, where);
@@ -503,7 +508,8 @@ private:
 
   /// Whether `site` is loop L or a loop nested inside it.
   static bool atOrInside(const LoopSite &site, const For *L) {
-    return site.loop == L || std::find(site.ancestors.begin(), site.ancestors.end(), L) != site.ancestors.end();
+    return site.loop == L ||
+           std::find(site.ancestors.begin(), site.ancestors.end(), L) != site.ancestors.end();
   }
 
   /// `break` statements of the loop itself become `flag = true; break`.
@@ -515,7 +521,8 @@ private:
     using IRMutator::visit;
     std::string flag_;
     Stmt visit(const Break *n, const Stmt &self) override {
-      return withLoc(Block::make({Assign::make(flag_, makeConst(DType::boolean(), 1)), self}), n->loc);
+      return withLoc(Block::make({Assign::make(flag_, makeConst(DType::boolean(), 1)), self}),
+                     n->loc);
     }
     Stmt visit(const For *, const Stmt &self) override { return self; }
     Stmt visit(const While *, const Stmt &self) override { return self; }
@@ -524,14 +531,17 @@ private:
   /// A loop that breaks out of itself keeps its place: fuse or tile it (or
   /// move another loop inside it) and the `break` would leave a different
   /// loop than the one it was written for.
-  bool checkNoBreak(const For *f, const std::string &address, const std::string &verb, SourceRange where) {
+  bool checkNoBreak(const For *f, const std::string &address, const std::string &verb,
+                    SourceRange where) {
     const Break *b = effectsOf(f->body).ownBreak;
     if (!b) return true;
-    auto d = diags_.report(DiagKind::ScheduleConflict, where,
-                           {verb, address,
-                            "its body leaves it early with 'break', which would then leave another loop than '" +
-                                f->name + "'"});
-    if (b->loc.isValid()) d.note(DiagKind::NotePrevious, SourceRange(b->loc), {"the 'break' is here"});
+    auto d = diags_.report(
+        DiagKind::ScheduleConflict, where,
+        {verb, address,
+         "its body leaves it early with 'break', which would then leave another loop than '" +
+             f->name + "'"});
+    if (b->loc.isValid())
+      d.note(DiagKind::NotePrevious, SourceRange(b->loc), {"the 'break' is here"});
     return false;
   }
 
@@ -541,7 +551,8 @@ private:
   bool checkNewName(const std::string &n, const LoopSite &site, const std::set<std::string> &own,
                     SourceRange where) {
     std::string why;
-    if (n.empty()) why = "a loop name cannot be empty";
+    if (n.empty())
+      why = "a loop name cannot be empty";
     else if (n.find('#') != std::string::npos)
       why = "'#' is reserved for numbering loops that share a name (\"i#0\", \"i#1\")";
     else if (!own.count(n) && (site.scopeNames.count(n) || namesIn(site.loop).count(n)))
@@ -572,7 +583,8 @@ private:
       if (!t) return false;
       SourceRange fr = op.factorRange.isValid() ? op.factorRange : op.range;
       (void)fr;
-      return split(op, *t, op.factor, op.nparts, op.outer, op.inner, op.loopRange, "split").has_value();
+      return split(op, *t, op.factor, op.nparts, op.outer, op.inner, op.loopRange, "split")
+          .has_value();
     }
     case ScheduleOp::Fuse: return fuse(op);
     case ScheduleOp::Reorder: {
@@ -598,9 +610,10 @@ private:
     std::string outer, inner;
   };
 
-  std::optional<SplitResult> split(const ScheduleOp &op, const Target &t, std::optional<int64_t> factor,
-                                   std::optional<int64_t> nparts, std::string outer, std::string inner,
-                                   SourceRange where, const char *verb) {
+  std::optional<SplitResult> split(const ScheduleOp &op, const Target &t,
+                                   std::optional<int64_t> factor, std::optional<int64_t> nparts,
+                                   std::string outer, std::string inner, SourceRange where,
+                                   const char *verb) {
     const For *L = t.loop();
     // (tile has checked its loops for a break before splitting them)
     if (!checkSerial(t, verb, where, /*breakAllowed=*/true)) return std::nullopt;
@@ -611,7 +624,8 @@ private:
       if (atOrInside(site, L)) deepest = std::max(deepest, site.ancestors.size() + 1);
     if (deepest + 1 > kMaxLoopDepth) {
       diags_.report(DiagKind::ScheduleConflict, where,
-                    {verb, t.address, "the loops would nest more than " + std::to_string(kMaxLoopDepth) + " deep"});
+                    {verb, t.address,
+                     "the loops would nest more than " + std::to_string(kMaxLoopDepth) + " deep"});
       return std::nullopt;
     }
     if (outer.empty()) outer = L->name + ".outer";
@@ -620,7 +634,8 @@ private:
     if (!checkNewName(outer, t.site, own, where) || !checkNewName(inner, t.site, own, where))
       return std::nullopt;
     if (outer == inner) {
-      diags_.report(DiagKind::ScheduleBadLoopName, where, {outer, "both new loops would have this name"});
+      diags_.report(DiagKind::ScheduleBadLoopName, where,
+                    {outer, "both new loops would have this name"});
       return std::nullopt;
     }
     DType ty = L->extent.type();
@@ -656,7 +671,8 @@ private:
         outerExt = makeConst(ty, (*cext + f - 1) / f);
         perfect = *cext % f == 0;
       } else {
-        F = simplify(Binary::make(BinOp::FloorDiv, ext + makeConst(ty, *nparts - 1), makeConst(ty, *nparts)));
+        F = simplify(Binary::make(BinOp::FloorDiv, ext + makeConst(ty, *nparts - 1),
+                                  makeConst(ty, *nparts)));
         outerExt = makeConst(ty, *nparts);
       }
     }
@@ -678,11 +694,14 @@ private:
     Stmt innerLoop = withLoc(For::make(inner, makeConst(ty, 0), F, ForKind::Serial, body), L->loc);
     // (Not `if flag: break` after it: a peeled tail iteration of the outer
     // loop would then break the loop around it.)
-    if (!flag.empty()) innerLoop = IfThenElse::make(Not::make(Var::make(DType::boolean(), flag)), innerLoop);
-    Stmt result = withLoc(For::make(outer, makeConst(ty, 0), outerExt, ForKind::Serial, innerLoop), L->loc);
     if (!flag.empty())
-      result = VarDecl::make(flag, DType::boolean(),
-                             Block::make({Assign::make(flag, makeConst(DType::boolean(), 0)), result}));
+      innerLoop = IfThenElse::make(Not::make(Var::make(DType::boolean(), flag)), innerLoop);
+    Stmt result =
+        withLoc(For::make(outer, makeConst(ty, 0), outerExt, ForKind::Serial, innerLoop), L->loc);
+    if (!flag.empty())
+      result =
+          VarDecl::make(flag, DType::boolean(),
+                        Block::make({Assign::make(flag, makeConst(DType::boolean(), 0)), result}));
     for (auto it = lets.rbegin(); it != lets.rend(); ++it)
       result = withLoc(LetStmt::make(it->first, it->second, result), L->loc);
 
@@ -713,24 +732,27 @@ private:
       const For *a = ts[i].loop(), *b = ts[i + 1].loop();
       if (a->body.get() == b) continue;
       std::string why;
-      bool bInsideA = std::find(ts[i + 1].site.ancestors.begin(), ts[i + 1].site.ancestors.end(), a) !=
-                      ts[i + 1].site.ancestors.end();
+      bool bInsideA = std::find(ts[i + 1].site.ancestors.begin(), ts[i + 1].site.ancestors.end(),
+                                a) != ts[i + 1].site.ancestors.end();
       bool aInsideB = std::find(ts[i].site.ancestors.begin(), ts[i].site.ancestors.end(), b) !=
                       ts[i].site.ancestors.end();
       if (aInsideB)
-        why = "'" + ts[i + 1].address + "' encloses '" + ts[i].address + "'; list the loops outermost first";
+        why = "'" + ts[i + 1].address + "' encloses '" + ts[i].address +
+              "'; list the loops outermost first";
       else if (!bInsideA)
         why = "'" + ts[i + 1].address + "' is not inside '" + ts[i].address + "'";
       else if (a->body.as<For>())
         why = "they are not adjacent: loop '" + a->body.as<For>()->name + "' lies between them";
       else
         why = "the body of loop '" + ts[i].address + "' holds " + describeBody(a->body);
-      diags_.report(DiagKind::ScheduleNotPerfectNest, op.loopRanges[i + 1], {"fuse", quoteList(names), why});
+      diags_.report(DiagKind::ScheduleNotPerfectNest, op.loopRanges[i + 1],
+                    {"fuse", quoteList(names), why});
       return false;
     }
     for (size_t i = 1; i < ts.size(); ++i)
       for (size_t j = 0; j < i; ++j)
-        if (usesVar(ts[i].loop()->min, ts[j].loop()->name) || usesVar(ts[i].loop()->extent, ts[j].loop()->name)) {
+        if (usesVar(ts[i].loop()->min, ts[j].loop()->name) ||
+            usesVar(ts[i].loop()->extent, ts[j].loop()->name)) {
           diags_.report(DiagKind::ScheduleDependentBounds, op.loopRanges[i],
                         {"fuse " + quoteList(names), ts[i].name, ts[j].name});
           return false;
@@ -771,7 +793,8 @@ private:
       Expr val = isConstInt(L->min, 0) ? v : v + Cast::make(ty, L->min);
       body = substitute(body, L->name, Cast::make(L->extent.type(), simplify(val)));
     }
-    Stmt result = withLoc(For::make(fused, makeConst(ty, 0), total, ForKind::Serial, body), first->loc);
+    Stmt result =
+        withLoc(For::make(fused, makeConst(ty, 0), total, ForKind::Serial, body), first->loc);
     size_t pre = ts[0].site.preorder;
     body_ = replaceLoop(body_, first, result);
     for (auto &t : ts) consume(t, op);
@@ -779,8 +802,8 @@ private:
     return true;
   }
 
-  bool reorder(const std::vector<Target> &ts, const std::vector<SourceRange> &ranges, const char *verb,
-               SourceRange opRange) {
+  bool reorder(const std::vector<Target> &ts, const std::vector<SourceRange> &ranges,
+               const char *verb, SourceRange opRange) {
     std::vector<std::string> names;
     for (auto &t : ts) names.push_back(t.address);
     if (ts.size() < 2) return true;
@@ -795,7 +818,8 @@ private:
       if (std::find(anc.begin(), anc.end(), top) == anc.end()) {
         diags_.report(DiagKind::ScheduleNotPerfectNest, ranges[i],
                       {verb, quoteList(names),
-                       "'" + ts[i].address + "' is not inside '" + ts[outer].address + "'; they are not one loop nest"});
+                       "'" + ts[i].address + "' is not inside '" + ts[outer].address +
+                           "'; they are not one loop nest"});
         return false;
       }
     }
@@ -815,14 +839,15 @@ private:
         // The first listed loop below the break, for the caret.
         size_t below = 0;
         for (size_t i = 0; i < ts.size(); ++i)
-          if (listed(ts[i].loop()) >= 0 && std::find(chain.begin(), chain.end(), ts[i].loop()) == chain.end()) {
+          if (listed(ts[i].loop()) >= 0 &&
+              std::find(chain.begin(), chain.end(), ts[i].loop()) == chain.end()) {
             below = i;
             break;
           }
         diags_.report(DiagKind::ScheduleNotPerfectNest, ranges[below],
                       {verb, quoteList(names),
-                       "they are not one perfect nest: the body of loop '" + cur->name + "' holds " +
-                           describeBody(cur->body)});
+                       "they are not one perfect nest: the body of loop '" + cur->name +
+                           "' holds " + describeBody(cur->body)});
         return false;
       }
       chain.push_back(next);
@@ -835,7 +860,8 @@ private:
     std::vector<const For *> order0 = chain;
     for (size_t i = 0; i < ts.size(); ++i) order0[slotOf[i]] = ts[i].loop();
     for (size_t p = 0; p < chain.size(); ++p) {
-      if ((p == 0 && order0[0] == chain[0]) || (isPure(chain[p]->min) && isPure(chain[p]->extent))) continue;
+      if ((p == 0 && order0[0] == chain[0]) || (isPure(chain[p]->min) && isPure(chain[p]->extent)))
+        continue;
       int li = listed(chain[p]);
       diags_.report(DiagKind::ScheduleNotPerfectNest, li >= 0 ? ranges[li] : opRange,
                     {verb, quoteList(names), impureBounds(chain[p]->name)});
@@ -848,13 +874,15 @@ private:
       for (size_t q = p + 1; q < order.size(); ++q)
         if (usesVar(order[p]->min, order[q]->name) || usesVar(order[p]->extent, order[q]->name)) {
           int li = listed(order[p]);
-          diags_.report(DiagKind::ScheduleDependentBounds, li >= 0 ? ranges[li] : opRange,
-                        {std::string(verb) + " " + quoteList(names), order[p]->name, order[q]->name});
+          diags_.report(
+              DiagKind::ScheduleDependentBounds, li >= 0 ? ranges[li] : opRange,
+              {std::string(verb) + " " + quoteList(names), order[p]->name, order[q]->name});
           return false;
         }
     if (order.back() != chain.back()) {
       int li = listed(chain.back());
-      if (!checkNoBreak(chain.back(), chain.back()->name, verb, li >= 0 ? ranges[li] : opRange)) return false;
+      if (!checkNoBreak(chain.back(), chain.back()->name, verb, li >= 0 ? ranges[li] : opRange))
+        return false;
     }
     std::string hazard = reorderHazard(chain, order, chain.back()->body);
     if (!hazard.empty()) {
@@ -910,7 +938,8 @@ private:
     if (L->forKind != ForKind::Serial) {
       if (L->forKind == want && (want != ForKind::ThreadBinding || L->threadTag == op.thread))
         return true; // already so (e.g. annotated in the source)
-      diags_.report(DiagKind::ScheduleConflict, op.loopRange, {verb, t->address, "it is already " + kindText(L)});
+      diags_.report(DiagKind::ScheduleConflict, op.loopRange,
+                    {verb, t->address, "it is already " + kindText(L)});
       return false;
     }
     if (want == ForKind::Vectorized || want == ForKind::Unrolled) {
@@ -938,10 +967,11 @@ private:
         copies = std::max(copies, chain);
       }
       if (copies > kMaxUnrollCopies) {
-        diags_.report(DiagKind::ScheduleConflict, op.loopRange,
-                      {verb, t->address,
-                       "with the unrolled loops around and inside it, its body would be copied more than " +
-                           std::to_string(kMaxUnrollCopies) + " times"});
+        diags_.report(
+            DiagKind::ScheduleConflict, op.loopRange,
+            {verb, t->address,
+             "with the unrolled loops around and inside it, its body would be copied more than " +
+                 std::to_string(kMaxUnrollCopies) + " times"});
         return false;
       }
     }
@@ -949,38 +979,47 @@ private:
       // One vector dimension: no vectorized loop around or inside this one.
       for (const For *a : t->site.ancestors)
         if (a->forKind == ForKind::Vectorized) {
-          diags_.report(DiagKind::ScheduleConflict, op.loopRange,
-                        {verb, t->address, "loop '" + a->name + "' around it is already vectorized"});
+          diags_.report(
+              DiagKind::ScheduleConflict, op.loopRange,
+              {verb, t->address, "loop '" + a->name + "' around it is already vectorized"});
           return false;
         }
       for (auto &site : collectSites(body_))
         if (site.loop->forKind == ForKind::Vectorized &&
             std::find(site.ancestors.begin(), site.ancestors.end(), L) != site.ancestors.end()) {
-          diags_.report(DiagKind::ScheduleConflict, op.loopRange,
-                        {verb, t->address, "loop '" + site.loop->name + "' inside it is already vectorized"});
+          diags_.report(
+              DiagKind::ScheduleConflict, op.loopRange,
+              {verb, t->address, "loop '" + site.loop->name + "' inside it is already vectorized"});
           return false;
         }
     }
     if (want == ForKind::ThreadBinding) {
       for (const For *a : t->site.ancestors)
         if (a->forKind == ForKind::ThreadBinding && a->threadTag == op.thread) {
-          diags_.report(DiagKind::ScheduleConflict, op.loopRange,
-                        {verb, t->address, "loop '" + a->name + "' around it is already bound to '" + op.thread + "'"});
+          diags_.report(
+              DiagKind::ScheduleConflict, op.loopRange,
+              {verb, t->address,
+               "loop '" + a->name + "' around it is already bound to '" + op.thread + "'"});
           return false;
         }
       for (auto &site : collectSites(body_)) {
         const For *f = site.loop;
         if (f == L || f->forKind != ForKind::ThreadBinding || f->threadTag != op.thread) continue;
         if (std::find(site.ancestors.begin(), site.ancestors.end(), L) != site.ancestors.end()) {
-          diags_.report(DiagKind::ScheduleConflict, op.loopRange,
-                        {verb, t->address, "loop '" + f->name + "' inside it is already bound to '" + op.thread + "'"});
+          diags_.report(
+              DiagKind::ScheduleConflict, op.loopRange,
+              {verb, t->address,
+               "loop '" + f->name + "' inside it is already bound to '" + op.thread + "'"});
           return false;
         }
         if (!sameExpr(simplify(f->extent), simplify(L->extent))) {
-          diags_.report(DiagKind::BindExtentMismatch, op.threadRange.isValid() ? op.threadRange : op.loopRange,
-                        {op.thread, toString(L->extent), toString(f->extent)})
+          diags_
+              .report(DiagKind::BindExtentMismatch,
+                      op.threadRange.isValid() ? op.threadRange : op.loopRange,
+                      {op.thread, toString(L->extent), toString(f->extent)})
               .note(DiagKind::NotePrevious, f->loc,
-                    {"loop '" + f->name + "' is bound to '" + op.thread + "' with extent " + toString(f->extent)});
+                    {"loop '" + f->name + "' is bound to '" + op.thread + "' with extent " +
+                     toString(f->extent)});
           return false;
         }
       }

@@ -25,11 +25,11 @@
 // the loop and the conflicting access, with a note at the statement.
 //
 //===----------------------------------------------------------------------===//
-#include "hybridc/Transforms/ApplySchedule.h"
 #include "LoopNest.h"
 #include "hybridc/IR/IRPrinter.h"
 #include "hybridc/IR/IRVisitor.h"
 #include "hybridc/Schedule/Schedule.h"
+#include "hybridc/Transforms/ApplySchedule.h"
 #include "hybridc/Transforms/Simplify.h"
 
 #include <functional>
@@ -49,10 +49,10 @@ struct Access {
   std::vector<Expr> indices;  // as written
   std::vector<Expr> expanded; // lets and single-assignment scalars substituted
   bool isStore = false;
-  Expr storedValue; // stores only
-  std::map<std::string, Interval> inner; // loops inside the tested loop around it
+  Expr storedValue;                              // stores only
+  std::map<std::string, Interval> inner;         // loops inside the tested loop around it
   std::map<std::string, const For *> innerLoops; // the same loops
-  SourceLoc loc;    // the statement holding it
+  SourceLoc loc;                                 // the statement holding it
 };
 
 /// What a loop carries, for the diagnostic.
@@ -108,7 +108,8 @@ protected:
     // each iteration of a bound loop (shared: of a blockIdx loop), as a
     // buffer allocated inside the body is.
     if (loop_->forKind == ForKind::ThreadBinding && b->kind == BufferNode::Temp &&
-        (b->scope == "local" || (b->scope == "shared" && loop_->threadTag.rfind("blockIdx.", 0) == 0)))
+        (b->scope == "local" ||
+         (b->scope == "shared" && loop_->threadTag.rfind("blockIdx.", 0) == 0)))
       return;
     Access a;
     a.buffer = b;
@@ -151,17 +152,22 @@ protected:
       return it == inner_.end() ? Interval() : it->second;
     };
     Interval r = loopRange(n->min, n->extent, range);
-    auto saved = inner_.find(n->name) != inner_.end() ? std::optional<Interval>(inner_[n->name]) : std::nullopt;
+    auto saved = inner_.find(n->name) != inner_.end() ? std::optional<Interval>(inner_[n->name])
+                                                      : std::nullopt;
     inner_[n->name] = r;
     const For *savedLoop = innerLoops_.count(n->name) ? innerLoops_[n->name] : nullptr;
     innerLoops_[n->name] = n;
     ++depth_;
     visit(n->body);
     --depth_;
-    if (saved) inner_[n->name] = *saved;
-    else inner_.erase(n->name);
-    if (savedLoop) innerLoops_[n->name] = savedLoop;
-    else innerLoops_.erase(n->name);
+    if (saved)
+      inner_[n->name] = *saved;
+    else
+      inner_.erase(n->name);
+    if (savedLoop)
+      innerLoops_[n->name] = savedLoop;
+    else
+      innerLoops_.erase(n->name);
   }
 
   void visit(const While *n) override {
@@ -174,11 +180,14 @@ protected:
 
   void visit(const Break *n) override {
     setLoc(n);
-    if (depth_ == 0) fail("it contains 'break', which only a serial loop may use", curLoc_, "'break' is here");
+    if (depth_ == 0)
+      fail("it contains 'break', which only a serial loop may use", curLoc_, "'break' is here");
   }
   void visit(const Continue *n) override {
     setLoc(n);
-    if (depth_ == 0) fail("it contains 'continue', which only a serial loop may use", curLoc_, "'continue' is here");
+    if (depth_ == 0)
+      fail("it contains 'continue', which only a serial loop may use", curLoc_,
+           "'continue' is here");
   }
 
   void visit(const LetStmt *n) override {
@@ -189,8 +198,10 @@ protected:
     Expr old = had ? it->second : Expr();
     lets_[n->name] = expand(n->value);
     visit(n->body);
-    if (had) lets_[n->name] = old;
-    else lets_.erase(n->name);
+    if (had)
+      lets_[n->name] = old;
+    else
+      lets_.erase(n->name);
   }
 
   /// The single, unconditional assignment of `name` directly in `s` (through
@@ -252,8 +263,10 @@ protected:
       if (d == n->name) return;
     std::string hint;
     if (usesVar(n->value, n->name))
-      hint = "'" + n->name + "' accumulates across iterations (a reduction); hybridc vectorizes "
-             "`s = s op e` (op + * min max, s read nowhere else in the loop) but parallelizes no reduction";
+      hint = "'" + n->name +
+             "' accumulates across iterations (a reduction); hybridc vectorizes "
+             "`s = s op e` (op + * min max, s read nowhere else in the loop) but parallelizes no "
+             "reduction";
     else
       hint = "a scalar first assigned inside the loop body is private to each iteration";
     fail("scalar '" + n->name + "' is declared outside the loop and assigned in every iteration",
@@ -283,8 +296,8 @@ protected:
 /// text; v * m only for a symbolic m, as a split by nparts makes).
 struct VTerm {
   enum Kind { Id, Div, Mod, Scaled } kind = Id; // Scaled: v * m
-  std::string m;             // the divisor's text
-  std::optional<int64_t> cm; // the divisor when constant
+  std::string m;                                // the divisor's text
+  std::optional<int64_t> cm;                    // the divisor when constant
   int64_t coeff = 0;
   bool operator==(const VTerm &o) const { return kind == o.kind && m == o.m && coeff == o.coeff; }
 };
@@ -305,7 +318,8 @@ struct IndexParts {
 
 class IndexAnalysis {
 public:
-  IndexAnalysis(const For *loop, const std::set<std::string> &varyingVars, std::set<const BufferNode *> stored)
+  IndexAnalysis(const For *loop, const std::set<std::string> &varyingVars,
+                std::set<const BufferNode *> stored)
       : loop_(loop), varyingVars_(varyingVars), stored_(std::move(stored)) {}
 
   IndexParts split(const Expr &e, const Access &a) const {
@@ -358,8 +372,10 @@ public:
         scaled.lo = c >= 0 ? *b.lo * c : *b.hi * c;
         scaled.hi = c >= 0 ? *b.hi * c : *b.lo * c;
       }
-      p.varying.lo = p.varying.lo && scaled.lo ? std::optional<int64_t>(*p.varying.lo + *scaled.lo) : std::nullopt;
-      p.varying.hi = p.varying.hi && scaled.hi ? std::optional<int64_t>(*p.varying.hi + *scaled.hi) : std::nullopt;
+      p.varying.lo = p.varying.lo && scaled.lo ? std::optional<int64_t>(*p.varying.lo + *scaled.lo)
+                                               : std::nullopt;
+      p.varying.hi = p.varying.hi && scaled.hi ? std::optional<int64_t>(*p.varying.hi + *scaled.hi)
+                                               : std::nullopt;
     }
     if (varyingTerms != 1) p.below.clear();
     return p;
@@ -386,7 +402,8 @@ public:
       }
       if (ps.v && pa.v && *ps.v == *pa.v && ps.v->kind == VTerm::Scaled) {
         // c*v*E + u with 0 <= u < E in both: equal only for equal v.
-        if (inv.terms.empty() && inv.constant == 0 && ps.below.count(ps.v->m) && pa.below.count(ps.v->m))
+        if (inv.terms.empty() && inv.constant == 0 && ps.below.count(ps.v->m) &&
+            pa.below.count(ps.v->m))
           recovered.push_back(VTerm{VTerm::Id, "", std::nullopt, 0});
         continue;
       }
@@ -404,8 +421,10 @@ public:
       if (ps.v && pa.v && *ps.v == *pa.v && ps.v->kind == VTerm::Id && inv.terms.empty()) {
         int64_t g = std::gcd(ps.varyingGcd, pa.varyingGcd);
         int64_t coef = ps.v->coeff < 0 ? -ps.v->coeff : ps.v->coeff;
-        Interval vr = loopRange(loop_->min, loop_->extent, [](const std::string &) { return Interval(); });
-        if (g > 0 && coef > 0 && inv.constant % g == 0 && vr.lo && vr.hi && g / std::gcd(g, coef) > *vr.hi - *vr.lo)
+        Interval vr =
+            loopRange(loop_->min, loop_->extent, [](const std::string &) { return Interval(); });
+        if (g > 0 && coef > 0 && inv.constant % g == 0 && vr.lo && vr.hi &&
+            g / std::gcd(g, coef) > *vr.hi - *vr.lo)
           recovered.push_back(*ps.v);
       }
     }
@@ -431,7 +450,8 @@ private:
         if (self.stored_.count(l->buffer.get())) ok = false;
         for (auto &i : l->indices)
           for (auto &fv : freeVars(i))
-            if (fv == self.loop_->name || a.inner.count(fv) || self.varyingVars_.count(fv)) ok = false;
+            if (fv == self.loop_->name || a.inner.count(fv) || self.varyingVars_.count(fv))
+              ok = false;
         IRVisitor::visit(l);
       }
     } check(*this, a);
@@ -445,7 +465,8 @@ private:
       return v && v->name == loop_->name;
     };
     if (isV(atom)) return VTerm{VTerm::Id, "", std::nullopt, 0};
-    if (auto *b = atom.as<Binary>(); b && isV(b->a) && (b->op == BinOp::FloorDiv || b->op == BinOp::FloorMod)) {
+    if (auto *b = atom.as<Binary>();
+        b && isV(b->a) && (b->op == BinOp::FloorDiv || b->op == BinOp::FloorMod)) {
       // The divisor must be the same in every iteration.
       const Expr &m = b->b;
       if (hasLoad(m)) return std::nullopt;
@@ -469,13 +490,16 @@ private:
   }
 
   bool determinesV(const std::vector<VTerm> &r) const {
-    Interval vr = loopRange(loop_->min, loop_->extent, [](const std::string &) { return Interval(); });
+    Interval vr =
+        loopRange(loop_->min, loop_->extent, [](const std::string &) { return Interval(); });
     for (auto &t : r) {
       if (t.kind == VTerm::Id) return true;
-      if (t.kind == VTerm::Mod && t.cm && vr.lo && vr.hi && *vr.lo >= 0 && *vr.hi < *t.cm) return true;
+      if (t.kind == VTerm::Mod && t.cm && vr.lo && vr.hi && *vr.lo >= 0 && *vr.hi < *t.cm)
+        return true;
       if (t.kind == VTerm::Div)
         for (auto &u : r)
-          if (u.kind == VTerm::Mod && (u.m == t.m || (t.cm && u.cm && *u.cm % *t.cm == 0))) return true;
+          if (u.kind == VTerm::Mod && (u.m == t.m || (t.cm && u.cm && *u.cm % *t.cm == 0)))
+            return true;
     }
     return false;
   }
@@ -600,24 +624,30 @@ std::string pointText(const For *loop, const std::map<std::string, int64_t> &env
 /// or the bounds and indices are not all compile-time integers.
 std::string findWitness(const For *loop, const Access &s, const Access &a) {
   std::map<std::vector<int64_t>, std::map<std::string, int64_t>> written;
-  if (!enumerateAccess(loop, s, [&](const std::map<std::string, int64_t> &env, const std::vector<int64_t> &el) {
-        written.emplace(el, env);
-        return false;
-      }))
+  if (!enumerateAccess(
+          loop, s, [&](const std::map<std::string, int64_t> &env, const std::vector<int64_t> &el) {
+            written.emplace(el, env);
+            return false;
+          }))
     return "";
   std::string found;
-  enumerateAccess(loop, a, [&](const std::map<std::string, int64_t> &env, const std::vector<int64_t> &el) {
-    auto it = written.find(el);
-    if (it == written.end() || it->second.at(loop->name) == env.at(loop->name)) return false;
-    std::string elem = s.buffer->name + "[";
-    for (size_t k = 0; k < el.size(); ++k) elem += (k ? ", " : "") + std::to_string(el[k]);
-    elem += "]";
-    if (a.isStore)
-      found = pointText(loop, it->second) + " and " + pointText(loop, env) + " both write " + elem;
-    else
-      found = pointText(loop, it->second) + " writes " + elem + " and " + pointText(loop, env) + " reads it";
-    return true;
-  });
+  enumerateAccess(loop, a,
+                  [&](const std::map<std::string, int64_t> &env, const std::vector<int64_t> &el) {
+                    auto it = written.find(el);
+                    if (it == written.end() || it->second.at(loop->name) == env.at(loop->name))
+                      return false;
+                    std::string elem = s.buffer->name + "[";
+                    for (size_t k = 0; k < el.size(); ++k)
+                      elem += (k ? ", " : "") + std::to_string(el[k]);
+                    elem += "]";
+                    if (a.isStore)
+                      found = pointText(loop, it->second) + " and " + pointText(loop, env) +
+                              " both write " + elem;
+                    else
+                      found = pointText(loop, it->second) + " writes " + elem + " and " +
+                              pointText(loop, env) + " reads it";
+                    return true;
+                  });
   return found;
 }
 
@@ -633,7 +663,8 @@ std::string findWitness(const For *loop, const Access &s, const Access &a) {
 /// with op one of + * min max and e reading neither s nor B.
 class StripReductions : public IRMutator {
 public:
-  StripReductions(const For *loop) : loop_(loop), uses_(countUses(loop->body)), effects_(effectsOf(loop->body)) {}
+  StripReductions(const For *loop)
+      : loop_(loop), uses_(countUses(loop->body)), effects_(effectsOf(loop->body)) {}
   bool stripped = false;
 
 protected:
@@ -688,7 +719,8 @@ std::optional<Violation> analyze(const For *loop) {
     StripReductions strip(loop);
     Stmt body = strip.mutate(loop->body);
     if (strip.stripped) {
-      Stmt copy = For::make(loop->name, loop->min, loop->extent, loop->forKind, body, loop->threadTag);
+      Stmt copy =
+          For::make(loop->name, loop->min, loop->extent, loop->forKind, body, loop->threadTag);
       copy = withLoc(copy, loop->loc);
       return analyzeBody(copy.as<For>());
     }
@@ -765,18 +797,19 @@ std::optional<Violation> analyzeBody(const For *loop) {
         dataDependent |= hasLoad(e) || usesAnyVar(e, scan.varyingVars);
       }
       if (i == j && dataDependent) {
-        v.message = "different iterations may write the same element of '" + s.buffer->name + "' (" + st +
-                    ": the index depends on data)";
+        v.message = "different iterations may write the same element of '" + s.buffer->name +
+                    "' (" + st + ": the index depends on data)";
       } else if (i == j && !usesV) {
         v.message = "every iteration writes the same element " + st;
       } else if (i == j) {
-        v.message = "different iterations may write the same element of '" + s.buffer->name + "' (" + st + ")";
+        v.message = "different iterations may write the same element of '" + s.buffer->name +
+                    "' (" + st + ")";
       } else if (a.isStore) {
-        v.message = "different iterations may write the same element of '" + s.buffer->name + "' (" + st +
-                    " and " + at + ")";
+        v.message = "different iterations may write the same element of '" + s.buffer->name +
+                    "' (" + st + " and " + at + ")";
       } else {
-        v.message = "an iteration may read an element of '" + s.buffer->name + "' that another iteration writes (" +
-                    at + " is read, " + st + " is written)";
+        v.message = "an iteration may read an element of '" + s.buffer->name +
+                    "' that another iteration writes (" + at + " is read, " + st + " is written)";
       }
       if (std::string w = findWitness(loop, s, a); !w.empty()) v.message += "; e.g. " + w;
       if (s.loc.isValid()) v.notes.push_back({s.loc, st + " is written here"});
@@ -792,7 +825,8 @@ std::optional<Violation> analyzeBody(const For *loop) {
           void visit(const Load *l) override {
             if (l->buffer == s.buffer && l->indices.size() == s.indices.size()) {
               bool same = true;
-              for (size_t k = 0; k < s.indices.size(); ++k) same &= sameExpr(l->indices[k], s.indices[k]);
+              for (size_t k = 0; k < s.indices.size(); ++k)
+                same &= sameExpr(l->indices[k], s.indices[k]);
               found |= same;
             }
             IRVisitor::visit(l);
@@ -800,8 +834,9 @@ std::optional<Violation> analyzeBody(const For *loop) {
         } f(s);
         f.visit(s.storedValue);
         if (f.found)
-          v.hint = st + " accumulates across iterations (a reduction); hybridc vectorizes `x = x op e` "
-                        "reductions (op + * min max) but parallelizes none";
+          v.hint = st +
+                   " accumulates across iterations (a reduction); hybridc vectorizes `x = x op e` "
+                   "reductions (op + * min max) but parallelizes none";
       }
       return v;
     }

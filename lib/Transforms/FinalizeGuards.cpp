@@ -51,7 +51,8 @@ protected:
     for (auto it = keep.rbegin(); it != keep.rend(); ++it)
       inner = withLoc(IfThenElse::make(*it, inner), inner->loc);
     Stmt r = rebuildFor(n, inner);
-    for (auto it = lift.rbegin(); it != lift.rend(); ++it) r = withLoc(IfThenElse::make(*it, r), n->loc);
+    for (auto it = lift.rbegin(); it != lift.rend(); ++it)
+      r = withLoc(IfThenElse::make(*it, r), n->loc);
     return r;
   }
 };
@@ -70,8 +71,8 @@ protected:
   }
 
   struct Bound {
-    Expr end;      // the loop variable must stay below this
-    Expr fullCond; // the guard holds for the loop's whole range
+    Expr end;       // the loop variable must stay below this
+    Expr fullCond;  // the guard holds for the loop's whole range
     Interval slack; // bounds of (B - 1 - R - coef*max): >= 0 means always true
   };
 
@@ -112,7 +113,8 @@ protected:
   }
 
   Stmt visit(const For *n, const Stmt &self) override {
-    ranges_.push_back({n->name, loopRange(n->min, n->extent, [&](const std::string &v) { return rangeOf(v); })});
+    ranges_.push_back(
+        {n->name, loopRange(n->min, n->extent, [&](const std::string &v) { return rangeOf(v); })});
     Stmt body = mutate(n->body);
     ranges_.pop_back();
 
@@ -123,7 +125,8 @@ protected:
     while (auto *g = asGuard(inner)) {
       any = true;
       std::optional<Bound> b;
-      if (n->forKind != ForKind::ThreadBinding && usesVar(g->cond, n->name)) b = analyze(g->cond, n);
+      if (n->forKind != ForKind::ThreadBinding && usesVar(g->cond, n->name))
+        b = analyze(g->cond, n);
       if (b && b->slack.lo && *b->slack.lo >= 0) {
         // Always true over the loop's range: drop it.
       } else if (b) {
@@ -176,8 +179,11 @@ protected:
   void visit(const IfThenElse *n) override {
     if (found) return;
     auto *call = n->cond.as<Call>();
-    auto *cmp = call && call->func == Intrinsic::Likely && call->args.size() == 1 ? call->args[0].as<Cmp>() : nullptr;
-    if (n->otherwise && cmp && cmp->op == CmpOp::LT && cmp->a.type().isIntegral() && cmp->a.type().lanes == 1) {
+    auto *cmp = call && call->func == Intrinsic::Likely && call->args.size() == 1
+                    ? call->args[0].as<Cmp>()
+                    : nullptr;
+    if (n->otherwise && cmp && cmp->op == CmpOp::LT && cmp->a.type().isIntegral() &&
+        cmp->a.type().lanes == 1) {
       LinearForm d = linearize(cmp->a);
       d.add(linearize(cmp->b), -1);
       int64_t k = d.coeffOf(var_);
@@ -219,7 +225,8 @@ protected:
   using IRMutator::visit;
   Stmt visit(const For *n, const Stmt &self) override {
     const int64_t *mn = asConstInt(n->min), *ext = asConstInt(n->extent);
-    bool kindOk = n->forKind == ForKind::Serial || n->forKind == ForKind::Parallel || n->forKind == ForKind::Unrolled;
+    bool kindOk = n->forKind == ForKind::Serial || n->forKind == ForKind::Parallel ||
+                  n->forKind == ForKind::Unrolled;
     if (!mn || !ext || !kindOk) return IRMutator::visit(n, self);
     PeelableIf finder(n->name);
     finder.visit(n->body);
@@ -246,7 +253,8 @@ protected:
   using IRMutator::visit;
   static Expr addLeft(const Expr &a, const Expr &b) {
     auto *bb = b.as<Binary>();
-    if (bb && (bb->op == BinOp::Add || bb->op == BinOp::Sub)) return Binary::make(bb->op, addLeft(a, bb->a), bb->b);
+    if (bb && (bb->op == BinOp::Add || bb->op == BinOp::Sub))
+      return Binary::make(bb->op, addLeft(a, bb->a), bb->b);
     return Binary::make(BinOp::Add, a, b);
   }
   Expr visit(const Binary *n, const Expr &self) override {

@@ -5,9 +5,9 @@
 //
 //===----------------------------------------------------------------------===//
 #include "LoopNest.h"
-#include "hybridc/Support/IntMath.h"
 #include "hybridc/IR/IRPrinter.h"
 #include "hybridc/IR/IRVisitor.h"
+#include "hybridc/Support/IntMath.h"
 
 #include <algorithm>
 
@@ -103,7 +103,9 @@ Effects effectsOf(const Stmt &s) {
     void visit(const VarDecl *n) override { e.written.insert(n->name), IRVisitor::visit(n); }
     void visit(const Assign *n) override { e.written.insert(n->name), IRVisitor::visit(n); }
     void visit(const Store *n) override { e.stored.insert(n->buffer.get()), IRVisitor::visit(n); }
-    void visit(const Allocate *n) override { e.allocated.insert(n->buffer.get()), IRVisitor::visit(n); }
+    void visit(const Allocate *n) override {
+      e.allocated.insert(n->buffer.get()), IRVisitor::visit(n);
+    }
     void visit(const Break *n) override {
       if (loopDepth) return;
       e.ownExit = true;
@@ -163,12 +165,16 @@ void LinearForm::add(const LinearForm &o, int64_t scale) {
   constant += o.constant * scale;
   for (auto &[k, t] : o.terms) {
     auto it = terms.find(k);
-    if (it == terms.end()) terms.emplace(k, std::make_pair(t.first, t.second * scale));
-    else it->second.second += t.second * scale;
+    if (it == terms.end())
+      terms.emplace(k, std::make_pair(t.first, t.second * scale));
+    else
+      it->second.second += t.second * scale;
   }
   for (auto it = terms.begin(); it != terms.end();) {
-    if (it->second.second == 0) it = terms.erase(it);
-    else ++it;
+    if (it->second.second == 0)
+      it = terms.erase(it);
+    else
+      ++it;
   }
 }
 
@@ -226,11 +232,16 @@ Expr fromLinear(const LinearForm &f, DType t) {
   };
   Expr r;
   for (auto &[k, term] : f.terms)
-    if (term.second > 0) r = r ? Binary::make(BinOp::Add, r, scaled(term.first, term.second)) : scaled(term.first, term.second);
+    if (term.second > 0)
+      r = r ? Binary::make(BinOp::Add, r, scaled(term.first, term.second))
+            : scaled(term.first, term.second);
   if (f.constant != 0 || !r) {
-    if (!r) r = makeConst(t, f.constant);
-    else if (f.constant > 0) r = Binary::make(BinOp::Add, r, makeConst(t, f.constant));
-    else r = Binary::make(BinOp::Sub, r, makeConst(t, -f.constant));
+    if (!r)
+      r = makeConst(t, f.constant);
+    else if (f.constant > 0)
+      r = Binary::make(BinOp::Add, r, makeConst(t, f.constant));
+    else
+      r = Binary::make(BinOp::Sub, r, makeConst(t, -f.constant));
   }
   for (auto &[k, term] : f.terms)
     if (term.second < 0) r = Binary::make(BinOp::Sub, r, scaled(term.first, -term.second));
@@ -245,7 +256,6 @@ std::optional<int64_t> addOpt(std::optional<int64_t> a, std::optional<int64_t> b
   if (!a || !b) return std::nullopt;
   return *a + *b;
 }
-
 
 } // namespace
 
@@ -277,8 +287,10 @@ Interval bounds(const Expr &e, const VarRange &range) {
     // Only multiplication by a constant is bounded here.
     const Interval *v = &x;
     std::optional<int64_t> k;
-    if (y.lo && y.hi && *y.lo == *y.hi) k = y.lo;
-    else if (x.lo && x.hi && *x.lo == *x.hi) k = x.lo, v = &y;
+    if (y.lo && y.hi && *y.lo == *y.hi)
+      k = y.lo;
+    else if (x.lo && x.hi && *x.lo == *x.hi)
+      k = x.lo, v = &y;
     if (!k) {
       if (x.bounded() && y.bounded()) {
         int64_t c[4] = {*x.lo * *y.lo, *x.lo * *y.hi, *x.hi * *y.lo, *x.hi * *y.hi};
@@ -313,13 +325,17 @@ Interval bounds(const Expr &e, const VarRange &range) {
   }
   case BinOp::Min:
     if (x.lo && y.lo) r.lo = std::min(*x.lo, *y.lo);
-    if (x.hi && y.hi) r.hi = std::min(*x.hi, *y.hi);
-    else r.hi = x.hi ? x.hi : y.hi;
+    if (x.hi && y.hi)
+      r.hi = std::min(*x.hi, *y.hi);
+    else
+      r.hi = x.hi ? x.hi : y.hi;
     return r;
   case BinOp::Max:
     if (x.hi && y.hi) r.hi = std::max(*x.hi, *y.hi);
-    if (x.lo && y.lo) r.lo = std::max(*x.lo, *y.lo);
-    else r.lo = x.lo ? x.lo : y.lo;
+    if (x.lo && y.lo)
+      r.lo = std::max(*x.lo, *y.lo);
+    else
+      r.lo = x.lo ? x.lo : y.lo;
     return r;
   default: return r;
   }

@@ -1,9 +1,9 @@
 //===- LoopNest.h - Helpers shared by the schedule passes -----------------===//
 //
 // Private to lib/Transforms (the schedule and loop passes): tail guards,
-// what a statement writes (Effects), rebuilding a loop with a new body, free variables, linear forms of
-// integer index expressions and constant interval bounds. Everything here is
-// pure: it reads IR and builds new IR, and keeps no state.
+// what a statement writes (Effects), rebuilding a loop with a new body, free variables, linear
+// forms of integer index expressions and constant interval bounds. Everything here is pure: it
+// reads IR and builds new IR, and keeps no state.
 //
 //===----------------------------------------------------------------------===//
 #pragma once

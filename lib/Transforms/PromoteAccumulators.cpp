@@ -50,7 +50,7 @@ public:
   std::map<BufferNode *, std::vector<Access>> accesses;
   std::set<BufferNode *> stored;
   std::set<BufferNode *> conditional; // accessed under an if: not promoted
-  std::vector<Buffer> order; // buffers in first-access order (determinism)
+  std::vector<Buffer> order;          // buffers in first-access order (determinism)
   using IRVisitor::visit;
 
 protected:
@@ -103,11 +103,17 @@ bool disjoint(const std::vector<Expr> &a, const std::vector<Expr> &b) {
     int64_t sx = 0, sy = 0;
     if (auto *r = x.as<Ramp>()) {
       bx = r->base;
-      if (auto *s = asConstInt(r->stride)) sx = *s; else continue;
+      if (auto *s = asConstInt(r->stride))
+        sx = *s;
+      else
+        continue;
     }
     if (auto *r = y.as<Ramp>()) {
       by = r->base;
-      if (auto *s = asConstInt(r->stride)) sy = *s; else continue;
+      if (auto *s = asConstInt(r->stride))
+        sy = *s;
+      else
+        continue;
     }
     if (x.type().lanes > 1 && !x.as<Ramp>()) continue;
     if (y.type().lanes > 1 && !y.as<Ramp>()) continue;
@@ -123,7 +129,8 @@ bool disjoint(const std::vector<Expr> &a, const std::vector<Expr> &b) {
 
 class Rewriter : public IRMutator {
 public:
-  Rewriter(BufferNode *b, std::vector<std::pair<std::vector<Expr>, Expr>> vars) : buf(b), vars(std::move(vars)) {}
+  Rewriter(BufferNode *b, std::vector<std::pair<std::vector<Expr>, Expr>> vars)
+      : buf(b), vars(std::move(vars)) {}
   BufferNode *buf;
   std::vector<std::pair<std::vector<Expr>, Expr>> vars; // indices -> Var
 
@@ -141,7 +148,8 @@ protected:
   }
   Stmt visit(const Store *n, const Stmt &self) override {
     if (n->buffer.get() == buf)
-      if (const Expr *v = lookup(n->indices)) return Assign::make((*v).as<Var>()->name, mutate(n->value));
+      if (const Expr *v = lookup(n->indices))
+        return Assign::make((*v).as<Var>()->name, mutate(n->value));
     return IRMutator::visit(n, self);
   }
 };
@@ -153,7 +161,9 @@ protected:
   using IRMutator::visit;
   Stmt visit(const For *n, const Stmt &self) override {
     Stmt body = mutate(n->body);
-    Stmt loop = body.same(n->body) ? self : For::make(n->name, n->min, n->extent, n->forKind, body, n->threadTag);
+    Stmt loop = body.same(n->body)
+                    ? self
+                    : For::make(n->name, n->min, n->extent, n->forKind, body, n->threadTag);
     if (n->forKind != ForKind::Serial && n->forKind != ForKind::Unrolled) return loop;
     loopnest::Effects bound = loopnest::effectsOf(body);
     bound.written.insert(n->name);
@@ -164,14 +174,19 @@ protected:
     for (const Buffer &b : acc.order) {
       // A buffer allocated inside the loop is a new buffer every iteration.
       if (bound.allocated.count(b.get())) continue;
-      if (!acc.stored.count(b.get()) || acc.conditional.count(b.get()) || b->kind == BufferNode::Input || b->kind == BufferNode::Const) continue;
+      if (!acc.stored.count(b.get()) || acc.conditional.count(b.get()) ||
+          b->kind == BufferNode::Input || b->kind == BufferNode::Const)
+        continue;
       auto &list = acc.accesses[b.get()];
       bool ok = true;
       std::vector<Access> distinct;
       for (auto &a : list) {
         UsesAny u(bound.written);
         for (auto &i : a.indices) u.visit(i);
-        if (u.found) { ok = false; break; }
+        if (u.found) {
+          ok = false;
+          break;
+        }
         bool seen = false;
         for (auto &d : distinct)
           if (sameIndices(d.indices, a.indices)) {
@@ -200,8 +215,10 @@ protected:
     for (auto &s : after) before.push_back(s);
     Stmt out = Block::make(std::move(before));
     if (loopnest::mayBeEmpty(n->extent)) // the accesses happen only if the loop runs
-      out = IfThenElse::make(simplify(Cmp::make(CmpOp::GT, n->extent, makeConst(n->extent.type(), 0))), out, Stmt());
-    for (auto it = decls.rbegin(); it != decls.rend(); ++it) out = VarDecl::make(it->first, it->second, out);
+      out = IfThenElse::make(
+          simplify(Cmp::make(CmpOp::GT, n->extent, makeConst(n->extent.type(), 0))), out, Stmt());
+    for (auto it = decls.rbegin(); it != decls.rend(); ++it)
+      out = VarDecl::make(it->first, it->second, out);
     return out;
   }
 };

@@ -70,7 +70,8 @@ std::string indexText(const std::string &name, const std::vector<Expr> &idx) {
 }
 
 /// The loops of `names` in the order they have in `order`.
-std::vector<std::string> restrictTo(const std::vector<const For *> &order, const std::set<std::string> &names) {
+std::vector<std::string> restrictTo(const std::vector<const For *> &order,
+                                    const std::set<std::string> &names) {
   std::vector<std::string> out;
   for (auto *f : order)
     if (names.count(f->name)) out.push_back(f->name);
@@ -107,7 +108,7 @@ std::set<std::string> determinedLoops(std::vector<Expr> dims, const std::vector<
   };
   std::set<std::string> det;
   for (const Expr &dim : dims) {
-    std::vector<std::pair<std::string, int64_t>> plain;            // c * u
+    std::vector<std::pair<std::string, int64_t>> plain;                // c * u
     std::vector<std::tuple<std::string, std::string, int64_t>> scaled; // c * u * E
     bool ok = true;
     for (auto &[key, term] : linearize(dim).terms) {
@@ -144,7 +145,8 @@ std::set<std::string> determinedLoops(std::vector<Expr> dims, const std::vector<
         }
         if (k + 1 == plain.size()) break; // the largest term needs no bound
         // A split's tail loop runs min(F, ...) times: at most F.
-        Interval ext = bounds(byName[plain[k].first]->extent, [](const std::string &) { return Interval(); });
+        Interval ext =
+            bounds(byName[plain[k].first]->extent, [](const std::string &) { return Interval(); });
         if (!ext.hi) {
           ok = false;
           break;
@@ -153,7 +155,8 @@ std::set<std::string> determinedLoops(std::vector<Expr> dims, const std::vector<
       }
       if (ok)
         for (auto &p : plain) det.insert(p.first);
-    } else if (scaled.size() == 1 && plain.size() == 1 && std::get<2>(scaled[0]) == plain[0].second) {
+    } else if (scaled.size() == 1 && plain.size() == 1 &&
+               std::get<2>(scaled[0]) == plain[0].second) {
       const For *w = byName[plain[0].first];
       if (isConstInt(w->min, 0) && toString(w->extent) == std::get<1>(scaled[0])) {
         det.insert(plain[0].first);
@@ -200,13 +203,15 @@ std::string reorderHazard(const std::vector<const For *> &from, const std::vecto
       };
       BinOp op;
       bool reduction = reductionRest(a.value, isAcc, op) &&
-                       uses.bufferAccesses[buf] == 2 * (int)std::count_if(list.begin(), list.end(),
-                                                                         [](const Access &x) { return x.isStore; });
+                       uses.bufferAccesses[buf] ==
+                           2 * (int)std::count_if(list.begin(), list.end(),
+                                                  [](const Access &x) { return x.isStore; });
       bool mixed = reduction && firstOp && *firstOp != op;
       firstOp = op;
       if (!reduction || mixed) {
         std::string loopsText;
-        for (auto &l : restrictTo(from, unused)) loopsText += (loopsText.empty() ? "'" : ", '") + l + "'";
+        for (auto &l : restrictTo(from, unused))
+          loopsText += (loopsText.empty() ? "'" : ", '") + l + "'";
         return "different iterations of " + loopsText + " may write the same element '" +
                indexText(name, first.indices) + "', and " +
                (mixed ? "its updates mix different operations, which do not commute"
@@ -227,7 +232,8 @@ std::string reorderHazard(const std::vector<const For *> &from, const std::vecto
       reduction = reduction && (!firstOp || *firstOp == op);
       firstOp = op;
       if (!reduction)
-        return "scalar '" + name + "' is carried from one iteration to the next, so the order of the loops matters";
+        return "scalar '" + name +
+               "' is carried from one iteration to the next, so the order of the loops matters";
     }
   }
   return "";

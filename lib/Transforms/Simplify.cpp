@@ -7,15 +7,14 @@
 //
 //===----------------------------------------------------------------------===//
 #include "hybridc/Transforms/Simplify.h"
-#include "hybridc/Support/IntMath.h"
 #include "LoopNest.h"
 #include "hybridc/IR/IRVisitor.h"
+#include "hybridc/Support/IntMath.h"
 
 #include <cmath>
 
 namespace hybridc::ir {
 namespace {
-
 
 const FloatImm *asFloat(const Expr &e) { return e.as<FloatImm>(); }
 
@@ -44,9 +43,11 @@ protected:
     // Casts of broadcasts and ramps stay broadcasts and ramps (int widening
     // of index ramps is exact for the extents we build).
     if (t.lanes > 1 && t.isIntegral()) {
-      if (auto *b = v.as<Broadcast>()) return mutate(Broadcast::make(Cast::make(t.element(), b->value), t.lanes));
+      if (auto *b = v.as<Broadcast>())
+        return mutate(Broadcast::make(Cast::make(t.element(), b->value), t.lanes));
       if (auto *r = v.as<Ramp>(); r && t.bits >= r->type.bits && v.type().isIntegral())
-        return mutate(Ramp::make(Cast::make(t.element(), r->base), Cast::make(t.element(), r->stride), t.lanes));
+        return mutate(Ramp::make(Cast::make(t.element(), r->base),
+                                 Cast::make(t.element(), r->stride), t.lanes));
     }
     return v.same(n->value) ? self : Cast::make(t, v);
   }
@@ -124,8 +125,10 @@ protected:
           if (!mul || !mod || mul->op != BinOp::Mul || mod->op != BinOp::FloorMod) continue;
           auto *div = mul->a.as<Binary>();
           if (!div || div->op != BinOp::FloorDiv) continue;
-          const int64_t *c1 = asConstInt(div->b), *c2 = asConstInt(mul->b), *c3 = asConstInt(mod->b);
-          if (c1 && c2 && c3 && *c1 == *c2 && *c2 == *c3 && *c1 != 0 && equal(div->a, mod->a)) return div->a;
+          const int64_t *c1 = asConstInt(div->b), *c2 = asConstInt(mul->b),
+                        *c3 = asConstInt(mod->b);
+          if (c1 && c2 && c3 && *c1 == *c2 && *c2 == *c3 && *c1 != 0 && equal(div->a, mod->a))
+            return div->a;
         }
         break;
       case BinOp::Sub:
@@ -228,7 +231,8 @@ protected:
     Stmt t = mutate(n->then), e = mutate(n->otherwise);
     if (!t && !e) return Stmt();
     if (!t) return IfThenElse::make(Not::make(c), e);
-    return c.same(n->cond) && t.same(n->then) && e.same(n->otherwise) ? self : IfThenElse::make(c, t, e);
+    return c.same(n->cond) && t.same(n->then) && e.same(n->otherwise) ? self
+                                                                      : IfThenElse::make(c, t, e);
   }
 
   Stmt visit(const For *n, const Stmt &self) override {
@@ -258,8 +262,7 @@ protected:
   // once from a builtin such as max_num_threads): m is that constant.
   Stmt visit(const VarDecl *n, const Stmt &self) override {
     auto *b = n->body.as<Block>();
-    const Assign *first = b && !b->stmts.empty() ? b->stmts[0].as<Assign>()
-                                                 : n->body.as<Assign>();
+    const Assign *first = b && !b->stmts.empty() ? b->stmts[0].as<Assign>() : n->body.as<Assign>();
     if (first && first->name == n->name) {
       Expr v = mutate(first->value);
       std::vector<Stmt> rest;
@@ -304,8 +307,9 @@ protected:
   Stmt visit(const For *n, const Stmt &self) override {
     if (n->name != name_) return IRMutator::visit(n, self);
     Expr mn = mutate(n->min), ext = mutate(n->extent);
-    return mn.same(n->min) && ext.same(n->extent) ? self
-                                                  : For::make(n->name, mn, ext, n->forKind, n->body, n->threadTag);
+    return mn.same(n->min) && ext.same(n->extent)
+               ? self
+               : For::make(n->name, mn, ext, n->forKind, n->body, n->threadTag);
   }
   Stmt visit(const LetStmt *n, const Stmt &self) override {
     if (n->name != name_) return IRMutator::visit(n, self);

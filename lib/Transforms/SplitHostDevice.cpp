@@ -121,8 +121,8 @@ protected:
   void visit(const Store *s) override {
     if (s->loc.isValid()) loc_ = s->loc;
     if (bound_.empty())
-      error(DiagKind::CudaHostCode,
-            {"a store to '" + s->buffer->name + "'", "this one would run in every thread of the kernel"});
+      error(DiagKind::CudaHostCode, {"a store to '" + s->buffer->name + "'",
+                                     "this one would run in every thread of the kernel"});
     IRVisitor::visit(s);
   }
   void visit(const AssertStmt *a) override {
@@ -136,15 +136,19 @@ protected:
     bool constant = true;
     for (const Expr &d : b->shape) {
       const int64_t *c = asConstInt(d);
-      if (!c) constant = false;
-      else elems *= *c;
+      if (!c)
+        constant = false;
+      else
+        elems *= *c;
     }
     bool inThreads = false;
     for (const For *f : bound_) inThreads |= f->threadTag.rfind("threadIdx.", 0) == 0;
     if (b->scope == "shared" && inThreads)
-      error(DiagKind::CudaUnsupported, {"allocate(..., 'shared') inside a loop bound to threadIdx ('" + b->name + "')"});
+      error(DiagKind::CudaUnsupported,
+            {"allocate(..., 'shared') inside a loop bound to threadIdx ('" + b->name + "')"});
     else if (b->scope == "shared" && (!constant || elems * b->dtype.bytes() > 48 * 1024))
-      error(DiagKind::CudaUnsupported, {"a shared allocate of non-constant or over 48 KiB size ('" + b->name + "')"});
+      error(DiagKind::CudaUnsupported,
+            {"a shared allocate of non-constant or over 48 KiB size ('" + b->name + "')"});
     else if (!constant || elems * b->dtype.bytes() > 64 * 1024)
       error(DiagKind::CudaUnsupported,
             {"an allocate of non-constant or over 64 KiB size ('" + b->name + "')"});
@@ -153,7 +157,9 @@ protected:
   void visit(const Call *c) override {
     bool f64 = c->type.isFloat() && c->type.bits == 64;
     switch (cudaSupportOf(c->func)) { // Intrinsics.def
-    case CudaSupport::No: error(DiagKind::CudaUnsupported, {std::string(spelling(c->func)) + "()"}); break;
+    case CudaSupport::No:
+      error(DiagKind::CudaUnsupported, {std::string(spelling(c->func)) + "()"});
+      break;
     case CudaSupport::F32:
       if (f64) error(DiagKind::CudaUnsupported, {std::string(spelling(c->func)) + "() of float64"});
       break;
@@ -167,7 +173,8 @@ private:
     // The innermost loop: a bound one is not a loop on the device.
     for (size_t k = loops_.size(); k-- > 0;) {
       if (loops_[k] && loops_[k]->forKind == ForKind::ThreadBinding)
-        error(DiagKind::CudaUnsupported, {std::string(what) + " out of a loop bound to " + loops_[k]->threadTag});
+        error(DiagKind::CudaUnsupported,
+              {std::string(what) + " out of a loop bound to " + loops_[k]->threadTag});
       return;
     }
   }
@@ -180,7 +187,8 @@ private:
 };
 
 /// The shared buffers `s` reads and writes (anywhere inside it).
-void sharedAccesses(const Stmt &s, std::set<const BufferNode *> &reads, std::set<const BufferNode *> &writes) {
+void sharedAccesses(const Stmt &s, std::set<const BufferNode *> &reads,
+                    std::set<const BufferNode *> &writes) {
   struct Scan : IRVisitor {
     using IRVisitor::visit;
     std::set<const BufferNode *> &r, &w;
@@ -217,8 +225,10 @@ Stmt insertBarriers(const Stmt &s);
 
 Stmt withSharedBarriers(const Stmt &body) {
   std::vector<Stmt> top;
-  if (auto *b = body.as<Block>()) top = b->stmts;
-  else if (body) top.push_back(body);
+  if (auto *b = body.as<Block>())
+    top = b->stmts;
+  else if (body)
+    top.push_back(body);
   for (Stmt &s : top)
     if (containsBound(s)) s = insertBarriers(s);
   return Block::make(top);
@@ -255,11 +265,15 @@ Stmt insertBarriers(const Stmt &s) {
     }
     return Block::make(out);
   }
-  if (auto *l = s.as<LetStmt>()) return withLoc(LetStmt::make(l->name, l->value, insertBarriers(l->body)), l->loc);
-  if (auto *v = s.as<VarDecl>()) return withLoc(VarDecl::make(v->name, v->type, insertBarriers(v->body)), v->loc);
-  if (auto *a = s.as<Allocate>()) return withLoc(Allocate::make(a->buffer, insertBarriers(a->body)), a->loc);
+  if (auto *l = s.as<LetStmt>())
+    return withLoc(LetStmt::make(l->name, l->value, insertBarriers(l->body)), l->loc);
+  if (auto *v = s.as<VarDecl>())
+    return withLoc(VarDecl::make(v->name, v->type, insertBarriers(v->body)), v->loc);
+  if (auto *a = s.as<Allocate>())
+    return withLoc(Allocate::make(a->buffer, insertBarriers(a->body)), a->loc);
   if (auto *i = s.as<IfThenElse>())
-    return withLoc(IfThenElse::make(i->cond, insertBarriers(i->then), insertBarriers(i->otherwise)), i->loc);
+    return withLoc(IfThenElse::make(i->cond, insertBarriers(i->then), insertBarriers(i->otherwise)),
+                   i->loc);
   return s;
 }
 
@@ -269,7 +283,9 @@ namespace {
 const char *const kLaunchMarker = "cuda.launch:";
 } // namespace
 
-Stmt launch(const std::string &name) { return Evaluate::make(StringImm::make(kLaunchMarker + name)); }
+Stmt launch(const std::string &name) {
+  return Evaluate::make(StringImm::make(kLaunchMarker + name));
+}
 
 std::optional<std::string> launchedKernel(const Evaluate *e) {
   auto *str = e ? e->value.as<StringImm>() : nullptr;
@@ -283,8 +299,10 @@ bool splitHostDevice(LoweredFunc &f, DiagnosticEngine &diags, int64_t maxThreads
   for (const Arg &a : f.args)
     if (a.kind == Arg::Scalar) params.insert(a.name);
   std::vector<Stmt> top;
-  if (auto *b = f.body.as<Block>()) top = b->stmts;
-  else if (f.body) top.push_back(f.body);
+  if (auto *b = f.body.as<Block>())
+    top = b->stmts;
+  else if (f.body)
+    top.push_back(f.body);
   bool ok = true;
   for (const Stmt &s : top) {
     if (!containsBound(s)) {
@@ -316,9 +334,11 @@ bool splitHostDevice(LoweredFunc &f, DiagnosticEngine &diags, int64_t maxThreads
       dims += (dims.empty() ? "" : " x ") + std::to_string(*c) + " (" + tag + ")";
     }
     if (known && threads > maxThreads) {
-      const For *first = check.firstBinding.count("threadIdx.x") ? check.firstBinding.at("threadIdx.x")
-                                                                  : check.firstBinding.begin()->second;
-      diags.report(DiagKind::CudaBlockTooLarge, SourceRange(first->loc.isValid() ? first->loc : f.loc),
+      const For *first = check.firstBinding.count("threadIdx.x")
+                             ? check.firstBinding.at("threadIdx.x")
+                             : check.firstBinding.begin()->second;
+      diags.report(DiagKind::CudaBlockTooLarge,
+                   SourceRange(first->loc.isValid() ? first->loc : f.loc),
                    {std::to_string(threads), std::to_string(maxThreads), dims});
       ok = false;
       continue;

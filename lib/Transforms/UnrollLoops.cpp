@@ -23,7 +23,9 @@ protected:
     const int64_t *ext = asConstInt(extent);
     // A loop that breaks out of itself cannot become straight-line code.
     if (n->forKind != ForKind::Unrolled || !ext || loopnest::effectsOf(body).ownExit)
-      return body.same(n->body) ? self : For::make(n->name, n->min, n->extent, n->forKind, body, n->threadTag);
+      return body.same(n->body)
+                 ? self
+                 : For::make(n->name, n->min, n->extent, n->forKind, body, n->threadTag);
     std::vector<Stmt> copies;
     for (int64_t k = 0; k < *ext; ++k) {
       Expr v = simplify(n->min + IntImm::make(n->min.type(), k));

@@ -62,13 +62,15 @@ protected:
       if (loopnest::mayTrap(branch->cond) && loopnest::mayBeEmpty(n->extent)) invariant = false;
       if (invariant) {
         Stmt t = For::make(n->name, n->min, n->extent, n->forKind, branch->then, n->threadTag);
-        Stmt e = branch->otherwise
-                     ? For::make(n->name, n->min, n->extent, n->forKind, branch->otherwise, n->threadTag)
-                     : Stmt();
+        Stmt e = branch->otherwise ? For::make(n->name, n->min, n->extent, n->forKind,
+                                               branch->otherwise, n->threadTag)
+                                   : Stmt();
         return IfThenElse::make(branch->cond, t, e);
       }
     }
-    return body.same(n->body) ? self : For::make(n->name, n->min, n->extent, n->forKind, body, n->threadTag);
+    return body.same(n->body)
+               ? self
+               : For::make(n->name, n->min, n->extent, n->forKind, body, n->threadTag);
   }
 };
 
@@ -145,7 +147,8 @@ protected:
     const int64_t *mn = asConstInt(n->min), *ext = asConstInt(n->extent);
     // A break/continue of the loop itself cannot be peeled: in the copy of
     // the first iteration it would leave the enclosing loop instead.
-    if (n->forKind == ForKind::Serial && mn && ext && *ext >= 2 && !loopnest::effectsOf(n->body).ownExit) {
+    if (n->forKind == ForKind::Serial && mn && ext && *ext >= 2 &&
+        !loopnest::effectsOf(n->body).ownExit) {
       FoldTests rest(n->name, *mn + 1, *mn + *ext - 1), whole(n->name, *mn, *mn + *ext - 1);
       Stmt mainBody = rest.mutate(n->body);
       whole.mutate(n->body);
@@ -165,6 +168,5 @@ protected:
 } // namespace
 
 Stmt unswitchLoops(const Stmt &s) { return Unswitcher().mutate(FirstIterationPeeler().mutate(s)); }
-
 
 } // namespace hybridc::ir

@@ -87,7 +87,8 @@ protected:
       void visit(const Load *n) override {
         for (size_t k = 0; k < n->indices.size() && ok; ++k) {
           loopnest::Interval i = loopnest::bounds(n->indices[k], range);
-          const int64_t *extent = k < n->buffer->shape.size() ? asConstInt(n->buffer->shape[k]) : nullptr;
+          const int64_t *extent =
+              k < n->buffer->shape.size() ? asConstInt(n->buffer->shape[k]) : nullptr;
           ok &= i.lo && i.hi && *i.lo >= 0 && extent && *i.hi < *extent;
         }
         IRVisitor::visit(n);
@@ -122,7 +123,8 @@ protected:
     Expr a = mutate(n->a), b = mutate(n->b);
     if (a.same(n->a) && b.same(n->b)) return self;
     int l = std::max(a.type().lanes, b.type().lanes);
-    if (a.type().lanes > 1 && !speculatable(n->b)) throw NotVectorizable(); // b runs only for some lanes
+    if (a.type().lanes > 1 && !speculatable(n->b))
+      throw NotVectorizable(); // b runs only for some lanes
     return Logical::make(n->isAnd, widen(a, l), widen(b, l));
   }
   Expr visit(const Select *n, const Expr &self) override {
@@ -170,7 +172,8 @@ protected:
       };
       Expr rest = loopnest::reductionRest(n->value, isAcc, op);
       if (!rest || uses_.bufferAccesses[n->buffer.get()] != 2) {
-        if (v.type().lanes > 1 || uses_.bufferAccesses[n->buffer.get()] != 1) throw NotVectorizable();
+        if (v.type().lanes > 1 || uses_.bufferAccesses[n->buffer.get()] != 1)
+          throw NotVectorizable();
         // The same value into the same element in every iteration (B read
         // nowhere else in the loop): once is enough.
         return Store::make(n->buffer, std::move(idx), v);
@@ -179,7 +182,8 @@ protected:
       reductionOp(op, r);
       Expr wide = mutate(rest);
       Expr acc = Load::make(n->buffer, idx);
-      return Store::make(n->buffer, std::move(idx), Binary::make(op, acc, Shuffle::reduce(r, widen(wide, lanes_))));
+      return Store::make(n->buffer, std::move(idx),
+                         Binary::make(op, acc, Shuffle::reduce(r, widen(wide, lanes_))));
     }
     return Store::make(n->buffer, std::move(idx), widen(v, li));
   }
@@ -209,7 +213,8 @@ protected:
       Shuffle::Op r = Shuffle::ReduceAdd;
       reductionOp(op, r);
       Expr acc = Var::make(n->value.type(), n->name);
-      return Assign::make(n->name, Binary::make(op, acc, Shuffle::reduce(r, widen(mutate(rest), lanes_))));
+      return Assign::make(n->name,
+                          Binary::make(op, acc, Shuffle::reduce(r, widen(mutate(rest), lanes_))));
     }
     return Assign::make(n->name, widen(v, lanes_));
   }
@@ -261,11 +266,14 @@ protected:
 
   /// The loop with its (already processed) body, widened when it is a
   /// vectorized loop the Widener can express.
-  Stmt widenLoop(const For *n, const Stmt &self, const Stmt &body, const loopnest::VarRange &range) {
+  Stmt widenLoop(const For *n, const Stmt &self, const Stmt &body,
+                 const loopnest::VarRange &range) {
     Expr extent = simplify(n->extent); // held: asConstInt points into the node
     const int64_t *ext = asConstInt(extent);
     if (n->forKind != ForKind::Vectorized || !ext || *ext < 2 || *ext > 1024)
-      return body.same(n->body) ? self : For::make(n->name, n->min, n->extent, n->forKind, body, n->threadTag);
+      return body.same(n->body)
+                 ? self
+                 : For::make(n->name, n->min, n->extent, n->forKind, body, n->threadTag);
     try {
       Widener w(n->name, n->min, (int)*ext, body, range);
       return simplify(w.mutate(body));

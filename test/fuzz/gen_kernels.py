@@ -404,7 +404,7 @@ class DefGen:
     def input(self, dtype, dims, lo, hi, grain=0, index_bound=None, reuse=0.6):
         """An input tensor of this shape and value range: an existing one that
         fits, or a new parameter. None in a helper def that has none."""
-        fits = [b for b in self.bufs if b.kind == "input" and b.dtype == dtype
+        fits = [b for b in self.bufs if b.kind == "input" and b.ready and b.dtype == dtype
                 and [d.val for d in b.dims] == [d.val for d in dims]
                 and (index_bound is None or (b.index_bound is not None and b.index_bound <= index_bound))]
         if fits and (self.chance(reuse) or not self.can_create_inputs):
@@ -1564,7 +1564,7 @@ class DefGen:
                 self.stmt("%s += %s[%s] * %s[%s]" % (acc, name, t.name, src.name, j))
             self.store(b, [i.name], Expr(acc, dtype, -src.mag * 3 * K, src.mag * 3 * K, grain=4, atom=True))
         b.ready = True
-        w.ready = False         # indexed only by constants: not for generated loads
+        w.ready = False         # indexed only by constants: not for generated loads, not reused by input()
         self.bufs.append(w)
 
     def stage_scan(self):

@@ -22,7 +22,9 @@ const DType I8{DType::Int, 8}, U8{DType::UInt, 8}, U32{DType::UInt, 32}, F16{DTy
     F64 = DType::f64(), BOOL = DType::boolean();
 
 Expr ld(const Buffer &b, std::vector<Expr> idx) { return Load::make(b, std::move(idx)); }
-Stmt st(const Buffer &b, std::vector<Expr> idx, Expr v) { return Store::make(b, std::move(idx), std::move(v)); }
+Stmt st(const Buffer &b, std::vector<Expr> idx, Expr v) {
+  return Store::make(b, std::move(idx), std::move(v));
+}
 Expr bin(BinOp op, Expr a, Expr b) { return Binary::make(op, std::move(a), std::move(b)); }
 Expr cmp(CmpOp op, Expr a, Expr b) { return Cmp::make(op, std::move(a), std::move(b)); }
 Expr call(DType t, Intrinsic f, std::vector<Expr> a) { return Call::make(t, f, std::move(a)); }
@@ -138,7 +140,8 @@ TEST_CASE("codegen: every loop kind runs (parallel, vectorized, unrolled, bound)
                                                     {ForKind::Unrolled, ForKind::Unrolled},
                                                     {ForKind::ThreadBinding, ForKind::Serial}};
   for (auto [outer, inner] : kinds) {
-    RunResult r = runKernels({outerProduct("outer", outer, inner)}, withKernel(kOuterHarness, "outer"));
+    RunResult r =
+        runKernels({outerProduct("outer", outer, inner)}, withKernel(kOuterHarness, "outer"));
     REQUIRE(r.exitCode == 0);
     checkOuter(r.out);
   }
@@ -168,12 +171,13 @@ TEST_CASE("codegen: floordiv and floormod round toward minus infinity", "[codege
                   st(qm3, {i}, bin(BinOp::FloorDiv, ld(a, {i}), -3)),
                   st(rm3, {i}, bin(BinOp::FloorMod, ld(a, {i}), -3))})),
       loop("k", 4,
-           block({st(fq, {var("k")}, bin(BinOp::FloorDiv, ld(fa, {var("k")}), ld(fb, {var("k")}))),
-                  st(fr, {var("k")}, bin(BinOp::FloorMod, ld(fa, {var("k")}), ld(fb, {var("k")})))})),
+           block(
+               {st(fq, {var("k")}, bin(BinOp::FloorDiv, ld(fa, {var("k")}), ld(fb, {var("k")}))),
+                st(fr, {var("k")}, bin(BinOp::FloorMod, ld(fa, {var("k")}), ld(fb, {var("k")})))})),
   });
   LoweredFunc f = kernel("divmod",
-                         {inArg(a), inArg(b), inArg(fa), inArg(fb), outArg(q), outArg(r), outArg(q3),
-                          outArg(r3), outArg(qm3), outArg(rm3), outArg(fq), outArg(fr)},
+                         {inArg(a), inArg(b), inArg(fa), inArg(fb), outArg(q), outArg(r),
+                          outArg(q3), outArg(r3), outArg(qm3), outArg(rm3), outArg(fq), outArg(fr)},
                          body);
   int32_t av[N] = {-7, 7, -7, 7, 0, -1, 5, INT_MIN, INT_MIN, 9};
   int32_t bv[N] = {2, -2, -2, 2, 3, 3, 0, -1, 1, 3};
@@ -290,11 +294,12 @@ TEST_CASE("codegen: heap buffers are freed on break and continue", "[codegen]") 
   Expr n = var("n"), i = var("i");
   Buffer out = buffer("out", I32, {6}, BufferNode::Output);
   Buffer t = buffer("t", I32, {n});
-  Stmt body = loop("i", 6,
-                   Allocate::make(t, block({st(t, {0}, i),
-                                            IfThenElse::make(cmp(CmpOp::EQ, i, 1), Continue::make()),
-                                            IfThenElse::make(cmp(CmpOp::EQ, i, 4), Break::make()),
-                                            st(out, {i}, ld(t, {0}))})));
+  Stmt body =
+      loop("i", 6,
+           Allocate::make(
+               t, block({st(t, {0}, i), IfThenElse::make(cmp(CmpOp::EQ, i, 1), Continue::make()),
+                         IfThenElse::make(cmp(CmpOp::EQ, i, 4), Break::make()),
+                         st(out, {i}, ld(t, {0}))})));
   LoweredFunc f = kernel("brk", {scalarArg("n", I32), outArg(out)}, body);
   std::string harness = std::string(kTrackAlloc) + R"(
 #include <stdio.h>
@@ -358,18 +363,20 @@ TEST_CASE("codegen: while, break, continue and mutable variables", "[codegen]") 
   Buffer out = buffer("out", I32, {8}, BufferNode::Output);
   Buffer count = buffer("count", I32, {1}, BufferNode::Output);
   Buffer first = buffer("first", I32, {10}, BufferNode::Output);
-  Stmt w = While::make(IntImm::make(BOOL, 1),
-                       block({IfThenElse::make(cmp(CmpOp::GE, x, n), Break::make()),
-                              Assign::make("x", x + 1),
-                              IfThenElse::make(cmp(CmpOp::EQ, bin(BinOp::FloorMod, x, 2), 1), Continue::make()),
-                              st(out, {cnt}, x * x), Assign::make("cnt", cnt + 1)}));
+  Stmt w = While::make(
+      IntImm::make(BOOL, 1),
+      block({IfThenElse::make(cmp(CmpOp::GE, x, n), Break::make()), Assign::make("x", x + 1),
+             IfThenElse::make(cmp(CmpOp::EQ, bin(BinOp::FloorMod, x, 2), 1), Continue::make()),
+             st(out, {cnt}, x * x), Assign::make("cnt", cnt + 1)}));
   Stmt body = VarDecl::make(
       "x", I32,
       VarDecl::make("cnt", I32,
                     block({Assign::make("x", 0), Assign::make("cnt", 0), w, st(count, {0}, cnt),
-                           loop("i", 10, block({IfThenElse::make(cmp(CmpOp::EQ, i, 3), Break::make()),
-                                                st(first, {i}, i)}))})));
-  LoweredFunc f = kernel("loops", {scalarArg("n", I32), outArg(out), outArg(count), outArg(first)}, body);
+                           loop("i", 10,
+                                block({IfThenElse::make(cmp(CmpOp::EQ, i, 3), Break::make()),
+                                       st(first, {i}, i)}))})));
+  LoweredFunc f =
+      kernel("loops", {scalarArg("n", I32), outArg(out), outArg(count), outArg(first)}, body);
   const char *harness = R"(
 #include <stdio.h>
 #include "k.h"
@@ -405,10 +412,12 @@ TEST_CASE("codegen: casts", "[codegen]") {
   Expr h = var("h", F16), flag = var("flag", BOOL);
   Stmt body = block({
       loop("i", 6,
-           block({st(toInt, {i}, Cast::make(I32, ld(fa, {i}))), st(toBool, {i}, Cast::make(BOOL, ld(fa, {i}))),
+           block({st(toInt, {i}, Cast::make(I32, ld(fa, {i}))),
+                  st(toBool, {i}, Cast::make(BOOL, ld(fa, {i}))),
                   st(toF64, {i}, Cast::make(F64, ld(fa, {i})))})),
       loop("i", 4,
-           block({st(wide, {i}, Cast::make(I32, ld(ia, {i}))), st(wide, {i + 4}, Cast::make(I32, ld(ua, {i}))),
+           block({st(wide, {i}, Cast::make(I32, ld(ia, {i}))),
+                  st(wide, {i + 4}, Cast::make(I32, ld(ua, {i}))),
                   st(toU32, {i}, Cast::make(U32, ld(ia, {i}))),
                   st(fromInt, {i}, Cast::make(F32, ld(ia, {i}))),
                   st(fromInt, {i + 4}, Cast::make(F32, ld(ua, {i})))})),
@@ -419,9 +428,9 @@ TEST_CASE("codegen: casts", "[codegen]") {
       st(misc, {2}, Cast::make(F32, Cast::make(BOOL, ld(ia, {0})))),
   });
   LoweredFunc f = kernel("casts",
-                         {inArg(fa), inArg(ia), inArg(ua), scalarArg("h", F16), scalarArg("flag", BOOL),
-                          outArg(toInt), outArg(toBool), outArg(toF64), outArg(wide), outArg(toU32),
-                          outArg(fromInt), outArg(half), outArg(misc)},
+                         {inArg(fa), inArg(ia), inArg(ua), scalarArg("h", F16),
+                          scalarArg("flag", BOOL), outArg(toInt), outArg(toBool), outArg(toF64),
+                          outArg(wide), outArg(toU32), outArg(fromInt), outArg(half), outArg(misc)},
                          body);
   const char *harness = R"(
 #include <stdio.h>
@@ -477,9 +486,10 @@ TEST_CASE("codegen: math intrinsics", "[codegen]") {
   Buffer d = buffer("d", F64, {N}, BufferNode::Input);
   Buffer iv = buffer("iv", I32, {N}, BufferNode::Input);
   Buffer uv = buffer("uv", U32, {N}, BufferNode::Input);
-  std::vector<Intrinsic> onX = {Intrinsic::Exp,  Intrinsic::Sin,   Intrinsic::Cos,  Intrinsic::Floor,
-                                Intrinsic::Ceil, Intrinsic::Round, Intrinsic::Fabs, Intrinsic::Tanh,
-                                Intrinsic::Erf,  Intrinsic::Sigmoid, Intrinsic::Abs};
+  std::vector<Intrinsic> onX = {Intrinsic::Exp,     Intrinsic::Sin,  Intrinsic::Cos,
+                                Intrinsic::Floor,   Intrinsic::Ceil, Intrinsic::Round,
+                                Intrinsic::Fabs,    Intrinsic::Tanh, Intrinsic::Erf,
+                                Intrinsic::Sigmoid, Intrinsic::Abs};
   std::vector<Intrinsic> onP = {Intrinsic::Log,  Intrinsic::Log2,  Intrinsic::Log10,
                                 Intrinsic::Sqrt, Intrinsic::Rsqrt, Intrinsic::Exp2};
   int nf = int(onX.size() + onP.size()) + 1;
@@ -498,8 +508,10 @@ TEST_CASE("codegen: math intrinsics", "[codegen]") {
   s.push_back(st(io, {0, i}, call(I32, Intrinsic::Abs, {ld(iv, {i})})));
   s.push_back(st(io, {1, i}, call(I32, Intrinsic::Popcount, {ld(uv, {i})})));
   s.push_back(st(io, {2, i}, call(I32, Intrinsic::BitNot, {ld(iv, {i})})));
-  LoweredFunc f = kernel("math", {inArg(x), inArg(p), inArg(d), inArg(iv), inArg(uv), outArg(fo), outArg(dout), outArg(io)},
-                         loop("i", N, block(s)));
+  LoweredFunc f = kernel(
+      "math",
+      {inArg(x), inArg(p), inArg(d), inArg(iv), inArg(uv), outArg(fo), outArg(dout), outArg(io)},
+      loop("i", N, block(s)));
   float xv[N] = {0.3f, 1.7f, 2.5f, -2.5f}, pv[N] = {0.3f, 1.7f, 2.5f, 4.0f};
   double dv[N] = {0.3, -1.7, 2.5, 0.01};
   int32_t ivv[N] = {-5, 3, INT_MIN + 1, 0};
@@ -564,7 +576,8 @@ int main(void) {
         INFO(spelling(fn) << "(" << pv[j] << ")");
         CHECK(v[k] == Approx(ref(fn, pv[j])).epsilon(1e-6).margin(1e-7));
       }
-    for (int j = 0; j < N; ++j, ++k) CHECK(v[k] == Approx(std::pow(double(pv[j]), 1.5)).epsilon(1e-6));
+    for (int j = 0; j < N; ++j, ++k)
+      CHECK(v[k] == Approx(std::pow(double(pv[j]), 1.5)).epsilon(1e-6));
     for (int j = 0; j < N; ++j, ++k) CHECK(v[k] == Approx(std::tanh(dv[j])).epsilon(1e-14));
     for (int j = 0; j < N; ++j, ++k) CHECK(v[k] == Approx(std::exp(dv[j])).epsilon(1e-14));
     for (int j = 0; j < N; ++j, ++k) CHECK(v[k] == Approx(std::erf(dv[j])).epsilon(1e-14));
@@ -592,7 +605,8 @@ TEST_CASE("codegen: vectors (ramp, broadcast, gather, scatter, reduce)", "[codeg
       st(sc, {Ramp::make(0, 2, 4)}, Ramp::make(0, 1, 4)),
       st(m, {r8}, cmp(CmpOp::GT, ld(a, {r8}), Broadcast::make(f32(3.5), 8))),
   });
-  LoweredFunc f = kernel("vec", {inArg(a), outArg(out), outArg(g), outArg(s), outArg(sc), outArg(m)}, body);
+  LoweredFunc f =
+      kernel("vec", {inArg(a), outArg(out), outArg(g), outArg(s), outArg(sc), outArg(m)}, body);
   const char *harness = R"(
 #include <stdio.h>
 #include "k.h"
@@ -647,11 +661,13 @@ TEST_CASE("codegen: select and and/or evaluate a trapping operand only when need
   Buffer a = buffer("a", F32, {n}, BufferNode::Input);
   Buffer out = buffer("out", F32, {8}, BufferNode::Output);
   Buffer flag = buffer("flag", BOOL, {8}, BufferNode::Output);
-  Stmt body = loop("i", 8,
-                   block({st(out, {i}, Select::make(cmp(CmpOp::LT, i, n), ld(a, {i}), f32(-1))),
-                          st(flag, {i}, Logical::make(true, cmp(CmpOp::LT, i, n),
-                                                      cmp(CmpOp::GT, ld(a, {i}), f32(0))))}));
-  LoweredFunc f = kernel("guarded", {scalarArg("n", I32), inArg(a), outArg(out), outArg(flag)}, body);
+  Stmt body = loop(
+      "i", 8,
+      block({st(out, {i}, Select::make(cmp(CmpOp::LT, i, n), ld(a, {i}), f32(-1))),
+             st(flag, {i},
+                Logical::make(true, cmp(CmpOp::LT, i, n), cmp(CmpOp::GT, ld(a, {i}), f32(0))))}));
+  LoweredFunc f =
+      kernel("guarded", {scalarArg("n", I32), inArg(a), outArg(out), outArg(flag)}, body);
   const char *harness = R"(
 #define _DEFAULT_SOURCE
 #include <stdio.h>
@@ -687,9 +703,11 @@ TEST_CASE("codegen: let, stack and constant buffers", "[codegen]") {
   Buffer tbl = buffer("tbl", F32, {4}, BufferNode::Const);
   tbl->constData = {10, 20, 30, 40};
   Expr i = var("i");
-  Stmt body = Allocate::make(
-      t, block({loop("i", 4, LetStmt::make("s", ld(a, {i}) * f32(3), st(t, {i}, var("s", F32) + ld(tbl, {i})))),
-                loop("i", 4, st(out, {i}, ld(t, {Expr(3) - i})))}));
+  Stmt body =
+      Allocate::make(t, block({loop("i", 4,
+                                    LetStmt::make("s", ld(a, {i}) * f32(3),
+                                                  st(t, {i}, var("s", F32) + ld(tbl, {i})))),
+                               loop("i", 4, st(out, {i}, ld(t, {Expr(3) - i})))}));
   LoweredFunc f = kernel("lets", {inArg(a), outArg(out)}, body);
   const char *harness = R"(
 #include <stdio.h>
@@ -735,11 +753,13 @@ TEST_CASE("codegen: --emit-ir names blocks after loops and carries loop hints", 
   INFO(ir);
   for (const char *s : {"for.i:", "for.i.body:", "for.i.latch:", "for.i.end:", "for.j.body:",
                         "llvm.loop.vectorize.enable", "llvm.loop.unroll.full", "check.a.fail:",
-                        "define i32 @hints(ptr noalias nocapture noundef readonly %a, ptr noalias nocapture noundef %c)"})
+                        "define i32 @hints(ptr noalias nocapture noundef readonly %a, ptr noalias "
+                        "nocapture noundef %c)"})
     CHECK(ir.find(s) != std::string::npos);
   // Runtime: linkonce_odr COMDATs; the kernel external.
   CHECK(ir.find("define linkonce_odr void @hybridc_set_error_handler") != std::string::npos);
-  CHECK(ir.find("@hybridc_rt_v1_error_handler_ptr = linkonce_odr global ptr null, comdat") != std::string::npos);
+  CHECK(ir.find("@hybridc_rt_v1_error_handler_ptr = linkonce_odr global ptr null, comdat") !=
+        std::string::npos);
 }
 
 TEST_CASE("codegen: identical inputs give identical outputs", "[codegen]") {
@@ -772,9 +792,10 @@ TEST_CASE("codegen: objects of different kernels and CPUs link into one program"
     LoweredFunc f;
     std::string target, mcpu, file;
   };
-  std::vector<Obj> objs = {{outerProduct("outer_a", ForKind::Serial, ForKind::Serial), "host", "", "a.o"},
-                           {outerProduct("outer_b", ForKind::Serial, ForKind::Vectorized), "x86_64", "", "b.o"},
-                           {assertKernel(), "x86_64", "haswell", "c.o"}};
+  std::vector<Obj> objs = {
+      {outerProduct("outer_a", ForKind::Serial, ForKind::Serial), "host", "", "a.o"},
+      {outerProduct("outer_b", ForKind::Serial, ForKind::Vectorized), "x86_64", "", "b.o"},
+      {assertKernel(), "x86_64", "haswell", "c.o"}};
   std::string headers;
   for (auto &o : objs) {
     std::string object;
@@ -802,8 +823,9 @@ int main(void) {
   return 0;
 }
 )");
-  REQUIRE(run("cc -std=c99 -Wall -Werror -pedantic " + dir.file("main.c") + " " + dir.file("a.o") + " " +
-                  dir.file("b.o") + " " + dir.file("c.o") + " -o " + dir.file("t") + " -lm -lpthread 2>&1",
+  REQUIRE(run("cc -std=c99 -Wall -Werror -pedantic " + dir.file("main.c") + " " + dir.file("a.o") +
+                  " " + dir.file("b.o") + " " + dir.file("c.o") + " -o " + dir.file("t") +
+                  " -lm -lpthread 2>&1",
               out) == 0);
   REQUIRE(run(dir.file("t") + " 2>&1", out) == 0);
   CHECK(out == "hybridc: chk: tmp[0] too large\n0 0 1 8 -4\n");
@@ -868,7 +890,8 @@ TEST_CASE("codegen: targets, CPUs and features are checked", "[codegen]") {
 
 TEST_CASE("codegen: -g maps instructions to .hy lines", "[codegen]") {
   SourceManager sm;
-  uint32_t buf = sm.addBuffer("dir/k.hy", "def dbg(a, c):\n    for i in range(4):\n        c[i] = a[i] + 1.0\n");
+  uint32_t buf = sm.addBuffer(
+      "dir/k.hy", "def dbg(a, c):\n    for i in range(4):\n        c[i] = a[i] + 1.0\n");
   Buffer a = buffer("a", F32, {4}, BufferNode::Input);
   Buffer c = buffer("c", F32, {4}, BufferNode::Output);
   Expr i = var("i");
@@ -903,8 +926,10 @@ TEST_CASE("codegen: float16 arithmetic and large constant allocations", "[codege
   Buffer big = buffer("big", F32, {32768}); // 128 KiB: heap
   Expr i = var("i");
   Stmt body = Allocate::make(
-      big, block({loop("i", 4, st(big, {i * 8000}, Cast::make(F32, ld(a, {i})))),
-                  loop("i", 4, st(c, {i}, Cast::make(F16, ld(big, {i * 8000})) * ld(b, {i}) + ld(a, {i})))}));
+      big,
+      block({loop("i", 4, st(big, {i * 8000}, Cast::make(F32, ld(a, {i})))),
+             loop("i", 4,
+                  st(c, {i}, Cast::make(F16, ld(big, {i * 8000})) * ld(b, {i}) + ld(a, {i})))}));
   LoweredFunc f = kernel("halves", {inArg(a), inArg(b), outArg(c)}, body);
   std::string harness = std::string(kTrackAlloc) + R"(
 #include <stdio.h>

@@ -60,7 +60,8 @@ inline Buffer buffer(const std::string &name, DType t, std::vector<Expr> shape,
 inline Buffer stridedInput(const std::string &name, DType t, std::vector<Expr> shape) {
   Buffer b = buffer(name, t, shape, BufferNode::Input);
   b->strided = true;
-  for (size_t k = 0; k < shape.size(); ++k) b->strides[k] = var(name + ".stride" + std::to_string(k), DType::i64());
+  for (size_t k = 0; k < shape.size(); ++k)
+    b->strides[k] = var(name + ".stride" + std::to_string(k), DType::i64());
   return b;
 }
 

@@ -14,8 +14,8 @@ using namespace cgtest;
 namespace {
 
 std::vector<LoweredFunc> sampleKernels() {
-  const char *types[] = {"bool",   "int8",   "int16",   "int32",   "int64",  "uint8",
-                         "uint16", "uint32", "uint64",  "float16", "float32", "float64"};
+  const char *types[] = {"bool",   "int8",   "int16",  "int32",   "int64",   "uint8",
+                         "uint16", "uint32", "uint64", "float16", "float32", "float64"};
   std::vector<Arg> args;
   for (const char *t : types) args.push_back(scalarArg(std::string("s_") + t, *DType::parse(t)));
   Expr n = var("n");
@@ -31,7 +31,8 @@ std::vector<LoweredFunc> sampleKernels() {
   args.push_back(outArg(o));
   args.push_back(outArg(kw));
   LoweredFunc big = kernel("everything", args, Block::make({}));
-  big.signatureComment = "a: float32[n, 4] strided, h: float16[n] -> out: float64[n], int: int32[2]";
+  big.signatureComment =
+      "a: float32[n, 4] strided, h: float16[n] -> out: float64[n], int: int32[2]";
   LoweredFunc none = kernel("nothing", {}, Block::make({}));
   return {big, none};
 }
@@ -43,12 +44,16 @@ TEST_CASE("header: prototypes follow the C ABI", "[header]") {
   INFO(h);
   for (const char *s :
        {"#ifndef SAMPLE_H", "#include <stdint.h>", "extern \"C\" {", "#ifndef HYBRIDC_RUNTIME_API",
-        "typedef void (*hybridc_error_handler_t)(const char *kernel, int32_t code, const char *message);",
+        "typedef void (*hybridc_error_handler_t)(const char *kernel, int32_t code, const char "
+        "*message);",
         "void hybridc_set_error_handler(hybridc_error_handler_t handler);",
         "void hybridc_set_num_threads(int32_t n);",
-        "int32_t everything(uint8_t s_bool, int8_t s_int8, int16_t s_int16, int32_t s_int32, int64_t s_int64, "
-        "uint8_t s_uint8, uint16_t s_uint16, uint32_t s_uint32, uint64_t s_uint64, uint16_t s_float16, "
-        "float s_float32, double s_float64, int32_t n, const float *a, int64_t a_stride0, int64_t a_stride1, "
+        "int32_t everything(uint8_t s_bool, int8_t s_int8, int16_t s_int16, int32_t s_int32, "
+        "int64_t s_int64, "
+        "uint8_t s_uint8, uint16_t s_uint16, uint32_t s_uint32, uint64_t s_uint64, uint16_t "
+        "s_float16, "
+        "float s_float32, double s_float64, int32_t n, const float *a, int64_t a_stride0, int64_t "
+        "a_stride1, "
         "const uint16_t *h, const uint8_t *mask, double *out, int32_t *int_);",
         "int32_t nothing(void);", "/* a: float32[n, 4] strided, h: float16[n]",
         " * a_stride0, a_stride1: element strides of a\n", "/* nothing\n",
@@ -70,13 +75,19 @@ TEST_CASE("header: compiles as C99 and C++ with -Wall -Werror -pedantic", "[head
   dir.write("use.c", "#include \"one.h\"\n#include \"two.h\"\n#include \"one.h\"\n"
                      "int use(void) { hybridc_set_num_threads(0); return nothing(); }\n");
   std::string out;
-  int rc = run("cc -std=c99 -Wall -Wextra -Werror -pedantic -fsyntax-only " + dir.file("use.c") + " 2>&1", out);
+  int rc = run("cc -std=c99 -Wall -Wextra -Werror -pedantic -fsyntax-only " + dir.file("use.c") +
+                   " 2>&1",
+               out);
   INFO(out);
   CHECK(rc == 0);
-  rc = run("c++ -x c++ -Wall -Wextra -Werror -pedantic -fsyntax-only " + dir.file("use.c") + " 2>&1", out);
+  rc =
+      run("c++ -x c++ -Wall -Wextra -Werror -pedantic -fsyntax-only " + dir.file("use.c") + " 2>&1",
+          out);
   INFO(out);
   CHECK(rc == 0);
-  rc = run("c++ -x c++ -std=c++11 -Wall -Wextra -Werror -pedantic -fsyntax-only " + dir.file("use.c") + " 2>&1", out);
+  rc = run("c++ -x c++ -std=c++11 -Wall -Wextra -Werror -pedantic -fsyntax-only " +
+               dir.file("use.c") + " 2>&1",
+           out);
   INFO(out);
   CHECK(rc == 0);
 }

@@ -30,7 +30,8 @@ LoweredFunc func(Stmt body, std::vector<Buffer> bufs) {
   LoweredFunc f;
   f.name = "f";
   for (auto &b : bufs)
-    f.args.push_back({b->kind == BufferNode::Input ? Arg::InputBuffer : Arg::OutputBuffer, b->name, b->dtype, b});
+    f.args.push_back({b->kind == BufferNode::Input ? Arg::InputBuffer : Arg::OutputBuffer, b->name,
+                      b->dtype, b});
   f.body = body;
   return f;
 }
@@ -43,13 +44,16 @@ TEST_CASE("simplify folds integer arithmetic with Python rounding", "[ir]") {
   CHECK(toString(simplify(var("x") * i32(1) + i32(0))) == "x");
   CHECK(toString(simplify(Cast::make(DType::i32(), FloatImm::make(DType::f32(), -2.7)))) == "-2");
   // int8 wraps
-  CHECK(toString(simplify(IntImm::make({DType::Int, 8}, 100) + IntImm::make({DType::Int, 8}, 100))) == "int8(-56)");
+  CHECK(toString(simplify(IntImm::make({DType::Int, 8}, 100) +
+                          IntImm::make({DType::Int, 8}, 100))) == "int8(-56)");
 }
 
 TEST_CASE("simplify drops ifs with constant conditions and empty loops", "[ir]") {
   Buffer c = buffer("c", BufferNode::Output, {4});
-  Stmt s = Block::make({IfThenElse::make(Cmp::make(CmpOp::EQ, i32(1), i32(2)), Store::make(c, {i32(0)}, FloatImm::make(DType::f32(), 1))),
-                        For::make("i", i32(0), i32(0), ForKind::Serial, Store::make(c, {var("i")}, FloatImm::make(DType::f32(), 2)))});
+  Stmt s = Block::make({IfThenElse::make(Cmp::make(CmpOp::EQ, i32(1), i32(2)),
+                                         Store::make(c, {i32(0)}, FloatImm::make(DType::f32(), 1))),
+                        For::make("i", i32(0), i32(0), ForKind::Serial,
+                                  Store::make(c, {var("i")}, FloatImm::make(DType::f32(), 2)))});
   CHECK(!simplify(s));
 }
 
@@ -68,7 +72,8 @@ TEST_CASE("constDifference proves constant offsets", "[ir]") {
 
 TEST_CASE("the verifier rejects unbound variables and bad assignments", "[ir]") {
   Buffer c = buffer("c", BufferNode::Output, {4});
-  Stmt ok = For::make("i", i32(0), i32(4), ForKind::Serial, Store::make(c, {var("i")}, FloatImm::make(DType::f32(), 1)));
+  Stmt ok = For::make("i", i32(0), i32(4), ForKind::Serial,
+                      Store::make(c, {var("i")}, FloatImm::make(DType::f32(), 1)));
   CHECK(verify(func(ok, {c})) == "");
   Stmt unbound = Store::make(c, {var("j")}, FloatImm::make(DType::f32(), 1));
   CHECK(verify(func(unbound, {c})).find("unbound variable 'j'") != std::string::npos);
@@ -82,22 +87,26 @@ TEST_CASE("unroll, vectorize and promote build a register tile", "[ir]") {
   // for k: for ii in unroll(2): for j in vectorize(4): C[ii, j] += A[ii, k] * B[k, j]
   Buffer A = buffer("A", BufferNode::Input, {2, 8}), B = buffer("B", BufferNode::Input, {8, 4}),
          C = buffer("C", BufferNode::Output, {2, 4});
-  Expr upd = Load::make(C, {var("ii"), var("j")}) + Load::make(A, {var("ii"), var("k")}) * Load::make(B, {var("k"), var("j")});
+  Expr upd = Load::make(C, {var("ii"), var("j")}) +
+             Load::make(A, {var("ii"), var("k")}) * Load::make(B, {var("k"), var("j")});
   Stmt s = For::make("k", i32(0), i32(8), ForKind::Serial,
                      For::make("ii", i32(0), i32(2), ForKind::Unrolled,
-                               For::make("j", i32(0), i32(4), ForKind::Vectorized, Store::make(C, {var("ii"), var("j")}, upd))));
+                               For::make("j", i32(0), i32(4), ForKind::Vectorized,
+                                         Store::make(C, {var("ii"), var("j")}, upd))));
   Stmt out = simplify(promoteAccumulators(vectorizeLoops(unrollLoops(s))));
   std::string text = toString(out);
   CHECK(text.find("var C.acc0: float32x4") != std::string::npos);
   CHECK(text.find("var C.acc1: float32x4") != std::string::npos);
-  CHECK(text.find("C.acc1 = C.acc1 + broadcast(A[1, k], 4) * B[k, ramp(0, 1, 4)]") != std::string::npos);
+  CHECK(text.find("C.acc1 = C.acc1 + broadcast(A[1, k], 4) * B[k, ramp(0, 1, 4)]") !=
+        std::string::npos);
   CHECK(text.find("C[1, ramp(0, 1, 4)] = C.acc1") != std::string::npos);
   CHECK(verify(func(out, {A, B, C})) == "");
 }
 
 TEST_CASE("unswitch lifts a loop-invariant guard", "[ir]") {
   Buffer c = buffer("c", BufferNode::Output, {16});
-  Stmt body = IfThenElse::make(Cmp::make(CmpOp::LT, var("n"), i32(4)), Store::make(c, {var("i")}, FloatImm::make(DType::f32(), 1)));
+  Stmt body = IfThenElse::make(Cmp::make(CmpOp::LT, var("n"), i32(4)),
+                               Store::make(c, {var("i")}, FloatImm::make(DType::f32(), 1)));
   Stmt s = For::make("i", i32(0), i32(16), ForKind::Serial, body);
   Stmt out = unswitchLoops(s);
   REQUIRE(out.as<IfThenElse>());
@@ -108,19 +117,22 @@ TEST_CASE("vectorize recognises sum and max reductions", "[ir]") {
   // var s; s = 0; for j in vectorize(8): s = s + A[j];  C[0] = max over j
   Buffer A = buffer("A", BufferNode::Input, {8}), C = buffer("C", BufferNode::Output, {2});
   Expr s = Var::make(DType::f32(), "s");
-  Stmt body = Block::make({
-      Assign::make("s", FloatImm::make(DType::f32(), 0)),
-      For::make("j", i32(0), i32(8), ForKind::Vectorized, Assign::make("s", s + Load::make(A, {var("j")}))),
-      For::make("j", i32(0), i32(8), ForKind::Vectorized,
-                Store::make(C, {i32(1)}, Binary::make(BinOp::Max, Load::make(C, {i32(1)}), Load::make(A, {var("j")})))),
-      Store::make(C, {i32(0)}, s)});
+  Stmt body = Block::make({Assign::make("s", FloatImm::make(DType::f32(), 0)),
+                           For::make("j", i32(0), i32(8), ForKind::Vectorized,
+                                     Assign::make("s", s + Load::make(A, {var("j")}))),
+                           For::make("j", i32(0), i32(8), ForKind::Vectorized,
+                                     Store::make(C, {i32(1)},
+                                                 Binary::make(BinOp::Max, Load::make(C, {i32(1)}),
+                                                              Load::make(A, {var("j")})))),
+                           Store::make(C, {i32(0)}, s)});
   Stmt out = simplify(vectorizeLoops(VarDecl::make("s", DType::f32(), body)));
   std::string text = toString(out);
   CHECK(text.find("s = s + reduce_add(A[ramp(0, 1, 8)])") != std::string::npos);
   CHECK(text.find("C[1] = max(C[1], reduce_max(A[ramp(0, 1, 8)]))") != std::string::npos);
   // A second read of the accumulator is not a reduction: the loop stays.
-  Stmt carried = For::make("j", i32(0), i32(8), ForKind::Vectorized,
-                           Block::make({Assign::make("s", s + Load::make(A, {var("j")})),
-                                        Store::make(C, {i32(0)}, s)}));
-  CHECK(toString(vectorizeLoops(VarDecl::make("s", DType::f32(), carried))).find("vectorized") != std::string::npos);
+  Stmt carried = For::make(
+      "j", i32(0), i32(8), ForKind::Vectorized,
+      Block::make({Assign::make("s", s + Load::make(A, {var("j")})), Store::make(C, {i32(0)}, s)}));
+  CHECK(toString(vectorizeLoops(VarDecl::make("s", DType::f32(), carried))).find("vectorized") !=
+        std::string::npos);
 }

@@ -524,7 +524,8 @@ TEST_CASE("several defs and calls between them", "[parser]") {
 TEST_CASE("unsupported Python says what is unsupported", "[parser]") {
   auto U = [](const std::string &what) { return what + " is not supported in hybrid script"; };
   auto msg = [](const std::string &e) { return e.substr(e.find(": ") + 2); };
-  CHECK(msg(stmtError("x = f(y=1, a)")) == "a positional argument cannot follow a keyword argument");
+  CHECK(msg(stmtError("x = f(y=1, a)")) ==
+        "a positional argument cannot follow a keyword argument");
   CHECK(msg(stmtError("x = a[1:3]")) == U("slicing"));
   CHECK(msg(stmtError("x = a[:, 0]")) == U("slicing"));
   CHECK(msg(stmtError("x = a[::2]")) == U("slicing"));

@@ -86,8 +86,8 @@ public:
       int64_t i = eval(idx[k]).asI();
       int64_t n = eval(b->shape[k]).asI();
       if (i < 0 || i >= n)
-        throw std::runtime_error("out of bounds: " + b->name + " dim " + std::to_string(k) + " index " +
-                                 std::to_string(i) + " size " + std::to_string(n));
+        throw std::runtime_error("out of bounds: " + b->name + " dim " + std::to_string(k) +
+                                 " index " + std::to_string(i) + " size " + std::to_string(n));
       off = off * size_t(n) + size_t(i);
     }
     return off;
@@ -348,7 +348,8 @@ struct Kernel {
     original = simplify(f.body);
     const DefSchedule *ds = schedule ? schedule->find(d.name) : nullptr;
     scheduled = ds ? applySchedule(original, *ds, diags) : original;
-    if (ds && !ds->ops.empty() && !diags.hasErrors()) scheduled = ir::finalizeGuards(scheduled); // the next pass
+    if (ds && !ds->ops.empty() && !diags.hasErrors())
+      scheduled = ir::finalizeGuards(scheduled); // the next pass
     if (!diags.hasErrors()) legal = checkLegality(scheduled, ds, diags);
   }
 
@@ -362,9 +363,9 @@ struct Kernel {
     for (const Diagnostic &d : diags.diagnostics()) {
       auto one = [&](const Diagnostic &x, const char *prefix) {
         LineCol lc = sm.lineCol(x.range.begin);
-        out += prefix + (x.range.isValid() ? sm.name(x.range.begin.buffer) : std::string("?")) + ":" +
-               std::to_string(lc.line) + ":" + std::to_string(lc.col) + ": " + x.message + " [" +
-               diagInfo(x.kind).name + "]\n";
+        out += prefix + (x.range.isValid() ? sm.name(x.range.begin.buffer) : std::string("?")) +
+               ":" + std::to_string(lc.line) + ":" + std::to_string(lc.col) + ": " + x.message +
+               " [" + diagInfo(x.kind).name + "]\n";
       };
       one(d, "");
       for (auto &n : d.notes) one(n, "  ");
@@ -470,7 +471,8 @@ TEST_CASE("perfect split puts outer and inner in the loop's slot", "[schedule-ap
 }
 
 TEST_CASE("imperfect constant split clips the serial tail", "[schedule-apply]") {
-  Kernel k(kOuterProduct, Kernel::ops("outer_product", R"({"op": "split", "loop": "j", "factor": 4})"));
+  Kernel k(kOuterProduct,
+           Kernel::ops("outer_product", R"({"op": "split", "loop": "j", "factor": 4})"));
   INFO(k.errors());
   REQUIRE(!k.diags.hasErrors());
   CHECK(k.text().find("for j.outer in 0..25 serial:") != std::string::npos);
@@ -479,7 +481,8 @@ TEST_CASE("imperfect constant split clips the serial tail", "[schedule-apply]") 
   k.checkSame();
 }
 
-TEST_CASE("imperfect split with a vectorized inner loop keeps the main body vector code", "[schedule-apply]") {
+TEST_CASE("imperfect split with a vectorized inner loop keeps the main body vector code",
+          "[schedule-apply]") {
   Kernel k(kOuterProduct, Kernel::ops("outer_product", R"({"op": "split", "loop": "j", "factor": 4},
     {"op": "vectorize", "loop": "j.inner"}, {"op": "parallel", "loop": "i"})"));
   INFO(k.errors());
@@ -507,13 +510,16 @@ TEST_CASE("imperfect split of a symbolic extent", "[schedule-apply]") {
   CHECK(k.text().find("  if likely(i.outer * 8 + 7 < n):\n"
                       "    for i.inner in 0..8 vectorized:\n") != std::string::npos);
   CHECK(k.text().find("  else:\n"
-                      "    for i.inner in 0..min(8, n - i.outer * 8) serial:\n") != std::string::npos);
-  for (int64_t n : {0, 1, 7, 8, 9, 16, 23})
-    k.checkSame({{"n", n}}, 1);
+                      "    for i.inner in 0..min(8, n - i.outer * 8) serial:\n") !=
+        std::string::npos);
+  for (int64_t n : {0, 1, 7, 8, 9, 16, 23}) k.checkSame({{"n", n}}, 1);
 }
 
 TEST_CASE("split by nparts", "[schedule-apply]") {
-  Kernel k(kOuterProduct, Kernel::ops("outer_product", R"({"op": "split", "loop": "i", "nparts": 3, "outer": "io", "inner": "ii"})"));
+  Kernel k(
+      kOuterProduct,
+      Kernel::ops("outer_product",
+                  R"({"op": "split", "loop": "i", "nparts": 3, "outer": "io", "inner": "ii"})"));
   INFO(k.errors());
   REQUIRE(!k.diags.hasErrors());
   CHECK(k.text().find("for io in 0..3 serial:") != std::string::npos);
@@ -526,13 +532,15 @@ TEST_CASE("split by nparts", "[schedule-apply]") {
 }
 
 TEST_CASE("split twice", "[schedule-apply]") {
-  Kernel k(kOuterProduct, Kernel::ops("outer_product", R"({"op": "split", "loop": "j", "factor": 10},
+  Kernel k(kOuterProduct,
+           Kernel::ops("outer_product", R"({"op": "split", "loop": "j", "factor": 10},
     {"op": "split", "loop": "j.inner", "factor": 4}, {"op": "vectorize", "loop": "j.inner.inner"})"));
   INFO(k.errors());
   REQUIRE(!k.diags.hasErrors());
   INFO(k.text());
-  CHECK(shape(k.scheduled) == "i serial\n  j.outer serial\n    j.inner.outer serial\n      j.inner.inner vectorized\n"
-                              "      j.inner.inner serial\n");
+  CHECK(shape(k.scheduled) ==
+        "i serial\n  j.outer serial\n    j.inner.outer serial\n      j.inner.inner vectorized\n"
+        "      j.inner.inner serial\n");
   k.checkSame();
 }
 
@@ -545,7 +553,8 @@ def f(a: float32[20]):
     for i in range(3, 20):
         b[i] = a[i] + a[i - 3]
     return b
-)", Kernel::ops("f", R"({"op": "split", "loop": "i#1", "factor": 5})"));
+)",
+           Kernel::ops("f", R"({"op": "split", "loop": "i#1", "factor": 5})"));
   INFO(k.errors());
   REQUIRE(!k.diags.hasErrors());
   CHECK(k.text().find("b[i.outer * 5 + i.inner + 3] = ") != std::string::npos);
@@ -560,8 +569,9 @@ TEST_CASE("fuse adjacent loops", "[schedule-apply]") {
   INFO(k.errors());
   REQUIRE(!k.diags.hasErrors());
   INFO(k.text());
-  CHECK(k.text() == "for i.j.fused in 0..9900 parallel:\n"
-                    "  c[i.j.fused // 99, i.j.fused % 99] = a[i.j.fused // 99] * b[i.j.fused % 99]\n");
+  CHECK(k.text() ==
+        "for i.j.fused in 0..9900 parallel:\n"
+        "  c[i.j.fused // 99, i.j.fused % 99] = a[i.j.fused // 99] * b[i.j.fused % 99]\n");
   CHECK(k.legal);
   k.checkSame();
 }
@@ -583,25 +593,30 @@ TEST_CASE("reorder permutes only the listed slots", "[schedule-apply]") {
   INFO(k.errors());
   REQUIRE(!k.diags.hasErrors());
   // Slots of p, q, s, t (0, 1, 3, 4) get t, q, s, p; r stays in slot 2.
-  CHECK(shape(k.scheduled) == "t serial\n  q serial\n    r serial\n      s serial\n        p serial\n");
+  CHECK(shape(k.scheduled) ==
+        "t serial\n  q serial\n    r serial\n      s serial\n        p serial\n");
   k.checkSame();
-  Kernel all(kFive, Kernel::ops("five", R"({"op": "reorder", "loops": ["s", "t", "r", "q", "p"]})"));
+  Kernel all(kFive,
+             Kernel::ops("five", R"({"op": "reorder", "loops": ["s", "t", "r", "q", "p"]})"));
   REQUIRE(!all.diags.hasErrors());
-  CHECK(shape(all.scheduled) == "s serial\n  t serial\n    r serial\n      q serial\n        p serial\n");
+  CHECK(shape(all.scheduled) ==
+        "s serial\n  t serial\n    r serial\n      q serial\n        p serial\n");
   all.checkSame();
 }
 
 TEST_CASE("tile splits both loops and puts the outers first", "[schedule-apply]") {
-  Kernel k(kMatmul, Kernel::ops("matmul", R"({"op": "tile", "loops": ["i", "j"], "factors": [8, 16]},
+  Kernel k(kMatmul,
+           Kernel::ops("matmul", R"({"op": "tile", "loops": ["i", "j"], "factors": [8, 16]},
     {"op": "parallel", "loop": "i.outer"})"));
   INFO(k.errors());
   REQUIRE(!k.diags.hasErrors());
-  CHECK(shape(k.scheduled) ==
-        "i.outer parallel\n  j.outer serial\n    i.inner serial\n      j.inner serial\n        k serial\n");
+  CHECK(shape(k.scheduled) == "i.outer parallel\n  j.outer serial\n    i.inner serial\n      "
+                              "j.inner serial\n        k serial\n");
   CHECK(k.legal);
   k.checkSame();
   // Imperfect in both dimensions, with a vectorized inner tile.
-  Kernel p(kOuterProduct, Kernel::ops("outer_product", R"({"op": "tile", "loops": ["i", "j"], "factors": [8, 8]},
+  Kernel p(kOuterProduct,
+           Kernel::ops("outer_product", R"({"op": "tile", "loops": ["i", "j"], "factors": [8, 8]},
     {"op": "vectorize", "loop": "j.inner"}, {"op": "parallel", "loop": "i.outer"})"));
   INFO(p.errors());
   REQUIRE(!p.diags.hasErrors());
@@ -620,28 +635,32 @@ def add2(n: int32, m: int32, a: float32[n, m]):
         for j in range(m):
             b[i, j] = a[i, j] + 1.0
     return b
-)", Kernel::ops("add2", R"({"op": "tile", "loops": ["i", "j"], "factors": [4, 8]},
+)",
+           Kernel::ops("add2", R"({"op": "tile", "loops": ["i", "j"], "factors": [4, 8]},
     {"op": "fuse", "loops": ["i.outer", "j.outer"]}, {"op": "parallel", "loop": "i.outer.j.outer.fused"},
     {"op": "vectorize", "loop": "j.inner"})"));
   INFO(k.errors());
   REQUIRE(!k.diags.hasErrors());
   INFO(k.text());
   CHECK(k.legal);
-  for (auto nm : std::vector<std::pair<int64_t, int64_t>>{{0, 0}, {1, 1}, {4, 8}, {5, 9}, {7, 17}, {3, 0}})
+  for (auto nm :
+       std::vector<std::pair<int64_t, int64_t>>{{0, 0}, {1, 1}, {4, 8}, {5, 9}, {7, 17}, {3, 0}})
     k.checkSame({{"n", nm.first}, {"m", nm.second}}, 1);
 }
 
 //===--- Kinds -------------------------------------------------------------===//
 
 TEST_CASE("unroll, vectorize, parallel and bind set the loop kind", "[schedule-apply]") {
-  Kernel k(kMatmul, Kernel::ops("matmul", R"({"op": "unroll", "loop": "k"}, {"op": "parallel", "loop": "i"},
+  Kernel k(kMatmul,
+           Kernel::ops("matmul", R"({"op": "unroll", "loop": "k"}, {"op": "parallel", "loop": "i"},
     {"op": "vectorize", "loop": "j"})"));
   INFO(k.errors());
   REQUIRE(!k.diags.hasErrors());
   CHECK(shape(k.scheduled) == "i parallel\n  j vectorized\n    k unrolled\n");
   CHECK(k.legal);
   k.checkSame();
-  Kernel b(kOuterProduct, Kernel::ops("outer_product", R"({"op": "bind", "loop": "i", "thread": "blockIdx.x"},
+  Kernel b(kOuterProduct,
+           Kernel::ops("outer_product", R"({"op": "bind", "loop": "i", "thread": "blockIdx.x"},
     {"op": "bind", "loop": "j", "thread": "threadIdx.x"})"));
   INFO(b.errors());
   REQUIRE(!b.diags.hasErrors());
@@ -659,12 +678,15 @@ def f(a: float32[16, 8]):
             b[i, j] = a[i, j] * 3.0
     return b
 )";
-  Kernel same(src, Kernel::ops("f", R"({"op": "parallel", "loop": "i"}, {"op": "vectorize", "loop": "j"})"));
+  Kernel same(
+      src,
+      Kernel::ops("f", R"({"op": "parallel", "loop": "i"}, {"op": "vectorize", "loop": "j"})"));
   INFO(same.errors());
   REQUIRE(!same.diags.hasErrors());
   CHECK(shape(same.scheduled) == "i parallel\n  j vectorized\n");
   Kernel clash(src, Kernel::ops("f", R"({"op": "vectorize", "loop": "i"})"));
-  CHECK(clash.first() == "s.json:1:49: cannot vectorize loop 'i': it is already parallel [ScheduleConflict]");
+  CHECK(clash.first() ==
+        "s.json:1:49: cannot vectorize loop 'i': it is already parallel [ScheduleConflict]");
 }
 
 //===--- Naming -------------------------------------------------------------===//
@@ -688,26 +710,37 @@ TEST_CASE("loops sharing a name are numbered in source order, stably", "[schedul
   CHECK(shape(k.scheduled) == "i.outer serial\n  i.inner serial\ni vectorized\n");
   k.checkSame();
   Kernel ambiguous(kTwoLoops, Kernel::ops("f", R"({"op": "parallel", "loop": "i"})"));
-  CHECK(ambiguous.first() == "s.json:1:48: loop 'i' is ambiguous; use one of 'i#0', 'i#1' [ScheduleAmbiguousLoop]");
+  CHECK(ambiguous.first() ==
+        "s.json:1:48: loop 'i' is ambiguous; use one of 'i#0', 'i#1' [ScheduleAmbiguousLoop]");
   Kernel unknown(kTwoLoops, Kernel::ops("f", R"({"op": "parallel", "loop": "k"})"));
-  CHECK(unknown.first() == "s.json:1:48: no loop named 'k' in def 'f'; loops: i#0, i#1 [ScheduleUnknownLoop]");
+  CHECK(unknown.first() ==
+        "s.json:1:48: no loop named 'k' in def 'f'; loops: i#0, i#1 [ScheduleUnknownLoop]");
   Kernel gone(kTwoLoops, Kernel::ops("f", R"({"op": "split", "loop": "i#1", "factor": 2},
     {"op": "parallel", "loop": "i#1"})"));
-  CHECK(gone.errors() == "s.json:2:32: loop 'i#1' no longer exists: an earlier 'split' replaced it [ScheduleLoopReplaced]\n"
+  CHECK(gone.errors() == "s.json:2:32: loop 'i#1' no longer exists: an earlier 'split' replaced it "
+                         "[ScheduleLoopReplaced]\n"
                          "  s.json:1:21: 'i#1' was replaced here [NotePrevious]\n");
   Kernel range(kTwoLoops, Kernel::ops("f", R"({"op": "parallel", "loop": "i#2"})"));
-  CHECK(range.first() == "s.json:1:48: no loop named 'i#2' in def 'f'; loops: i#0, i#1 [ScheduleUnknownLoop]");
+  CHECK(range.first() ==
+        "s.json:1:48: no loop named 'i#2' in def 'f'; loops: i#0, i#1 [ScheduleUnknownLoop]");
 }
 
 TEST_CASE("new loop names must be free", "[schedule-apply]") {
-  Kernel k(kMatmul, Kernel::ops("matmul", R"({"op": "split", "loop": "j", "factor": 4, "outer": "k"})"));
-  CHECK(k.first() == "s.json:1:50: cannot name a new loop 'k': the name is already used in def 'matmul' [ScheduleBadLoopName]");
-  Kernel h(kMatmul, Kernel::ops("matmul", R"({"op": "split", "loop": "j", "factor": 4, "inner": "x#1"})"));
+  Kernel k(kMatmul,
+           Kernel::ops("matmul", R"({"op": "split", "loop": "j", "factor": 4, "outer": "k"})"));
+  CHECK(k.first() == "s.json:1:50: cannot name a new loop 'k': the name is already used in def "
+                     "'matmul' [ScheduleBadLoopName]");
+  Kernel h(kMatmul,
+           Kernel::ops("matmul", R"({"op": "split", "loop": "j", "factor": 4, "inner": "x#1"})"));
   CHECK(h.first().find("'#' is reserved") != std::string::npos);
-  Kernel both(kMatmul, Kernel::ops("matmul", R"({"op": "split", "loop": "j", "factor": 4, "outer": "x", "inner": "x"})"));
+  Kernel both(
+      kMatmul,
+      Kernel::ops("matmul",
+                  R"({"op": "split", "loop": "j", "factor": 4, "outer": "x", "inner": "x"})"));
   CHECK(both.first().find("both new loops would have this name") != std::string::npos);
   // The loop's own name may be reused.
-  Kernel own(kMatmul, Kernel::ops("matmul", R"({"op": "split", "loop": "j", "factor": 4, "outer": "j"})"));
+  Kernel own(kMatmul,
+             Kernel::ops("matmul", R"({"op": "split", "loop": "j", "factor": 4, "outer": "j"})"));
   INFO(own.errors());
   CHECK(!own.diags.hasErrors());
   own.checkSame();
@@ -724,19 +757,23 @@ TEST_CASE("an op that fails does not cascade", "[schedule-apply]") {
 
 TEST_CASE("fuse needs adjacent loops of one perfect nest", "[schedule-apply]") {
   Kernel notAdjacent(kFive, Kernel::ops("five", R"({"op": "fuse", "loops": ["p", "r"]})"));
-  CHECK(notAdjacent.first() == "s.json:1:54: cannot fuse 'p' and 'r': they are not adjacent: loop 'q' lies "
-                               "between them [ScheduleNotPerfectNest]");
+  CHECK(notAdjacent.first() ==
+        "s.json:1:54: cannot fuse 'p' and 'r': they are not adjacent: loop 'q' lies "
+        "between them [ScheduleNotPerfectNest]");
   Kernel reversed(kFive, Kernel::ops("five", R"({"op": "fuse", "loops": ["q", "p"]})"));
-  CHECK(reversed.first().find("'p' encloses 'q'; list the loops outermost first") != std::string::npos);
+  CHECK(reversed.first().find("'p' encloses 'q'; list the loops outermost first") !=
+        std::string::npos);
   Kernel imperfect(kMatmul, Kernel::ops("matmul", R"({"op": "fuse", "loops": ["j", "k"]})"));
-  CHECK(imperfect.first() == "s.json:1:56: cannot fuse 'j' and 'k': the body of loop 'j' holds the declaration "
-                             "of 'acc' [ScheduleNotPerfectNest]");
+  CHECK(imperfect.first() ==
+        "s.json:1:56: cannot fuse 'j' and 'k': the body of loop 'j' holds the declaration "
+        "of 'acc' [ScheduleNotPerfectNest]");
 }
 
 TEST_CASE("reorder needs one perfect nest", "[schedule-apply]") {
   Kernel k(kMatmul, Kernel::ops("matmul", R"({"op": "reorder", "loops": ["k", "i"]})"));
-  CHECK(k.first() == "s.json:1:54: cannot reorder 'k' and 'i': they are not one perfect nest: the body of loop "
-                     "'j' holds the declaration of 'acc' [ScheduleNotPerfectNest]");
+  CHECK(k.first() ==
+        "s.json:1:54: cannot reorder 'k' and 'i': they are not one perfect nest: the body of loop "
+        "'j' holds the declaration of 'acc' [ScheduleNotPerfectNest]");
   Kernel two(kTwoLoops, Kernel::ops("f", R"({"op": "reorder", "loops": ["i#0", "i#1"]})"));
   CHECK(two.first().find("'i#1' is not inside 'i#0'") != std::string::npos);
 }
@@ -751,8 +788,9 @@ def tri(a: float32[8, 8]):
     return b
 )";
   Kernel r(tri, Kernel::ops("tri", R"({"op": "reorder", "loops": ["j", "i"]})"));
-  CHECK(r.first() == "s.json:1:51: cannot reorder 'j' and 'i': the bounds of loop 'j' depend on loop 'i' "
-                     "[ScheduleDependentBounds]");
+  CHECK(r.first() ==
+        "s.json:1:51: cannot reorder 'j' and 'i': the bounds of loop 'j' depend on loop 'i' "
+        "[ScheduleDependentBounds]");
   Kernel f(tri, Kernel::ops("tri", R"({"op": "fuse", "loops": ["i", "j"]})"));
   CHECK(f.first().find("[ScheduleDependentBounds]") != std::string::npos);
   // A split of the outer loop keeps the inner loop's bound correct.
@@ -784,26 +822,40 @@ def f(a: float32[8, 8], n: int32[1]):
 }
 
 TEST_CASE("conflicting kinds and extents", "[schedule-apply]") {
-  Kernel pv(kMatmul, Kernel::ops("matmul", R"({"op": "parallel", "loop": "i"}, {"op": "vectorize", "loop": "i"})"));
-  CHECK(pv.first() == "s.json:1:87: cannot vectorize loop 'i': it is already parallel [ScheduleConflict]");
-  Kernel sv(kMatmul, Kernel::ops("matmul", R"({"op": "vectorize", "loop": "j"}, {"op": "split", "loop": "j", "factor": 4})"));
-  CHECK(sv.first() == "s.json:1:84: cannot split loop 'j': it is already vectorized [ScheduleConflict]");
-  Kernel vv(kOuterProduct, Kernel::ops("outer_product", R"({"op": "vectorize", "loop": "j"}, {"op": "vectorize", "loop": "i"})"));
-  CHECK(vv.first().find("cannot vectorize loop 'i': loop 'j' inside it is already vectorized [ScheduleConflict]") !=
-        std::string::npos);
+  Kernel pv(kMatmul,
+            Kernel::ops("matmul",
+                        R"({"op": "parallel", "loop": "i"}, {"op": "vectorize", "loop": "i"})"));
+  CHECK(pv.first() ==
+        "s.json:1:87: cannot vectorize loop 'i': it is already parallel [ScheduleConflict]");
+  Kernel sv(kMatmul,
+            Kernel::ops(
+                "matmul",
+                R"({"op": "vectorize", "loop": "j"}, {"op": "split", "loop": "j", "factor": 4})"));
+  CHECK(sv.first() ==
+        "s.json:1:84: cannot split loop 'j': it is already vectorized [ScheduleConflict]");
+  Kernel vv(kOuterProduct,
+            Kernel::ops("outer_product",
+                        R"({"op": "vectorize", "loop": "j"}, {"op": "vectorize", "loop": "i"})"));
+  CHECK(vv.first().find("cannot vectorize loop 'i': loop 'j' inside it is already vectorized "
+                        "[ScheduleConflict]") != std::string::npos);
   Kernel ve(kSymbolic, Kernel::ops("scale", R"({"op": "vectorize", "loop": "i"})"));
-  CHECK(ve.first() == "s.json:1:53: cannot vectorize loop 'i': its extent n is not a compile-time constant "
-                      "[ScheduleVectorizeExtent]");
+  CHECK(ve.first() ==
+        "s.json:1:53: cannot vectorize loop 'i': its extent n is not a compile-time constant "
+        "[ScheduleVectorizeExtent]");
   Kernel ue(kSymbolic, Kernel::ops("scale", R"({"op": "unroll", "loop": "i"})"));
-  CHECK(ue.first() == "s.json:1:50: cannot unroll loop 'i': its extent n is not a compile-time constant "
-                      "[ScheduleUnrollExtent]");
+  CHECK(ue.first() ==
+        "s.json:1:50: cannot unroll loop 'i': its extent n is not a compile-time constant "
+        "[ScheduleUnrollExtent]");
   Kernel bx(kTwoLoops, Kernel::ops("f", R"({"op": "split", "loop": "i#1", "factor": 5},
     {"op": "bind", "loop": "i#0", "thread": "threadIdx.x"}, {"op": "bind", "loop": "i.inner", "thread": "threadIdx.x"})"));
-  CHECK(bx.first() == "s.json:2:105: thread tag 'threadIdx.x' is bound with extent 5 here but 10 elsewhere; "
-                      "thread extents must be uniform [BindExtentMismatch]");
-  Kernel nested(kOuterProduct, Kernel::ops("outer_product", R"({"op": "bind", "loop": "i", "thread": "threadIdx.x"},
+  CHECK(bx.first() ==
+        "s.json:2:105: thread tag 'threadIdx.x' is bound with extent 5 here but 10 elsewhere; "
+        "thread extents must be uniform [BindExtentMismatch]");
+  Kernel nested(kOuterProduct, Kernel::ops("outer_product",
+                                           R"({"op": "bind", "loop": "i", "thread": "threadIdx.x"},
     {"op": "bind", "loop": "j", "thread": "threadIdx.x"})"));
-  CHECK(nested.first().find("loop 'i' around it is already bound to 'threadIdx.x'") != std::string::npos);
+  CHECK(nested.first().find("loop 'i' around it is already bound to 'threadIdx.x'") !=
+        std::string::npos);
 }
 
 //===--- Legality -----------------------------------------------------------===//
@@ -824,7 +876,9 @@ def softmax(x: float32[8, 16]):
         for j in range(16):
             out[i, j] = out[i, j] / s
     return out
-)", Kernel::ops("softmax", R"({"op": "parallel", "loop": "i"}, {"op": "vectorize", "loop": "j#2"})"));
+)",
+           Kernel::ops("softmax",
+                       R"({"op": "parallel", "loop": "i"}, {"op": "vectorize", "loop": "j#2"})"));
   INFO(k.errors());
   CHECK(!k.diags.hasErrors());
   CHECK(k.legal);
@@ -834,12 +888,14 @@ def softmax(x: float32[8, 16]):
 TEST_CASE("a scalar accumulator makes a loop illegal to parallelize", "[schedule-apply]") {
   Kernel k(kMatmul, Kernel::ops("matmul", R"({"op": "parallel", "loop": "k"})"));
   CHECK(!k.legal);
-  CHECK(k.errors() ==
-        "s.json:1:53: cannot parallelize loop 'k': scalar 'acc' is declared outside the loop and assigned in "
-        "every iteration [ScheduleIllegalParallel]\n"
-        "  k.hy:8:17: 'acc' is assigned here [NotePrevious]\n"
-        "  s.json:1:53: 'acc' accumulates across iterations (a reduction); hybridc vectorizes `s = s op e` "
-        "(op + * min max, s read nowhere else in the loop) but parallelizes no reduction [NoteHint]\n");
+  CHECK(k.errors() == "s.json:1:53: cannot parallelize loop 'k': scalar 'acc' is declared outside "
+                      "the loop and assigned in "
+                      "every iteration [ScheduleIllegalParallel]\n"
+                      "  k.hy:8:17: 'acc' is assigned here [NotePrevious]\n"
+                      "  s.json:1:53: 'acc' accumulates across iterations (a reduction); hybridc "
+                      "vectorizes `s = s op e` "
+                      "(op + * min max, s read nowhere else in the loop) but parallelizes no "
+                      "reduction [NoteHint]\n");
   // The same accumulator under vectorize is a recognised reduction.
   Kernel v(kMatmul, Kernel::ops("matmul", R"({"op": "vectorize", "loop": "k"})"));
   INFO(v.errors());
@@ -856,9 +912,10 @@ def prefix(a: float32[16]):
     return b
 )";
   Kernel k(prefix, Kernel::ops("prefix", R"({"op": "parallel", "loop": "i"})"));
-  CHECK(k.first() == "s.json:1:53: cannot parallelize loop 'i': an iteration may read an element of 'b' that "
-                     "another iteration writes (b[i - 1] is read, b[i] is written); e.g. i = 1 writes b[1] and "
-                     "i = 2 reads it [ScheduleIllegalParallel]");
+  CHECK(k.first() ==
+        "s.json:1:53: cannot parallelize loop 'i': an iteration may read an element of 'b' that "
+        "another iteration writes (b[i - 1] is read, b[i] is written); e.g. i = 1 writes b[1] and "
+        "i = 2 reads it [ScheduleIllegalParallel]");
   const char *sum = R"(
 def rowsum(a: float32[8, 4]):
     b = output_tensor((8,), 'float32')
@@ -877,8 +934,9 @@ def rowsum(a: float32[8, 4]):
   INFO(vred.errors());
   CHECK(vred.legal);
   Kernel red(sum, Kernel::ops("rowsum", R"({"op": "parallel", "loop": "j"})"));
-  CHECK(red.first() == "s.json:1:53: cannot parallelize loop 'j': every iteration writes the same element b[i] "
-                       "[ScheduleIllegalParallel]");
+  CHECK(red.first() ==
+        "s.json:1:53: cannot parallelize loop 'j': every iteration writes the same element b[i] "
+        "[ScheduleIllegalParallel]");
   CHECK(red.errors().find("b[i] accumulates across iterations (a reduction)") != std::string::npos);
   const char *scatter = R"(
 def scatter(a: float32[8], idx: int32[8]):
@@ -888,7 +946,8 @@ def scatter(a: float32[8], idx: int32[8]):
     return b
 )";
   Kernel sc(scatter, Kernel::ops("scatter", R"({"op": "parallel", "loop": "i"})"));
-  CHECK(sc.first().find("different iterations may write the same element of 'b' (b[idx[i]]: the index depends on data)") != std::string::npos);
+  CHECK(sc.first().find("different iterations may write the same element of 'b' (b[idx[i]]: the "
+                        "index depends on data)") != std::string::npos);
 }
 
 TEST_CASE("legality of split and fused loops", "[schedule-apply]") {
@@ -912,7 +971,8 @@ def f(a: float32[10], n: int32):
         b[i + n] = a[i]
         b[i + n + 10] = a[i]
     return b
-)", Kernel::ops("f", R"({"op": "parallel", "loop": "i"})"));
+)",
+                 Kernel::ops("f", R"({"op": "parallel", "loop": "i"})"));
   INFO(shifted.errors());
   CHECK(shifted.legal == false); // i + n and i + n + 10 collide across iterations
   Kernel rows(R"(
@@ -922,7 +982,8 @@ def f(a: float32[10]):
         b[0, i] = a[i]
         b[1, i] = a[i] * 2.0
     return b
-)", Kernel::ops("f", R"({"op": "parallel", "loop": "i"})"));
+)",
+              Kernel::ops("f", R"({"op": "parallel", "loop": "i"})"));
   INFO(rows.errors());
   CHECK(rows.legal);
 }
@@ -936,10 +997,12 @@ def f(a: float32[16]):
         s += a[i]
         b[i] = s
     return b
-)", "");
+)",
+           "");
   CHECK(!k.legal);
-  CHECK(k.first() == "k.hy:5:5: cannot parallelize loop 'i': scalar 's' is declared outside the loop and "
-                     "assigned in every iteration [ScheduleIllegalParallel]");
+  CHECK(k.first() ==
+        "k.hy:5:5: cannot parallelize loop 'i': scalar 's' is declared outside the loop and "
+        "assigned in every iteration [ScheduleIllegalParallel]");
 }
 
 TEST_CASE("break in a parallelized loop", "[schedule-apply]") {
@@ -951,9 +1014,12 @@ def f(a: float32[16]):
         if a[i] > 1.0:
             break
     return b
-)", Kernel::ops("f", R"({"op": "parallel", "loop": "i"})"));
-  CHECK(k.first() == "s.json:1:48: cannot parallelize loop 'i': it contains 'break', which only a serial loop may "
-                     "use [ScheduleIllegalParallel]");
+)",
+           Kernel::ops("f", R"({"op": "parallel", "loop": "i"})"));
+  CHECK(
+      k.first() ==
+      "s.json:1:48: cannot parallelize loop 'i': it contains 'break', which only a serial loop may "
+      "use [ScheduleIllegalParallel]");
 }
 
 //===--- The samples --------------------------------------------------------===//
@@ -1061,8 +1127,14 @@ def tri(a: float32[9, 9]):
       std::string op;
       switch (pick(8)) {
       case 0:
-      case 1: op = R"({"op": "split", "loop": )" + loop() + R"(, "factor": )" + std::to_string(2 + pick(6)) + "}"; break;
-      case 2: op = R"({"op": "split", "loop": )" + loop() + R"(, "nparts": )" + std::to_string(2 + pick(4)) + "}"; break;
+      case 1:
+        op = R"({"op": "split", "loop": )" + loop() + R"(, "factor": )" +
+             std::to_string(2 + pick(6)) + "}";
+        break;
+      case 2:
+        op = R"({"op": "split", "loop": )" + loop() + R"(, "nparts": )" +
+             std::to_string(2 + pick(4)) + "}";
+        break;
       case 3: op = R"({"op": "fuse", "loops": [)" + two() + "]}"; break;
       case 4: op = R"({"op": "reorder", "loops": [)" + two() + "]}"; break;
       case 5: op = R"({"op": "parallel", "loop": )" + loop() + "}"; break;

@@ -342,12 +342,14 @@ TEST_CASE("schedule args: shapes, dtypes, strides, constants", "[schedule]") {
         "value [ScheduleSchema]");
   CHECK(arg(R"({"const": [1], "strides": true})") ==
         "1:37: \"strides\" cannot describe the constant parameter 'a' [ScheduleSchema]");
-  CHECK(arg(R"({"const": "3"})") == "1:32: \"const\" must be a number or an array of numbers (possibly "
-                                    "nested), got \"3\" [ScheduleSchema]");
-  CHECK(arg(R"({"const": 3})") == "<no error>"); // a compile-time scalar
+  CHECK(arg(R"({"const": "3"})") ==
+        "1:32: \"const\" must be a number or an array of numbers (possibly "
+        "nested), got \"3\" [ScheduleSchema]");
+  CHECK(arg(R"({"const": 3})") == "<no error>");  // a compile-time scalar
   CHECK(arg(R"({"const": []})") == "<no error>"); // a 1-D constant of length 0
-  CHECK(arg(R"({"const": [[]]})") == "1:33: \"const\" arrays may be empty only at the top level ([]), "
-                                     "not [[]] [ScheduleSchema]");
+  CHECK(arg(R"({"const": [[]]})") ==
+        "1:33: \"const\" arrays may be empty only at the top level ([]), "
+        "not [[]] [ScheduleSchema]");
   CHECK(arg(R"({"const": [[1, 2], [3]]})") ==
         "1:41: \"const\" must be rectangular: this array has 1 element, the first one at this "
         "depth has 2 elements [ScheduleSchema]");

@@ -6,10 +6,10 @@
 // independent errors are all reported without cascades.
 //
 //===----------------------------------------------------------------------===//
+#include "hybridc/Sema/Sema.h"
 #include "hybridc/AST/AST.h"
 #include "hybridc/Parse/Parser.h"
 #include "hybridc/Schedule/Schedule.h"
-#include "hybridc/Sema/Sema.h"
 
 #include <catch2/catch.hpp>
 
@@ -98,8 +98,8 @@ struct Checked {
     std::string out;
     for (const Diagnostic &d : diags->diagnostics()) {
       LineCol lc = sm->lineCol(d.range.begin);
-      out += std::to_string(lc.line) + ":" + std::to_string(lc.col) + " " +
-             diagInfo(d.kind).name + ": " + d.message + "\n";
+      out += std::to_string(lc.line) + ":" + std::to_string(lc.col) + " " + diagInfo(d.kind).name +
+             ": " + d.message + "\n";
     }
     return out;
   }
@@ -638,8 +638,8 @@ def f(a: float32[5], n: int32):
     q = 1.5 & n
     b[1] = a[0] if a else a[1]
     return b
-)") == Kinds{"IntTrueDiv", "StoreTypeMismatch", "StoreTypeMismatch", "MinMaxArity",
-             "MinMaxTypes", "IfExpArms", "BuiltinArgType", "BitwiseOnFloat", "ConditionNotScalar"});
+)") == Kinds{"IntTrueDiv", "StoreTypeMismatch", "StoreTypeMismatch", "MinMaxArity", "MinMaxTypes",
+             "IfExpArms", "BuiltinArgType", "BitwiseOnFloat", "ConditionNotScalar"});
 }
 
 TEST_CASE("shapes, indices and len", "[sema]") {
@@ -684,8 +684,9 @@ def f(a: float32[16], n: int32):
     for i in range(0.5):
         b[0] = 0.0
     return b
-)") == Kinds{"ConstRangeNotConst", "LoopExtentNotConst", "LoopVarCount", "BindTag", "BindExtentMismatch",
-             "BreakInParallel", "BreakOutsideLoop", "NotALoopIterator", "LoopBoundType"});
+)") == Kinds{"ConstRangeNotConst", "LoopExtentNotConst", "LoopVarCount", "BindTag",
+             "BindExtentMismatch", "BreakInParallel", "BreakOutsideLoop", "NotALoopIterator",
+             "LoopBoundType"});
   CHECK(kindsOf(R"(
 def f(a: float32[16]):
     b = output_tensor((16,), 'float32')
@@ -724,8 +725,8 @@ def f(a: float32[4]):
     e = output_tensor((4,), 'float32') 
     w = a[0] + output_tensor((4,), 'float32')[0]
     return e
-)") == Kinds{"BuiltinArgType", "BuiltinArgType", "BuiltinArgType", "UnknownName",
-             "BuiltinArity", "BuiltinArgType", "BuiltinArgType", "MisplacedBufferCall"});
+)") == Kinds{"BuiltinArgType", "BuiltinArgType", "BuiltinArgType", "UnknownName", "BuiltinArity",
+             "BuiltinArgType", "BuiltinArgType", "MisplacedBufferCall"});
 }
 
 TEST_CASE("shape dimensions must be positive and loop-invariant", "[sema]") {

@@ -1,6 +1,6 @@
 //===- SupportTest.cpp - SourceManager, diagnostics, dtypes ---------------===//
-#include "hybridc/Support/Diagnostics.h"
 #include "hybridc/Support/DType.h"
+#include "hybridc/Support/Diagnostics.h"
 
 #include <catch2/catch.hpp>
 #include <sstream>

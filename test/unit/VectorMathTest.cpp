@@ -33,9 +33,9 @@ LoweredFunc vectorKernel(const std::string &name, int n, int lanes, DType elem =
   Expr idx = lanes == 1 ? io : Ramp::make(io * lanes, 1, lanes);
   std::vector<Stmt> body;
   for (size_t f = 0; f < kFns.size(); ++f)
-    body.push_back(Store::make(o, {int(f), idx},
-                               Call::make(elem.withLanes(lanes), kFns[f].second,
-                                          {Load::make(x, {idx})})));
+    body.push_back(
+        Store::make(o, {int(f), idx},
+                    Call::make(elem.withLanes(lanes), kFns[f].second, {Load::make(x, {idx})})));
   return kernel(name, {inArg(x), outArg(o)}, loop("io", n / lanes, Block::make(body)));
 }
 
@@ -243,7 +243,7 @@ int main(void) {
     for (int fi = 0; fi < 5; ++fi)
       for (int k = 0; k < 8; ++k) {
         double in = v[2 * (fi * 8 + k)], got = v[2 * (fi * 8 + k) + 1];
-        double want = fi == 0 ? std::exp(in)
+        double want = fi == 0   ? std::exp(in)
                       : fi == 1 ? std::log(in)
                       : fi == 2 ? std::tanh(in)
                       : fi == 3 ? 1 / (1 + std::exp(-in))

@@ -7,6 +7,4 @@
 
 #include <iostream>
 
-int main(int argc, char **argv) {
-  return hybridc::Driver(std::cout, std::cerr).run(argc, argv);
-}
+int main(int argc, char **argv) { return hybridc::Driver(std::cout, std::cerr).run(argc, argv); }

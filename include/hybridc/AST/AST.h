@@ -29,9 +29,7 @@ template <typename T, typename U> const T *dyn_cast(const U *n) {
   return isa<T>(n) ? static_cast<const T *>(n) : nullptr;
 }
 template <typename T, typename U> T *cast(U *n) { return static_cast<T *>(n); }
-template <typename T, typename U> const T *cast(const U *n) {
-  return static_cast<const T *>(n);
-}
+template <typename T, typename U> const T *cast(const U *n) { return static_cast<const T *>(n); }
 
 struct Stmt;
 struct Def;
@@ -66,22 +64,24 @@ struct Type {
 
 //===--- Expressions -----------------------------------------------------===//
 
+// clang-format off
 enum class ExprKind : uint8_t {
   IntLit, FloatLit, BoolLit, StrLit, Name, Attribute, Subscript, Call,
   BinOp, UnaryOp, BoolOp, Compare, IfExp, Tuple
 };
+// clang-format on
 
 struct Expr {
   const ExprKind kind;
   SourceRange range;
-  Type type;                            // set by Sema
-  std::optional<int64_t> constInt;      // set by Sema when a compile-time integer
+  Type type;                       // set by Sema
+  std::optional<int64_t> constInt; // set by Sema when a compile-time integer
   explicit Expr(ExprKind k, SourceRange r) : kind(k), range(r) {}
   virtual ~Expr() = default;
 };
 using ExprPtr = std::unique_ptr<Expr>;
 
-#define HY_EXPR_CLASSOF(K)                                                     \
+#define HY_EXPR_CLASSOF(K)                                                                         \
   static bool classof(const Expr *e) { return e->kind == ExprKind::K; }
 
 struct IntLit : Expr {
@@ -202,9 +202,11 @@ struct Tuple : Expr {
 
 //===--- Statements ------------------------------------------------------===//
 
+// clang-format off
 enum class StmtKind : uint8_t {
   Assign, AugAssign, For, While, If, Break, Continue, Return, Assert, ExprStmt, Pass
 };
+// clang-format on
 
 struct Stmt {
   const StmtKind kind;
@@ -215,7 +217,7 @@ struct Stmt {
 using StmtPtr = std::unique_ptr<Stmt>;
 using Block = std::vector<StmtPtr>;
 
-#define HY_STMT_CLASSOF(K)                                                     \
+#define HY_STMT_CLASSOF(K)                                                                         \
   static bool classof(const Stmt *s) { return s->kind == StmtKind::K; }
 
 /// target = value, or t1, t2 = value (targets.size() > 1 for tuple unpacking).
@@ -235,7 +237,8 @@ struct AugAssign : Stmt {
   ExprPtr value;
   SourceRange opRange;
   AugAssign(SourceRange r, ExprPtr t, BinOpKind op, ExprPtr v, SourceRange opr)
-      : Stmt(StmtKind::AugAssign, r), target(std::move(t)), op(op), value(std::move(v)), opRange(opr) {}
+      : Stmt(StmtKind::AugAssign, r), target(std::move(t)), op(op), value(std::move(v)),
+        opRange(opr) {}
   HY_STMT_CLASSOF(AugAssign)
 };
 
@@ -311,8 +314,8 @@ struct Pass : Stmt {
 /// scalar parameters (`n`, `n + 1`, `a.shape[0]` of a symbolic tensor).
 struct Dim {
   std::optional<int64_t> constant;
-  const Expr *expr = nullptr; // the defining expression (in the annotation,
-                              // the schedule "args", or the output_tensor call)
+  const Expr *expr = nullptr;    // the defining expression (in the annotation,
+                                 // the schedule "args", or the output_tensor call)
   const Symbol *param = nullptr; // set when the dim is exactly a scalar param
   bool isConst() const { return constant.has_value(); }
 };
@@ -383,7 +386,7 @@ struct ModuleConst {
 };
 
 struct Module {
-  uint32_t buffer = 0; // source buffer id
+  uint32_t buffer = 0;                // source buffer id
   std::vector<ModuleConst> constants; // in source order
   std::vector<std::unique_ptr<Def>> defs;
   const Def *find(const std::string &name) const {

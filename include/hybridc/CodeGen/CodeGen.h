@@ -7,6 +7,7 @@
 #pragma once
 
 #include "hybridc/IR/IR.h"
+#include "hybridc/Support/StageLog.h"
 
 #include <optional>
 #include <string>
@@ -18,20 +19,22 @@ class SourceManager;
 
 struct TargetOptions {
   std::string target = "host"; // host | x86_64 | aarch64 | an LLVM triple
-  std::string mcpu;             // "" = the arch's generic CPU (host: this CPU); "native"
-  std::string mattr;            // "+avx2,-fma"
-  int optLevel = 3;             // 0..3
-  bool debugInfo = false;       // -g: DWARF line tables mapping to .hy lines (needs the SourceManager)
-  std::string cudaArch = "sm_80"; // --cuda-arch: the GPU of the cuda target's PTX
+  std::string mcpu;            // "" = the arch's generic CPU (host: this CPU); "native"
+  std::string mattr;           // "+avx2,-fma"
+  int optLevel = 3;            // 0..3
+  bool debugInfo = false; // -g: DWARF line tables mapping to .hy lines (needs the SourceManager)
+  std::string cudaArch = "sm_80";  // --cuda-arch: the GPU of the cuda target's PTX
   std::string hostTarget = "host"; // --host-target: the CPU side of the cuda target
 };
 
 /// What to produce; each non-null pointer receives that output.
 struct CodeGenRequest {
-  std::string *object = nullptr;  // ELF object bytes
-  std::string *llvmIR = nullptr;  // optimised LLVM IR text
+  std::string *object = nullptr; // ELF object bytes
+  std::string *llvmIR = nullptr; // optimised LLVM IR text
   std::string *assembly = nullptr;
-  std::string *ptx = nullptr;     // cuda target: the device code
+  std::string *ptx = nullptr; // cuda target: the device code
+  /// Times llvm-ir, optimize, link-runtime and emit (-v); may be null.
+  const StageLog *log = nullptr;
 };
 
 /// Compiles `funcs` (already lowered and scheduled) for one target into one
@@ -39,9 +42,13 @@ struct CodeGenRequest {
 /// file's stem). Returns an error message on failure (bad target/cpu), else
 /// nullopt. Internal invariant failures throw InternalError.
 std::optional<std::string> generateCode(const std::vector<ir::LoweredFunc> &funcs,
-                                        const std::string &moduleName,
-                                        const TargetOptions &target, const CodeGenRequest &request,
+                                        const std::string &moduleName, const TargetOptions &target,
+                                        const CodeGenRequest &request,
                                         const SourceManager *sm = nullptr);
+
+/// Whether a kernel may not be named `symbol`: it names a C library function
+/// the object calls or a hybridc runtime symbol (hybridc_*).
+bool isReservedSymbol(const std::string &symbol);
 
 /// Why `target` (target, --mcpu, --mattr) cannot be compiled for, or
 /// nullopt: what generateCode would report, checked before any work.
@@ -57,7 +64,8 @@ std::string resolveTriple(const std::string &target, std::string &error);
 /// one comment per kernel with its shapes, the runtime API. `guard` is the
 /// include-guard macro.
 /// `cuda`: the cuda target's header (device pointers, NAME_on_stream).
-std::string emitHeader(const std::vector<ir::LoweredFunc> &funcs, const std::string &guard, bool cuda = false);
+std::string emitHeader(const std::vector<ir::LoweredFunc> &funcs, const std::string &guard,
+                       bool cuda = false);
 
 /// The C parameter names emitHeader gives `f`'s parameters, in ABI order:
 /// each Arg's name, and `<name>_stride<k>` after a strided input. A name

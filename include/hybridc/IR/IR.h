@@ -88,11 +88,11 @@ struct BufferNode {
   std::string name;
   DType dtype;
   Kind kind = Temp;
-  std::vector<Expr> shape;   // extents, int64 or int32 exprs over params
-  std::vector<Expr> strides; // element strides, one per dim (dense: products of shape)
-  bool strided = false;      // strides are run-time parameters (C ABI: int64_t each)
-  bool written = false;      // Input: the kernel stores into it (header: non-const)
-  std::string scope = "global"; // Temp: global, local, shared
+  std::vector<Expr> shape;       // extents, int64 or int32 exprs over params
+  std::vector<Expr> strides;     // element strides, one per dim (dense: products of shape)
+  bool strided = false;          // strides are run-time parameters (C ABI: int64_t each)
+  bool written = false;          // Input: the kernel stores into it (header: non-const)
+  std::string scope = "global";  // Temp: global, local, shared
   std::vector<double> constData; // Const: row-major values
 };
 using Buffer = std::shared_ptr<BufferNode>;
@@ -141,7 +141,8 @@ struct Binary : ExprNode {
   HY_NODE(Binary, Expr)
   BinOp op;
   Expr a, b;
-  Binary(BinOp op, Expr a, Expr b) : ExprNode(kKind, a.type()), op(op), a(std::move(a)), b(std::move(b)) {}
+  Binary(BinOp op, Expr a, Expr b)
+      : ExprNode(kKind, a.type()), op(op), a(std::move(a)), b(std::move(b)) {}
   static Expr make(BinOp op, Expr a, Expr b);
 };
 
@@ -152,14 +153,16 @@ struct Cmp : ExprNode {
   CmpOp op;
   Expr a, b;
   Cmp(CmpOp op, Expr a, Expr b)
-      : ExprNode(kKind, DType::boolean().withLanes(a.type().lanes)), op(op), a(std::move(a)), b(std::move(b)) {}
+      : ExprNode(kKind, DType::boolean().withLanes(a.type().lanes)), op(op), a(std::move(a)),
+        b(std::move(b)) {}
   static Expr make(CmpOp op, Expr a, Expr b);
 };
 struct Logical : ExprNode {
   HY_NODE(Logical, Expr)
   bool isAnd;
   Expr a, b;
-  Logical(bool isAnd, Expr a, Expr b) : ExprNode(kKind, a.type()), isAnd(isAnd), a(std::move(a)), b(std::move(b)) {}
+  Logical(bool isAnd, Expr a, Expr b)
+      : ExprNode(kKind, a.type()), isAnd(isAnd), a(std::move(a)), b(std::move(b)) {}
   static Expr make(bool isAnd, Expr a, Expr b);
 };
 struct Not : ExprNode {
@@ -171,28 +174,33 @@ struct Not : ExprNode {
 struct Select : ExprNode {
   HY_NODE(Select, Expr)
   Expr cond, t, f;
-  Select(Expr c, Expr t, Expr f) : ExprNode(kKind, t.type()), cond(std::move(c)), t(std::move(t)), f(std::move(f)) {}
+  Select(Expr c, Expr t, Expr f)
+      : ExprNode(kKind, t.type()), cond(std::move(c)), t(std::move(t)), f(std::move(f)) {}
   static Expr make(Expr c, Expr t, Expr f);
 };
 struct Load : ExprNode {
   HY_NODE(Load, Expr)
   Buffer buffer;
   std::vector<Expr> indices; // one per dimension; a vector index gives a vector load
-  Load(DType t, Buffer b, std::vector<Expr> idx) : ExprNode(kKind, t), buffer(std::move(b)), indices(std::move(idx)) {}
+  Load(DType t, Buffer b, std::vector<Expr> idx)
+      : ExprNode(kKind, t), buffer(std::move(b)), indices(std::move(idx)) {}
   static Expr make(Buffer b, std::vector<Expr> idx);
 };
 struct Ramp : ExprNode {
   HY_NODE(Ramp, Expr)
   Expr base, stride;
   int lanes;
-  Ramp(Expr b, Expr s, int l) : ExprNode(kKind, b.type().withLanes(l)), base(std::move(b)), stride(std::move(s)), lanes(l) {}
+  Ramp(Expr b, Expr s, int l)
+      : ExprNode(kKind, b.type().withLanes(l)), base(std::move(b)), stride(std::move(s)), lanes(l) {
+  }
   static Expr make(Expr base, Expr stride, int lanes);
 };
 struct Broadcast : ExprNode {
   HY_NODE(Broadcast, Expr)
   Expr value;
   int lanes;
-  Broadcast(Expr v, int l) : ExprNode(kKind, v.type().withLanes(l)), value(std::move(v)), lanes(l) {}
+  Broadcast(Expr v, int l)
+      : ExprNode(kKind, v.type().withLanes(l)), value(std::move(v)), lanes(l) {}
   static Expr make(Expr v, int lanes);
 };
 
@@ -220,7 +228,8 @@ struct Call : ExprNode {
   HY_NODE(Call, Expr)
   Intrinsic func;
   std::vector<Expr> args;
-  Call(DType t, Intrinsic f, std::vector<Expr> a) : ExprNode(kKind, t), func(f), args(std::move(a)) {}
+  Call(DType t, Intrinsic f, std::vector<Expr> a)
+      : ExprNode(kKind, t), func(f), args(std::move(a)) {}
   static Expr make(DType t, Intrinsic f, std::vector<Expr> args);
 };
 /// Vector lane operations: Extract (one lane -> scalar), Reduce (a
@@ -230,7 +239,8 @@ struct Shuffle : ExprNode {
   enum Op : uint8_t { Extract, ReduceAdd, ReduceMul, ReduceMin, ReduceMax } op;
   Expr vec;
   int lane = 0;
-  Shuffle(DType t, Op op, Expr v, int lane) : ExprNode(kKind, t), op(op), vec(std::move(v)), lane(lane) {}
+  Shuffle(DType t, Op op, Expr v, int lane)
+      : ExprNode(kKind, t), op(op), vec(std::move(v)), lane(lane) {}
   static Expr extract(Expr v, int lane);
   static Expr reduce(Op op, Expr v);
 };
@@ -242,7 +252,8 @@ struct LetStmt : StmtNode {
   std::string name;
   Expr value;
   Stmt body;
-  LetStmt(std::string n, Expr v, Stmt b) : StmtNode(kKind), name(std::move(n)), value(std::move(v)), body(std::move(b)) {}
+  LetStmt(std::string n, Expr v, Stmt b)
+      : StmtNode(kKind), name(std::move(n)), value(std::move(v)), body(std::move(b)) {}
   static Stmt make(std::string name, Expr value, Stmt body);
 };
 struct VarDecl : StmtNode {
@@ -250,7 +261,8 @@ struct VarDecl : StmtNode {
   std::string name;
   DType type;
   Stmt body;
-  VarDecl(std::string n, DType t, Stmt b) : StmtNode(kKind), name(std::move(n)), type(t), body(std::move(b)) {}
+  VarDecl(std::string n, DType t, Stmt b)
+      : StmtNode(kKind), name(std::move(n)), type(t), body(std::move(b)) {}
   static Stmt make(std::string name, DType t, Stmt body);
 };
 struct Assign : StmtNode {
@@ -265,7 +277,8 @@ struct Store : StmtNode {
   Buffer buffer;
   std::vector<Expr> indices;
   Expr value;
-  Store(Buffer b, std::vector<Expr> i, Expr v) : StmtNode(kKind), buffer(std::move(b)), indices(std::move(i)), value(std::move(v)) {}
+  Store(Buffer b, std::vector<Expr> i, Expr v)
+      : StmtNode(kKind), buffer(std::move(b)), indices(std::move(i)), value(std::move(v)) {}
   static Stmt make(Buffer b, std::vector<Expr> indices, Expr value);
 };
 
@@ -305,7 +318,8 @@ struct IfThenElse : StmtNode {
   HY_NODE(IfThenElse, Stmt)
   Expr cond;
   Stmt then, otherwise; // otherwise may be null
-  IfThenElse(Expr c, Stmt t, Stmt e) : StmtNode(kKind), cond(std::move(c)), then(std::move(t)), otherwise(std::move(e)) {}
+  IfThenElse(Expr c, Stmt t, Stmt e)
+      : StmtNode(kKind), cond(std::move(c)), then(std::move(t)), otherwise(std::move(e)) {}
   static Stmt make(Expr cond, Stmt then, Stmt otherwise = Stmt());
 };
 struct Block : StmtNode {
@@ -347,8 +361,8 @@ Stmt withLoc(Stmt s, SourceLoc loc);
 struct Arg {
   enum Kind : uint8_t { Scalar, InputBuffer, OutputBuffer } kind;
   std::string name;
-  DType dtype;       // scalar type, or element type of the buffer
-  Buffer buffer;     // buffers only
+  DType dtype;   // scalar type, or element type of the buffer
+  Buffer buffer; // buffers only
 };
 
 /// A lowered def: the C signature and the loop nest.
@@ -382,7 +396,7 @@ struct LoweredFunc {
 
 //===--- Helpers ---------------------------------------------------------===//
 
-Expr makeConst(DType t, int64_t v);    // IntImm or FloatImm of type t (broadcast for vectors)
+Expr makeConst(DType t, int64_t v); // IntImm or FloatImm of type t (broadcast for vectors)
 Expr makeConstF(DType t, double v);
 const int64_t *asConstInt(const Expr &e); // non-null for a scalar IntImm
 bool isConstInt(const Expr &e, int64_t v);

@@ -40,5 +40,4 @@ protected:
   std::vector<Expr> mutate(const std::vector<Expr> &es, bool &changed);
 };
 
-
 } // namespace hybridc::ir

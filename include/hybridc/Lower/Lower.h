@@ -13,6 +13,7 @@
 #include "hybridc/AST/AST.h"
 #include "hybridc/IR/IR.h"
 #include "hybridc/Support/Diagnostics.h"
+#include "hybridc/Support/StageLog.h"
 
 #include <functional>
 #include <iosfwd>
@@ -24,11 +25,11 @@ namespace hybridc {
 struct ScheduleFile;
 
 struct LowerOptions {
-  std::vector<std::string> functions; // --function: export only these (empty: all)
-  std::string symbolPrefix;           // --symbol-prefix
+  std::vector<std::string> functions;  // --function: export only these (empty: all)
+  std::string symbolPrefix;            // --symbol-prefix
   std::vector<std::string> printAfter; // pass names; "all" for every pass
-  bool timePasses = false;
-  std::ostream *dumpStream = nullptr; // where --print-after / --time-passes go
+  std::ostream *dumpStream = nullptr;  // where --print-after goes
+  const StageLog *log = nullptr;       // --time-passes: each pass of each def (may be null)
   /// When set, receives each def's loop nest once it is scheduled and
   /// checked (before unrolling and vectorization): what --emit-lowered prints.
   std::vector<ir::LoweredFunc> *scheduled = nullptr;

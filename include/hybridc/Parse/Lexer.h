@@ -17,8 +17,15 @@
 namespace hybridc {
 
 enum class TokKind : uint8_t {
-  EndOfFile, Newline, Indent, Dedent,
-  Identifier, Keyword, Int, Float, String,
+  EndOfFile,
+  Newline,
+  Indent,
+  Dedent,
+  Identifier,
+  Keyword,
+  Int,
+  Float,
+  String,
   Op, // punctuation/operators; `text` holds the spelling ("+=", "(", "->")
 };
 

@@ -24,9 +24,9 @@ struct Value {
   double number = 0;
   bool isInteger = false; // number written without fraction/exponent
   std::string string;
-  std::vector<std::unique_ptr<Value>> elements;                          // Array
-  std::vector<std::pair<std::string, std::unique_ptr<Value>>> members;  // Object, in order
-  std::vector<SourceRange> keyRanges;                                   // Object, per member
+  std::vector<std::unique_ptr<Value>> elements;                        // Array
+  std::vector<std::pair<std::string, std::unique_ptr<Value>>> members; // Object, in order
+  std::vector<SourceRange> keyRanges;                                  // Object, per member
 
   const Value *get(const std::string &key) const;
   const char *kindName() const;

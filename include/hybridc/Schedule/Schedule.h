@@ -27,8 +27,8 @@ struct ArgDim {
 
 struct ArgDesc {
   std::string param;
-  SourceRange range;      // the whole description object
-  SourceRange keyRange;   // the parameter's key
+  SourceRange range;    // the whole description object
+  SourceRange keyRange; // the parameter's key
   std::optional<DType> dtype;
   SourceRange dtypeRange;
   bool hasShape = false;
@@ -46,16 +46,16 @@ struct ArgDesc {
 struct ScheduleOp {
   enum Kind : uint8_t { Split, Fuse, Reorder, Tile, Unroll, Vectorize, Parallel, Bind };
   Kind kind;
-  SourceRange range;                 // the op object
-  std::string loop;                  // split/unroll/vectorize/parallel/bind
+  SourceRange range; // the op object
+  std::string loop;  // split/unroll/vectorize/parallel/bind
   SourceRange loopRange;
-  std::vector<std::string> loops;    // fuse/reorder/tile
+  std::vector<std::string> loops; // fuse/reorder/tile
   std::vector<SourceRange> loopRanges;
   std::optional<int64_t> factor, nparts;
   SourceRange factorRange;
-  std::vector<int64_t> factors;      // tile
-  std::string outer, inner, name;    // optional new names
-  std::string thread;                // bind
+  std::vector<int64_t> factors;   // tile
+  std::string outer, inner, name; // optional new names
+  std::string thread;             // bind
   SourceRange threadRange;
 };
 

@@ -59,6 +59,7 @@ public:
   class Builder {
   public:
     Builder &note(DiagKind k, SourceRange r, std::vector<std::string> args = {});
+
   private:
     friend class DiagnosticEngine;
     Builder(DiagnosticEngine &e, size_t idx) : engine_(e), index_(idx) {}

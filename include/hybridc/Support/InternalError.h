@@ -25,11 +25,10 @@ public:
 
 } // namespace hybridc
 
-#define HY_ASSERT(cond, msg)                                                   \
-  do {                                                                         \
-    if (!(cond))                                                               \
-      ::hybridc::internalError(std::string("assertion '" #cond "' failed: ") + \
-                                   (msg),                                      \
-                               __FILE__, __LINE__);                            \
+#define HY_ASSERT(cond, msg)                                                                       \
+  do {                                                                                             \
+    if (!(cond))                                                                                   \
+      ::hybridc::internalError(std::string("assertion '" #cond "' failed: ") + (msg), __FILE__,    \
+                               __LINE__);                                                          \
   } while (0)
 #define HY_UNREACHABLE(msg) ::hybridc::internalError((msg), __FILE__, __LINE__)
