@@ -132,6 +132,16 @@ def place_listing(body, checks):
     return out
 
 
+def write_golden(path, text, count, to_stdout):
+    if to_stdout:
+        sys.stdout.write(text)
+    else:
+        with open(path, "w") as f:
+            f.write(text)
+        print(f"{os.path.relpath(path)}: {count} CHECK lines")
+    return True
+
+
 def regenerate(path, hybridc, to_stdout, with_source):
     path = os.path.abspath(path)
     with open(path) as f:
@@ -156,14 +166,7 @@ def regenerate(path, hybridc, to_stdout, with_source):
         while body and body[-1].strip() == "":
             body.pop()
         checks = listing_checks(proc.stdout)
-        text = "\n".join(place_listing(body, checks)) + "\n"
-        if to_stdout:
-            sys.stdout.write(text)
-        else:
-            with open(path, "w") as f:
-                f.write(text)
-            print(f"{os.path.relpath(path)}: {len(checks)} CHECK lines")
-        return True
+        return write_golden(path, "\n".join(place_listing(body, checks)) + "\n", len(checks), to_stdout)
     output = proc.stderr.splitlines()
     if any(ICE_RE.search(l) for l in output) or proc.returncode not in (0, 1):
         print(f"{path}: hybridc exited with {proc.returncode}:\n{proc.stderr}", file=sys.stderr)
@@ -194,14 +197,7 @@ def regenerate(path, hybridc, to_stdout, with_source):
             checks.append(f"# CHECK: {escape(out)}")
     if not checks:
         print(f"{path}: hybridc printed no diagnostics; CHECK lines removed", file=sys.stderr)
-    text = "\n".join(body + checks) + "\n"
-    if to_stdout:
-        sys.stdout.write(text)
-    else:
-        with open(path, "w") as f:
-            f.write(text)
-        print(f"{os.path.relpath(path)}: {len(checks)} CHECK lines")
-    return True
+    return write_golden(path, "\n".join(body + checks) + "\n", len(checks), to_stdout)
 
 
 def main():

@@ -7,7 +7,7 @@
 //
 // It checks the schema exactly — only known keys, no duplicate keys, the
 // right kind of value for every key, the required keys of every op — and
-// reports each violation as ScheduleSchema at the offending key or value, so
+// reports each violation (a Schedule* kind) at the offending key or value, so
 // several mistakes in one file are reported in one run. Whether the named
 // defs, parameters and loops exist is not known here: Sema checks "args"
 // against the defs (using the ranges stored here), the schedules issue
@@ -76,9 +76,8 @@ public:
 
   void readFile(const Value &top, ScheduleFile &file) {
     if (top.kind != Value::Object) {
-      error(top.range, "the schedule file must be a JSON object mapping def names to "
-                       "their schedules, got " +
-                           describe(top));
+      wrongType(top.range, "the schedule file",
+                "a JSON object mapping def names to their schedules", describe(top));
       return;
     }
     for (size_t i = 0; i < top.members.size(); ++i) {
@@ -96,8 +95,10 @@ private:
   const SourceManager &sm_;
   DiagnosticEngine &diags_;
 
-  void error(SourceRange r, const std::string &msg) {
-    diags_.report(DiagKind::ScheduleSchema, r, {msg});
+  /// "WHAT must be WANT, got GOT" (ScheduleValueType).
+  void wrongType(SourceRange r, const std::string &what, const std::string &want,
+                 const std::string &got) {
+    diags_.report(DiagKind::ScheduleValueType, r, {what, want, got});
   }
 
   /// How a value is shown in "got ...": its spelling for scalars, its kind
@@ -128,11 +129,11 @@ private:
 
   const std::string *string(const Value &v, const std::string &what) {
     if (v.kind != Value::String) {
-      error(v.range, what + " must be a string, got " + describe(v));
+      wrongType(v.range, what, "a string", describe(v));
       return nullptr;
     }
     if (v.string.empty()) {
-      error(v.range, what + " must not be empty");
+      diags_.report(DiagKind::ScheduleEmptyValue, v.range, {what, ""});
       return nullptr;
     }
     return &v.string;
@@ -140,7 +141,7 @@ private:
 
   std::optional<int64_t> positiveInt(const Value &v, const std::string &what) {
     if (v.kind != Value::Number || !v.isInteger || v.number < 1 || v.number > 2147483647.0) {
-      error(v.range, what + " must be a positive integer, got " + describe(v));
+      wrongType(v.range, what, "a positive integer", describe(v));
       return std::nullopt;
     }
     return (int64_t)v.number;
@@ -148,7 +149,7 @@ private:
 
   std::optional<bool> boolean(const Value &v, const std::string &what) {
     if (v.kind != Value::Bool) {
-      error(v.range, what + " must be true or false, got " + describe(v));
+      wrongType(v.range, what, "true or false", describe(v));
       return std::nullopt;
     }
     return v.boolean;
@@ -159,8 +160,8 @@ private:
   void readDef(const Value &v, DefSchedule &def) {
     std::string where = "the entry of def '" + def.def + "'";
     if (v.kind != Value::Object) {
-      error(v.range, "the entry of def '" + def.def + "' must be an object with " +
-                         keyList({"args", "schedule"}) + ", got " + describe(v));
+      wrongType(v.range, "the entry of def '" + def.def + "'",
+                "an object with " + keyList({"args", "schedule"}), describe(v));
       return;
     }
     auto m = members(v, {"args", "schedule"}, where);
@@ -172,9 +173,8 @@ private:
 
   void readArgs(const Value &v, DefSchedule &def) {
     if (v.kind != Value::Object) {
-      error(v.range, "\"args\" of def '" + def.def +
-                         "' must be an object mapping parameter names to descriptions, got " +
-                         describe(v));
+      wrongType(v.range, "\"args\" of def '" + def.def + "'",
+                "an object mapping parameter names to descriptions", describe(v));
       return;
     }
     for (size_t i = 0; i < v.members.size(); ++i) {
@@ -190,8 +190,8 @@ private:
     arg.range = v.range;
     std::string where = "the description of parameter '" + arg.param + "'";
     if (v.kind != Value::Object) {
-      error(v.range, "the description of parameter '" + arg.param + "' must be an object with " +
-                         keyList({"shape", "dtype", "strides", "const"}) + ", got " + describe(v));
+      wrongType(v.range, "the description of parameter '" + arg.param + "'",
+                "an object with " + keyList({"shape", "dtype", "strides", "const"}), describe(v));
       return false;
     }
     unsigned before = diags_.errorCount();
@@ -219,13 +219,14 @@ private:
         // Point at whichever of the two keys comes second.
         SourceRange later =
             s->second.second.begin < it->second.second.begin ? it->second.second : s->second.second;
-        error(later, "parameter '" + arg.param +
-                         "' has both \"shape\" and \"const\"; a constant's shape comes from "
-                         "its value");
+        diags_.report(
+            DiagKind::ScheduleArgConflict, later,
+            {arg.param,
+             "it has both \"shape\" and \"const\"; a constant's shape comes from its value"});
       }
       if (arg.strided)
-        error(m["strides"].second,
-              "\"strides\" cannot describe the constant parameter '" + arg.param + "'");
+        diags_.report(DiagKind::ScheduleArgConflict, m["strides"].second,
+                      {arg.param, "\"strides\" cannot describe a constant"});
     }
     return diags_.errorCount() == before;
   }
@@ -233,13 +234,13 @@ private:
   void readShape(const Value &v, ArgDesc &arg) {
     arg.shapeRange = v.range;
     if (v.kind != Value::Array) {
-      error(v.range, "\"shape\" must be an array of positive integers and parameter names, got " +
-                         describe(v));
+      wrongType(v.range, "\"shape\"", "an array of positive integers and parameter names",
+                describe(v));
       return;
     }
     if (v.elements.empty()) {
-      error(v.range, "\"shape\" must have at least one dimension (describe a scalar by its "
-                     "\"dtype\" alone)");
+      diags_.report(DiagKind::ScheduleEmptyValue, v.range,
+                    {"\"shape\"", " (describe a scalar by its \"dtype\" alone)"});
       return;
     }
     for (const auto &e : v.elements) {
@@ -247,7 +248,7 @@ private:
       dim.range = e->range;
       if (e->kind == Value::String) {
         if (!isIdentifier(e->string)) {
-          error(e->range, "shape entry " + describe(*e) + " is not a parameter name");
+          diags_.report(DiagKind::ScheduleShapeName, e->range, {describe(*e)});
           continue;
         }
         dim.param = e->string;
@@ -256,9 +257,8 @@ private:
         if (!n) continue;
         dim.constant = *n;
       } else {
-        error(e->range, "a \"shape\" dimension must be a positive integer or a parameter name, "
-                        "got " +
-                            describe(*e));
+        wrongType(e->range, "a \"shape\" dimension", "a positive integer or a parameter name",
+                  describe(*e));
         continue;
       }
       arg.shape.push_back(std::move(dim));
@@ -276,8 +276,8 @@ private:
       return;
     }
     if (v.kind != Value::Array) {
-      error(v.range, "\"const\" must be a number or an array of numbers (possibly nested), got " +
-                         describe(v));
+      wrongType(v.range, "\"const\"", "a number or an array of numbers (possibly nested)",
+                describe(v));
       return;
     }
     // The shape is taken from the first element at each depth; every other
@@ -290,7 +290,8 @@ private:
     }
     for (const Value *p = &v; p->kind == Value::Array; p = p->elements.front().get()) {
       if (p->elements.empty()) {
-        error(p->range, "\"const\" arrays may be empty only at the top level ([]), not [[]]");
+        diags_.report(DiagKind::ScheduleConstShape, p->range,
+                      {"arrays may be empty only at the top level ([]), not [[]]"});
         return;
       }
       arg.constShape.push_back((int64_t)p->elements.size());
@@ -307,23 +308,23 @@ private:
   void walkConst(const Value &v, size_t depth, ArgDesc &arg) {
     if (depth == arg.constShape.size()) {
       if (v.kind != Value::Number) {
-        error(v.range, "\"const\" elements must be numbers, got " + describe(v));
+        wrongType(v.range, "\"const\" elements", "numbers", describe(v));
         return;
       }
       arg.constValues.push_back(v.number);
       return;
     }
     if (v.kind != Value::Array) {
-      error(v.range, "\"const\" must be rectangular: expected an array of " +
-                         std::to_string(arg.constShape[depth]) + " elements here, got " +
-                         describe(v));
+      diags_.report(DiagKind::ScheduleConstShape, v.range,
+                    {"must be rectangular: expected an array of " +
+                     std::to_string(arg.constShape[depth]) + " elements here, got " + describe(v)});
       return;
     }
     if ((int64_t)v.elements.size() != arg.constShape[depth]) {
       auto count = [](size_t n) { return std::to_string(n) + (n == 1 ? " element" : " elements"); };
-      error(v.range, "\"const\" must be rectangular: this array has " + count(v.elements.size()) +
-                         ", the first one at this depth has " +
-                         count((size_t)arg.constShape[depth]));
+      diags_.report(DiagKind::ScheduleConstShape, v.range,
+                    {"must be rectangular: this array has " + count(v.elements.size()) +
+                     ", the first one at this depth has " + count((size_t)arg.constShape[depth])});
       return;
     }
     for (const auto &e : v.elements) walkConst(*e, depth + 1, arg);
@@ -339,26 +340,27 @@ private:
     double x = v.number;
     if (dtype.isBool()) {
       if (x != 0 && x != 1)
-        error(v.range, "\"const\" value " + describe(v) + " is not 0 or 1, as bool needs");
+        diags_.report(DiagKind::ScheduleConstValue, v.range,
+                      {describe(v), "is not 0 or 1, as bool needs"});
       return;
     }
     if (std::floor(x) != x) {
-      error(v.range, "\"const\" value " + describe(v) + " is not an integer, but the dtype is " +
-                         dtype.str());
+      diags_.report(DiagKind::ScheduleConstValue, v.range,
+                    {describe(v), "is not an integer, but the dtype is " + dtype.str()});
       return;
     }
     double lo = dtype.isUInt() ? 0 : -std::ldexp(1.0, dtype.bits - 1);
     double hi = dtype.isUInt() ? std::ldexp(1.0, dtype.bits) : std::ldexp(1.0, dtype.bits - 1);
     if (x < lo || x >= hi)
-      error(v.range, "\"const\" value " + describe(v) + " does not fit in " + dtype.str());
+      diags_.report(DiagKind::ScheduleConstValue, v.range,
+                    {describe(v), "does not fit in " + dtype.str()});
   }
 
   //===--- "schedule" -------------------------------------------------===//
 
   void readOps(const Value &v, DefSchedule &def) {
     if (v.kind != Value::Array) {
-      error(v.range,
-            "\"schedule\" of def '" + def.def + "' must be an array of ops, got " + describe(v));
+      wrongType(v.range, "\"schedule\" of def '" + def.def + "'", "an array of ops", describe(v));
       return;
     }
     for (const auto &e : v.elements)
@@ -367,9 +369,9 @@ private:
 
   std::optional<ScheduleOp> readOp(const Value &v) {
     if (v.kind != Value::Object) {
-      error(v.range, "a schedule entry must be an object such as "
-                     "{\"op\": \"split\", \"loop\": \"i\", \"factor\": 4}, got " +
-                         describe(v));
+      wrongType(v.range, "a schedule entry",
+                "an object such as {\"op\": \"split\", \"loop\": \"i\", \"factor\": 4}",
+                describe(v));
       return std::nullopt;
     }
     const std::string allOps = "split, fuse, reorder, tile, unroll, vectorize, parallel or bind";
@@ -421,7 +423,8 @@ private:
       if (const Value *x = require("loop")) readLoop(*x, op);
       const Value *factor = get("factor"), *nparts = get("nparts");
       if (factor && nparts) {
-        error(m["nparts"].second, "'split' takes \"factor\" or \"nparts\", not both");
+        diags_.report(DiagKind::ScheduleExclusiveKeys, m["nparts"].second,
+                      {"split", "\"factor\"", "\"nparts\""});
       } else if (factor) {
         op.factorRange = factor->range;
         op.factor = positiveInt(*factor, "\"factor\"");
@@ -453,19 +456,18 @@ private:
       if (factors) {
         op.factorRange = factors->range;
         if (factors->kind != Value::Array || factors->elements.empty()) {
-          error(factors->range, "\"factors\" must be a non-empty array of positive integers, "
-                                "got " +
-                                    describe(*factors));
+          wrongType(factors->range, "\"factors\"", "a non-empty array of positive integers",
+                    describe(*factors));
         } else {
           for (const auto &f : factors->elements)
             if (auto n = positiveInt(*f, "a tile factor")) op.factors.push_back(*n);
           if (loops && loops->kind == Value::Array &&
               loops->elements.size() != factors->elements.size())
-            error(factors->range,
-                  "'tile' needs one factor per loop: " + std::to_string(loops->elements.size()) +
-                      (loops->elements.size() == 1 ? " loop" : " loops") + " but " +
-                      std::to_string(factors->elements.size()) +
-                      (factors->elements.size() == 1 ? " factor" : " factors"));
+            diags_.report(DiagKind::ScheduleTileFactors, factors->range,
+                          {std::to_string(loops->elements.size()) +
+                               (loops->elements.size() == 1 ? " loop" : " loops"),
+                           std::to_string(factors->elements.size()) +
+                               (factors->elements.size() == 1 ? " factor" : " factors")});
         }
       }
       break;
@@ -524,7 +526,7 @@ private:
 
   void readLoops(const Value &v, ScheduleOp &op) {
     if (v.kind != Value::Array || v.elements.empty()) {
-      error(v.range, "\"loops\" must be a non-empty array of loop names, got " + describe(v));
+      wrongType(v.range, "\"loops\"", "a non-empty array of loop names", describe(v));
       return;
     }
     for (const auto &e : v.elements) {

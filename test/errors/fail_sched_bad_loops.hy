@@ -6,7 +6,7 @@ def scale(a: float32[16, 8], f: float32):
         for j in range(8):
             b[i, j] = a[i, j] * f
     return b
-# CHECK: fail_sched_bad_loops.json:4:32: error: "loops" must be a non-empty array of loop names, got an array [ScheduleSchema]
+# CHECK: fail_sched_bad_loops.json:4:32: error: "loops" must be a non-empty array of loop names, got an array [ScheduleValueType]
 # CHECK: fail_sched_bad_loops.json:5:46: error: loop 'j' is listed twice [ScheduleLoopListedTwice]
 # CHECK: fail_sched_bad_loops.json:5:36: note: 'j' first listed here [NotePrevious]
 # CHECK: 2 errors generated.

@@ -6,5 +6,5 @@ def scale(a: float32[16, 8], f: float32):
         for j in range(8):
             b[i, j] = a[i, j] * f
     return b
-# CHECK: fail_sched_shape_and_const.json:4:28: error: parameter 'f' has both "shape" and "const"; a constant's shape comes from its value [ScheduleSchema]
+# CHECK: fail_sched_shape_and_const.json:4:28: error: conflicting descriptions of parameter 'f': it has both "shape" and "const"; a constant's shape comes from its value [ScheduleArgConflict]
 # CHECK: 1 error generated.

@@ -236,19 +236,19 @@ TEST_CASE("a complete schedule is read into a ScheduleFile", "[schedule]") {
 TEST_CASE("schedule schema errors point at the key or value", "[schedule]") {
   auto err = [](const std::string &text) { return Read(text).first(); };
   CHECK(err("[]") == "1:1: the schedule file must be a JSON object mapping def names to their "
-                     "schedules, got an array [ScheduleSchema]");
+                     "schedules, got an array [ScheduleValueType]");
   CHECK(err(R"({"f": 3})") == "1:7: the entry of def 'f' must be an object with \"args\" or "
-                              "\"schedule\", got 3 [ScheduleSchema]");
+                              "\"schedule\", got 3 [ScheduleValueType]");
   CHECK(err(R"({"f": {"sched": []}})") == "1:8: unknown key 'sched' in the entry of def 'f'; "
                                           "expected \"args\" or \"schedule\" [ScheduleUnknownKey]");
   CHECK(err(R"({"f": {"schedule": {}}})") ==
-        "1:20: \"schedule\" of def 'f' must be an array of ops, got an object [ScheduleSchema]");
+        "1:20: \"schedule\" of def 'f' must be an array of ops, got an object [ScheduleValueType]");
   CHECK(err(R"({"f": {"args": []}})") ==
         "1:16: \"args\" of def 'f' must be an object mapping parameter names to descriptions, "
-        "got an array [ScheduleSchema]");
+        "got an array [ScheduleValueType]");
   CHECK(err(R"({"f": {"schedule": [3]}})") ==
         "1:21: a schedule entry must be an object such as {\"op\": \"split\", \"loop\": \"i\", "
-        "\"factor\": 4}, got 3 [ScheduleSchema]");
+        "\"factor\": 4}, got 3 [ScheduleValueType]");
 }
 
 TEST_CASE("schedule ops: op names, required keys, value kinds", "[schedule]") {
@@ -262,42 +262,43 @@ TEST_CASE("schedule ops: op names, required keys, value kinds", "[schedule]") {
   CHECK(op(R"({"op": "spilt", "loop": "i"})") ==
         "1:28: unknown schedule op 'spilt'; expected one of split, fuse, reorder, tile, "
         "unroll, vectorize, parallel or bind [ScheduleUnknownOp]");
-  CHECK(op(R"({"op": 1})") == "1:28: \"op\" must be a string, got 1 [ScheduleSchema]");
+  CHECK(op(R"({"op": 1})") == "1:28: \"op\" must be a string, got 1 [ScheduleValueType]");
   CHECK(op(R"({"op": "split", "loop": "i"})") ==
         "1:21: 'split' op needs \"factor\" or \"nparts\" [ScheduleMissingKey]");
   CHECK(op(R"({"op": "split", "factor": 2})") ==
         "1:21: 'split' op needs \"loop\" [ScheduleMissingKey]");
   CHECK(op(R"({"op": "split", "loop": "i", "factor": 2, "nparts": 2})") ==
-        "1:63: 'split' takes \"factor\" or \"nparts\", not both [ScheduleSchema]");
+        "1:63: 'split' takes \"factor\" or \"nparts\", not both [ScheduleExclusiveKeys]");
   CHECK(op(R"({"op": "split", "loop": "i", "factor": 0})") ==
-        "1:60: \"factor\" must be a positive integer, got 0 [ScheduleSchema]");
+        "1:60: \"factor\" must be a positive integer, got 0 [ScheduleValueType]");
   CHECK(op(R"({"op": "split", "loop": "i", "factor": 2.0})") ==
-        "1:60: \"factor\" must be a positive integer, got 2.0 [ScheduleSchema]");
+        "1:60: \"factor\" must be a positive integer, got 2.0 [ScheduleValueType]");
   CHECK(op(R"({"op": "split", "loop": "i", "factor": "4"})") ==
-        "1:60: \"factor\" must be a positive integer, got \"4\" [ScheduleSchema]");
+        "1:60: \"factor\" must be a positive integer, got \"4\" [ScheduleValueType]");
   CHECK(op(R"({"op": "split", "loop": 3, "factor": 4})") ==
-        "1:45: \"loop\" must be a string, got 3 [ScheduleSchema]");
+        "1:45: \"loop\" must be a string, got 3 [ScheduleValueType]");
   CHECK(op(R"({"op": "split", "loop": "", "factor": 4})") ==
-        "1:45: \"loop\" must not be empty [ScheduleSchema]");
+        "1:45: \"loop\" must not be empty [ScheduleEmptyValue]");
   CHECK(op(R"({"op": "split", "loop": "i", "factor": 4, "by": 2})") ==
         "1:63: unknown key 'by' in this 'split' op; expected \"op\", \"loop\", \"factor\", "
         "\"nparts\", \"outer\" or \"inner\" [ScheduleUnknownKey]");
   CHECK(op(R"({"op": "unroll", "loop": "i", "loop": "j"})") ==
         "1:51: duplicate key 'loop' in this 'unroll' op [ScheduleDuplicateKey]");
-  CHECK(op(R"({"op": "fuse", "loops": []})") ==
-        "1:45: \"loops\" must be a non-empty array of loop names, got an array [ScheduleSchema]");
+  CHECK(
+      op(R"({"op": "fuse", "loops": []})") ==
+      "1:45: \"loops\" must be a non-empty array of loop names, got an array [ScheduleValueType]");
   CHECK(op(R"({"op": "reorder", "loops": "i"})") ==
-        "1:48: \"loops\" must be a non-empty array of loop names, got \"i\" [ScheduleSchema]");
+        "1:48: \"loops\" must be a non-empty array of loop names, got \"i\" [ScheduleValueType]");
   CHECK(op(R"({"op": "reorder", "loops": ["i", 2]})") ==
-        "1:54: a loop name must be a string, got 2 [ScheduleSchema]");
+        "1:54: a loop name must be a string, got 2 [ScheduleValueType]");
   CHECK(op(R"({"op": "reorder", "loops": ["i", "j", "i"]})") ==
         "1:59: loop 'i' is listed twice [ScheduleLoopListedTwice]");
   CHECK(op(R"({"op": "tile", "loops": ["i", "j"]})") ==
         "1:21: 'tile' op needs \"factors\" [ScheduleMissingKey]");
   CHECK(op(R"({"op": "tile", "loops": ["i", "j"], "factors": [4]})") ==
-        "1:68: 'tile' needs one factor per loop: 2 loops but 1 factor [ScheduleSchema]");
+        "1:68: 'tile' needs one factor per loop: 2 loops but 1 factor [ScheduleTileFactors]");
   CHECK(op(R"({"op": "tile", "loops": ["i", "j"], "factors": [4, -1]})") ==
-        "1:72: a tile factor must be a positive integer, got -1 [ScheduleSchema]");
+        "1:72: a tile factor must be a positive integer, got -1 [ScheduleValueType]");
   CHECK(op(R"({"op": "bind", "loop": "i"})") ==
         "1:21: 'bind' op needs \"thread\" [ScheduleMissingKey]");
   CHECK(op(R"({"op": "bind", "loop": "i", "thread": "threadIdx.q"})") ==
@@ -314,59 +315,60 @@ TEST_CASE("schedule args: shapes, dtypes, strides, constants", "[schedule]") {
   };
   // The description object starts at column 22.
   CHECK(arg("[4]") == "1:22: the description of parameter 'a' must be an object with \"shape\", "
-                      "\"dtype\", \"strides\" or \"const\", got an array [ScheduleSchema]");
+                      "\"dtype\", \"strides\" or \"const\", got an array [ScheduleValueType]");
   CHECK(arg(R"({"shape": [4], "type": "float32"})") ==
         "1:37: unknown key 'type' in the description of parameter 'a'; expected \"shape\", "
         "\"dtype\", \"strides\" or \"const\" [ScheduleUnknownKey]");
   CHECK(arg(R"({"dtype": "float"})") ==
         "1:32: unknown dtype 'float'; expected one of bool, int8, int16, int32, int64, uint8, "
         "uint16, uint32, uint64, float16, float32, float64 [ScheduleUnknownDType]");
-  CHECK(arg(R"({"dtype": 32})") == "1:32: \"dtype\" must be a string, got 32 [ScheduleSchema]");
+  CHECK(arg(R"({"dtype": 32})") == "1:32: \"dtype\" must be a string, got 32 [ScheduleValueType]");
   CHECK(arg(R"({"shape": 4, "dtype": "int8"})") ==
         "1:32: \"shape\" must be an array of positive integers and parameter names, got 4 "
-        "[ScheduleSchema]");
+        "[ScheduleValueType]");
   CHECK(arg(R"({"shape": [], "dtype": "int8"})") ==
-        "1:32: \"shape\" must have at least one dimension (describe a scalar by its \"dtype\" "
-        "alone) [ScheduleSchema]");
+        "1:32: \"shape\" must not be empty (describe a scalar by its \"dtype\" "
+        "alone) [ScheduleEmptyValue]");
   CHECK(arg(R"({"shape": [4, 0], "dtype": "int8"})") ==
-        "1:36: a \"shape\" dimension must be a positive integer, got 0 [ScheduleSchema]");
+        "1:36: a \"shape\" dimension must be a positive integer, got 0 [ScheduleValueType]");
   CHECK(arg(R"({"shape": [4, "2n"], "dtype": "int8"})") ==
-        "1:36: shape entry \"2n\" is not a parameter name [ScheduleSchema]");
+        "1:36: shape entry \"2n\" is not a parameter name [ScheduleShapeName]");
   CHECK(arg(R"({"shape": [true], "dtype": "int8"})") ==
         "1:33: a \"shape\" dimension must be a positive integer or a parameter name, got true "
-        "[ScheduleSchema]");
+        "[ScheduleValueType]");
   CHECK(arg(R"({"shape": [4], "dtype": "int8", "strides": 1})") ==
-        "1:65: \"strides\" must be true or false, got 1 [ScheduleSchema]");
+        "1:65: \"strides\" must be true or false, got 1 [ScheduleValueType]");
   CHECK(arg(R"({"shape": [4], "const": [1, 2, 3, 4]})") ==
-        "1:37: parameter 'a' has both \"shape\" and \"const\"; a constant's shape comes from its "
-        "value [ScheduleSchema]");
+        "1:37: conflicting descriptions of parameter 'a': it has both \"shape\" and \"const\"; a "
+        "constant's shape comes from its value [ScheduleArgConflict]");
   CHECK(arg(R"({"const": [1], "strides": true})") ==
-        "1:37: \"strides\" cannot describe the constant parameter 'a' [ScheduleSchema]");
+        "1:37: conflicting descriptions of parameter 'a': \"strides\" cannot describe a constant "
+        "[ScheduleArgConflict]");
   CHECK(arg(R"({"const": "3"})") ==
         "1:32: \"const\" must be a number or an array of numbers (possibly "
-        "nested), got \"3\" [ScheduleSchema]");
+        "nested), got \"3\" [ScheduleValueType]");
   CHECK(arg(R"({"const": 3})") == "<no error>");  // a compile-time scalar
   CHECK(arg(R"({"const": []})") == "<no error>"); // a 1-D constant of length 0
   CHECK(arg(R"({"const": [[]]})") ==
         "1:33: \"const\" arrays may be empty only at the top level ([]), "
-        "not [[]] [ScheduleSchema]");
+        "not [[]] [ScheduleConstShape]");
   CHECK(arg(R"({"const": [[1, 2], [3]]})") ==
         "1:41: \"const\" must be rectangular: this array has 1 element, the first one at this "
-        "depth has 2 elements [ScheduleSchema]");
+        "depth has 2 elements [ScheduleConstShape]");
   CHECK(arg(R"({"const": [[1, 2], 3]})") == "1:41: \"const\" must be rectangular: expected an "
-                                            "array of 2 elements here, got 3 [ScheduleSchema]");
+                                            "array of 2 elements here, got 3 [ScheduleConstShape]");
   CHECK(arg(R"({"const": [1, [2]]})") ==
-        "1:36: \"const\" elements must be numbers, got an array [ScheduleSchema]");
+        "1:36: \"const\" elements must be numbers, got an array [ScheduleValueType]");
   CHECK(arg(R"({"const": [1, "x"]})") ==
-        "1:36: \"const\" elements must be numbers, got \"x\" [ScheduleSchema]");
+        "1:36: \"const\" elements must be numbers, got \"x\" [ScheduleValueType]");
   CHECK(arg(R"({"const": [1, 2.5], "dtype": "int32"})") ==
-        "1:36: \"const\" value 2.5 is not an integer, but the dtype is int32 [ScheduleSchema]");
+        "1:36: \"const\" value 2.5 is not an integer, but the dtype is int32 [ScheduleConstValue]");
   CHECK(arg(R"({"const": [1, 256], "dtype": "uint8"})") ==
-        "1:36: \"const\" value 256 does not fit in uint8 [ScheduleSchema]");
+        "1:36: \"const\" value 256 does not fit in uint8 [ScheduleConstValue]");
   CHECK(arg(R"({"const": [-1], "dtype": "uint8"})") ==
-        "1:33: \"const\" value -1 does not fit in uint8 [ScheduleSchema]");
+        "1:33: \"const\" value -1 does not fit in uint8 [ScheduleConstValue]");
   CHECK(arg(R"({"const": [2], "dtype": "bool"})") ==
-        "1:33: \"const\" value 2 is not 0 or 1, as bool needs [ScheduleSchema]");
+        "1:33: \"const\" value 2 is not 0 or 1, as bool needs [ScheduleConstValue]");
   CHECK(Read(R"({"f": {"args": {"a": {"const": [-128, 127.0], "dtype": "int8"}}}})")
             .errors()
             .empty());

@@ -24,13 +24,15 @@ namespace hybridc {
 class StageLog {
 public:
   StageLog() = default;
-  StageLog(std::ostream *out, bool stages, bool passes) : out_(out), stages_(stages), passes_(passes) {}
+  StageLog(std::ostream *out, bool stages, bool passes)
+      : out_(out), stages_(stages), passes_(passes) {}
 
   /// Times a scope; reports when it ends, if its kind is enabled.
   class Timer {
   public:
     Timer(const StageLog *log, std::string name, bool enabled)
-        : log_(enabled ? log : nullptr), name_(std::move(name)), start_(std::chrono::steady_clock::now()) {
+        : log_(enabled ? log : nullptr), name_(std::move(name)),
+          start_(std::chrono::steady_clock::now()) {
       if (log_) ++log_->depth_;
     }
     Timer(const Timer &) = delete;
@@ -38,11 +40,13 @@ public:
     ~Timer() {
       if (!log_) return;
       --log_->depth_;
-      double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_).count();
+      double ms =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_)
+              .count();
       std::string label = std::string(2 * log_->depth_, ' ') + name_;
       std::ios_base::fmtflags flags = log_->out_->flags();
-      *log_->out_ << "hybridc: " << std::left << std::setw(12) << label << ' ' << std::fixed << std::setprecision(3)
-                  << ms << " ms\n";
+      *log_->out_ << "hybridc: " << std::left << std::setw(12) << label << ' ' << std::fixed
+                  << std::setprecision(3) << ms << " ms\n";
       log_->out_->flags(flags);
     }
 
