@@ -5,7 +5,10 @@
 //
 //===----------------------------------------------------------------------===//
 #include "hybridc/IR/IR.h"
+#include "hybridc/Support/IntMath.h"
+
 #include "hybridc/Support/InternalError.h"
+#include <algorithm>
 
 namespace hybridc::ir {
 
@@ -226,6 +229,60 @@ Expr makeConstF(DType t, double v) {
   Expr s = t.isFloat() ? FloatImm::make(t.element(), v) : IntImm::make(t.element(), int64_t(v));
   return t.lanes > 1 ? Broadcast::make(s, t.lanes) : s;
 }
+namespace {
+/// v wrapped to the width of integer type t (bool: as int64).
+int64_t wrapTo(int64_t v, DType t) {
+  if (t.bits >= 64 || t.isBool()) return v;
+  uint64_t mask = (uint64_t(1) << t.bits) - 1, u = uint64_t(v) & mask;
+  if (t.isUInt()) return int64_t(u);
+  uint64_t sign = uint64_t(1) << (t.bits - 1);
+  return int64_t((u ^ sign) - sign);
+}
+} // namespace
+
+std::optional<int64_t>
+evalInt(const Expr &e, const std::function<std::optional<int64_t>(const std::string &)> &lookup) {
+  if (auto *n = e.as<IntImm>()) return n->value;
+  if (auto *n = e.as<Var>()) {
+    if (!(n->type.isIntegral() || n->type.isBool()) || n->type.lanes != 1) return std::nullopt;
+    return lookup(n->name);
+  }
+  if (auto *n = e.as<Cast>()) {
+    if (!n->type.isIntegral() || !n->value.type().isIntegral()) return std::nullopt;
+    auto v = evalInt(n->value, lookup);
+    return v ? std::optional<int64_t>(wrapTo(*v, n->type)) : std::nullopt;
+  }
+  if (auto *n = e.as<Binary>()) {
+    if (!n->type.isIntegral() || n->type.lanes != 1) return std::nullopt;
+    auto a = evalInt(n->a, lookup), b = evalInt(n->b, lookup);
+    if (!a || !b) return std::nullopt;
+    uint64_t x = uint64_t(*a), y = uint64_t(*b);
+    int64_t r;
+    switch (n->op) {
+    case BinOp::Add: r = int64_t(x + y); break;
+    case BinOp::Sub: r = int64_t(x - y); break;
+    case BinOp::Mul: r = int64_t(x * y); break;
+    case BinOp::Min: r = std::min(*a, *b); break;
+    case BinOp::Max: r = std::max(*a, *b); break;
+    case BinOp::Div:
+      if (*b == 0) return std::nullopt;
+      r = *b == -1 ? int64_t(0 - x) : *a / *b;
+      break;
+    case BinOp::FloorDiv:
+      if (*b == 0) return std::nullopt;
+      r = floorDiv(*a, *b);
+      break;
+    case BinOp::FloorMod:
+      if (*b == 0) return std::nullopt;
+      r = floorMod(*a, *b);
+      break;
+    default: return std::nullopt;
+    }
+    return wrapTo(r, n->type);
+  }
+  return std::nullopt;
+}
+
 const int64_t *asConstInt(const Expr &e) {
   auto *i = e.as<IntImm>();
   return i ? &i->value : nullptr;

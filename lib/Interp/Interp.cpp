@@ -715,43 +715,13 @@ std::string fmtDouble(double v) {
 } // namespace
 
 bool evalSize(const Expr &e, const std::map<std::string, Scalar> &scalars, int64_t &out) {
-  if (auto *n = e.as<IntImm>()) {
-    out = n->value;
-    return true;
-  }
-  if (auto *n = e.as<Var>()) {
-    auto it = scalars.find(n->name);
-    if (it == scalars.end() || !(n->type.isIntegral() || n->type.isBool())) return false;
-    out = it->second.i;
-    return true;
-  }
-  if (auto *n = e.as<Cast>()) {
-    if (!n->type.isIntegral() || !n->value.type().isIntegral()) return false;
-    if (!evalSize(n->value, scalars, out)) return false;
-    out = norm(out, normOf(n->type));
-    return true;
-  }
-  if (auto *n = e.as<Binary>()) {
-    int64_t a, b;
-    if (!n->type.isIntegral() || !evalSize(n->a, scalars, a) || !evalSize(n->b, scalars, b))
-      return false;
-    switch (n->op) {
-    case BinOp::Add: out = (int64_t)((uint64_t)a + (uint64_t)b); break;
-    case BinOp::Sub: out = (int64_t)((uint64_t)a - (uint64_t)b); break;
-    case BinOp::Mul: out = (int64_t)((uint64_t)a * (uint64_t)b); break;
-    case BinOp::Min: out = std::min(a, b); break;
-    case BinOp::Max: out = std::max(a, b); break;
-    case BinOp::FloorDiv:
-    case BinOp::FloorMod:
-      if (b == 0) return false;
-      out = n->op == BinOp::FloorDiv ? floorDiv(a, b) : floorMod(a, b);
-      break;
-    default: return false;
-    }
-    out = norm(out, normOf(n->type));
-    return true;
-  }
-  return false;
+  std::optional<int64_t> v = evalInt(e, [&](const std::string &name) -> std::optional<int64_t> {
+    auto it = scalars.find(name);
+    if (it == scalars.end()) return std::nullopt;
+    return it->second.i;
+  });
+  if (v) out = *v;
+  return v.has_value();
 }
 
 RunError run(const LoweredFunc &f, const std::map<std::string, Scalar> &scalars,

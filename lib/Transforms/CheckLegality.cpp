@@ -512,38 +512,10 @@ std::string accessText(const Access &a) { return toString(Load::make(a.buffer, a
 /// Integer value of `e` under `env`; nullopt when it reads anything else
 /// (a load, a parameter, a float) or divides by zero.
 std::optional<int64_t> evalInt(const Expr &e, const std::map<std::string, int64_t> &env) {
-  if (auto *c = e.as<IntImm>()) return c->value;
-  if (auto *v = e.as<Var>()) {
-    auto it = env.find(v->name);
-    if (it == env.end()) return std::nullopt;
-    return it->second;
-  }
-  if (auto *c = e.as<Cast>()) return c->type.isIntegral() ? evalInt(c->value, env) : std::nullopt;
-  if (auto *b = e.as<Binary>()) {
-    if (!b->type.isIntegral()) return std::nullopt;
-    auto x = evalInt(b->a, env), y = evalInt(b->b, env);
-    if (!x || !y) return std::nullopt;
-    switch (b->op) {
-    case BinOp::Add: return *x + *y;
-    case BinOp::Sub: return *x - *y;
-    case BinOp::Mul: return *x * *y;
-    case BinOp::Min: return std::min(*x, *y);
-    case BinOp::Max: return std::max(*x, *y);
-    case BinOp::Div:
-    case BinOp::FloorDiv:
-    case BinOp::FloorMod: {
-      if (*y == 0) return std::nullopt;
-      int64_t q = *x / *y, r = *x % *y;
-      if (b->op != BinOp::Div && r != 0 && ((r < 0) != (*y < 0))) {
-        --q;
-        r += *y;
-      }
-      return b->op == BinOp::FloorMod ? r : q;
-    }
-    default: return std::nullopt;
-    }
-  }
-  return std::nullopt;
+  return ir::evalInt(e, [&](const std::string &name) -> std::optional<int64_t> {
+    auto it = env.find(name);
+    return it == env.end() ? std::nullopt : std::optional<int64_t>(it->second);
+  });
 }
 
 /// Every iteration point of `a` inside `loop` (the loop variable and the

@@ -14,6 +14,7 @@
 #include "hybridc/Support/SourceManager.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -399,6 +400,13 @@ struct LoweredFunc {
 Expr makeConst(DType t, int64_t v); // IntImm or FloatImm of type t (broadcast for vectors)
 Expr makeConstF(DType t, double v);
 const int64_t *asConstInt(const Expr &e); // non-null for a scalar IntImm
+/// The value of an integer expression made of constants, variables that
+/// `lookup` knows, integer casts and + - * // % min max (and `/` truncating),
+/// with the language's wrap-around at each node's type width; nothing for
+/// anything else or a zero divisor. One evaluator for the legality
+/// checker's witnesses and the interpreter's sizes.
+std::optional<int64_t>
+evalInt(const Expr &e, const std::function<std::optional<int64_t>(const std::string &)> &lookup);
 bool isConstInt(const Expr &e, int64_t v);
 /// Structural equality (same tree, same constants, same buffers).
 bool equal(const Expr &a, const Expr &b);
