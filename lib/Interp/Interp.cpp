@@ -839,19 +839,11 @@ RunError run(const LoweredFunc &f, const std::map<std::string, Scalar> &scalars,
     case Op::FloorModS: {
       int64_t a = R[in.a].i, b = R[in.b].i;
       if (b == 0) return divZero();
-      int64_t q, r;
-      if (b == -1) { // no trap on INT64_MIN / -1: wraps, as the compiled code
-        q = (int64_t)(0 - (uint64_t)a);
-        r = 0;
-      } else {
-        q = a / b;
-        r = a % b;
-      }
-      if (in.op != Op::DivS && r != 0 && ((r < 0) != (b < 0))) {
-        --q;
-        r += b;
-      }
-      R[in.dst].i = norm(in.op == Op::FloorModS ? r : q, in.norm);
+      int64_t r = in.op == Op::FloorDivS   ? floorDiv(a, b)
+                  : in.op == Op::FloorModS ? floorMod(a, b)
+                  : b == -1 ? (int64_t)(0 - (uint64_t)a) // INT64_MIN / -1 wraps, no trap
+                            : a / b;
+      R[in.dst].i = norm(r, in.norm);
       break;
     }
     case Op::DivU:
