@@ -214,8 +214,7 @@ std::optional<std::string> emitFile(llvm::Module &m, llvm::TargetMachine *tm,
 /// the module) and the object.
 std::optional<std::string> emitAssemblyAndObject(llvm::Module &m, llvm::TargetMachine *tm,
                                                  const CodeGenRequest &request) {
-  StageLog none;
-  auto timer = (request.log ? *request.log : none).stage("emit");
+  auto timer = request.log->stage("emit");
   if (request.assembly) {
     std::unique_ptr<llvm::Module> copy = request.object ? llvm::CloneModule(m) : nullptr;
     if (auto err =
@@ -443,8 +442,7 @@ std::optional<std::string> generateCode(const std::vector<ir::LoweredFunc> &func
   m.setDataLayout(tm->createDataLayout());
   m.setPICLevel(llvm::PICLevel::BigPIC);
 
-  StageLog none;
-  const StageLog &log = request.log ? *request.log : none;
+  const StageLog &log = *request.log;
   {
     auto timer = log.stage("llvm-ir");
     std::unique_ptr<codegen::CodeGenLLVM> cg = codegen::makeCodeGenCPU(m, tm.get());

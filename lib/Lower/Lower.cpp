@@ -101,8 +101,7 @@ std::vector<ir::LoweredFunc> lowerModule(const ast::Module &m, const ScheduleFil
       for (auto &f : opts.functions) selected |= f == def->name;
       if (!selected) continue;
     }
-    StageLog none;
-    const StageLog &log = opts.log ? *opts.log : none;
+    const StageLog &log = *opts.log;
     ir::LoweredFunc f;
     {
       auto timer = log.pass("ast-to-ir", def->name);

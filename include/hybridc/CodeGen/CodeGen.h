@@ -33,8 +33,8 @@ struct CodeGenRequest {
   std::string *llvmIR = nullptr; // optimised LLVM IR text
   std::string *assembly = nullptr;
   std::string *ptx = nullptr; // cuda target: the device code
-  /// Times llvm-ir, optimize, link-runtime and emit (-v); may be null.
-  const StageLog *log = nullptr;
+  /// Times llvm-ir, optimize, link-runtime and emit (-v).
+  const StageLog *log = &StageLog::disabled();
 };
 
 /// Compiles `funcs` (already lowered and scheduled) for one target into one

@@ -25,11 +25,11 @@ namespace hybridc {
 struct ScheduleFile;
 
 struct LowerOptions {
-  std::vector<std::string> functions;  // --function: export only these (empty: all)
-  std::string symbolPrefix;            // --symbol-prefix
-  std::vector<std::string> printAfter; // pass names; "all" for every pass
-  std::ostream *dumpStream = nullptr;  // where --print-after goes
-  const StageLog *log = nullptr;       // --time-passes: each pass of each def (may be null)
+  std::vector<std::string> functions;          // --function: export only these (empty: all)
+  std::string symbolPrefix;                    // --symbol-prefix
+  std::vector<std::string> printAfter;         // pass names; "all" for every pass
+  std::ostream *dumpStream = nullptr;          // where --print-after goes
+  const StageLog *log = &StageLog::disabled(); // --time-passes: each pass of each def
   /// When set, receives each def's loop nest once it is scheduled and
   /// checked (before unrolling and vectorization): what --emit-lowered prints.
   std::vector<ir::LoweredFunc> *scheduled = nullptr;

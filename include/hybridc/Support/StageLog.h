@@ -26,6 +26,11 @@ public:
   StageLog() = default;
   StageLog(std::ostream *out, bool stages, bool passes)
       : out_(out), stages_(stages), passes_(passes) {}
+  /// A log that reports nothing: the default of every `const StageLog *`.
+  static const StageLog &disabled() {
+    static const StageLog none;
+    return none;
+  }
 
   /// Times a scope; reports when it ends, if its kind is enabled.
   class Timer {
