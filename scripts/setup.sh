@@ -19,7 +19,7 @@ PACKAGES=(
   # LLVM 19 (libLLVM, headers, static archives) and its test tools
   # (FileCheck, not, lit); static LLVM needs zstd
   llvm-19-dev llvm-19-tools libzstd-dev
-  # the runtime is C compiled to LLVM bitcode at build time
+  # the runtime is C compiled to LLVM bitcode (then assembly) at build time
   clang-19
   # libraries
   libcli11-dev catch2

@@ -139,6 +139,20 @@ void enter(llvm::IRBuilder<> &b, llvm::BasicBlock *bb) {
   bb->moveAfter(&bb->getParent()->back());
   b.SetInsertPoint(bb);
 }
+
+/// Whether `s` holds a loop that stays a loop in LLVM IR (vectorized loops
+/// were turned into vector code by vectorize-loops; unrolled ones with a
+/// constant extent were expanded by unroll-loops).
+bool containsLoop(const ir::Stmt &s) {
+  struct Find : ir::IRVisitor {
+    using IRVisitor::visit;
+    bool found = false;
+    void visit(const ir::For *) override { found = true; }
+    void visit(const ir::While *) override { found = true; }
+  } find;
+  find.visit(s);
+  return find.found;
+}
 } // namespace
 
 void CodeGenLLVM::startDeadBlock(const std::string &name) { enter(b_, newBlock(name)); }
@@ -980,7 +994,17 @@ void CodeGenLLVM::visit(const For *op) {
         ctx_, {llvm::MDString::get(ctx_, name), llvm::ConstantAsMetadata::get(b_.getTrue())});
   };
   switch (op->forKind) {
-  case ForKind::Serial: emitSerialFor(op, {}); return;
+  case ForKind::Serial:
+    // A loop around other loops is left as the schedule shaped it: LLVM's
+    // unroller would copy whole inner nests (register tiles included), which
+    // costs compile time (matmul512: 130 -> 85 ms) and, measured on the
+    // bench kernels, no speed (bench/RESULTS.md, issue 15). Innermost loops
+    // keep LLVM's unrolling heuristics.
+    if (containsLoop(op->body))
+      emitSerialFor(op, {prop("llvm.loop.unroll.disable", false)});
+    else
+      emitSerialFor(op, {});
+    return;
   case ForKind::Parallel: emitParallelFor(op); return;
   case ForKind::ThreadBinding: emitThreadBoundFor(op); return;
   case ForKind::Unrolled:

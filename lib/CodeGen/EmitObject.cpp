@@ -56,10 +56,12 @@ void initTargets() {
     LLVMInitializeX86Target();
     LLVMInitializeX86TargetMC();
     LLVMInitializeX86AsmPrinter();
+    LLVMInitializeX86AsmParser(); // the runtime's assembly (RuntimeLinker.cpp)
     LLVMInitializeAArch64TargetInfo();
     LLVMInitializeAArch64Target();
     LLVMInitializeAArch64TargetMC();
     LLVMInitializeAArch64AsmPrinter();
+    LLVMInitializeAArch64AsmParser();
 #ifdef HYBRIDC_HAVE_NVPTX
     LLVMInitializeNVPTXTargetInfo();
     LLVMInitializeNVPTXTarget();
@@ -141,6 +143,16 @@ std::optional<std::string> resolveTarget(const TargetOptions &opts, ResolvedTarg
     }
   }
   out.features = llvm::join(features, ",");
+  // LLVM aborts on 64-bit code for a CPU without 64-bit mode (--mcpu i386,
+  // --mattr=-64bit): refuse it here instead.
+  if (triple.getArch() == llvm::Triple::x86_64) {
+    std::unique_ptr<llvm::MCSubtargetInfo> chosen(
+        out.target->createMCSubtargetInfo(out.triple, out.cpu, out.features));
+    if (chosen && !chosen->checkFeatures("+64bit"))
+      return "the CPU '" + out.cpu + "'" +
+             (opts.mattr.empty() ? "" : " with --mattr " + opts.mattr) +
+             " has no 64-bit mode, which the target " + out.triple + " needs";
+  }
   return std::nullopt;
 }
 

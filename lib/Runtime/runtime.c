@@ -1,9 +1,10 @@
 //===- runtime.c - The hybridc runtime, linked into every object ---------===//
 //
 // Freestanding C (no libc headers), compiled to LLVM bitcode at build time
-// for each CPU target with the arch's baseline ISA, embedded into the
-// compiler, and linked into every generated module (RuntimeLinker.cpp).
-// Every definition here becomes a linkonce_odr COMDAT there, so any number
+// for each CPU target with the arch's baseline ISA, then to assembly
+// (RuntimeAsmGen.cpp), embedded into the compiler, and appended to every
+// generated module (lib/CodeGen/RuntimeLinker.cpp). Every definition here
+// becomes a linkonce_odr COMDAT there, so any number
 // of hybridc objects share one copy of the state (the handler pointer, the
 // thread count, the thread pool) and of the API.
 //
