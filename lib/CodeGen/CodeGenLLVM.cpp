@@ -140,6 +140,23 @@ void enter(llvm::IRBuilder<> &b, llvm::BasicBlock *bb) {
   b.SetInsertPoint(bb);
 }
 
+/// The loops of `s` not nested in another loop.
+size_t countTopLevelLoops(const ir::Stmt &s) {
+  struct Count : ir::IRVisitor {
+    using IRVisitor::visit;
+    size_t n = 0;
+    void visit(const ir::For *) override { ++n; }
+    void visit(const ir::While *) override { ++n; }
+  } count;
+  count.visit(s);
+  return count.n;
+}
+
+/// A def with more top-level loops than this gets each serial one outlined
+/// (loop_N of bench/scaling.sh: at -O3, 100 loops in one function took 6 ms
+/// per loop, 300 took 7 ms; bench/RESULTS.md).
+constexpr size_t kOutlineNestsAbove = 16;
+
 /// Whether `s` holds a loop that stays a loop in LLVM IR (vectorized loops
 /// were turned into vector code by vectorize-loops; unrolled ones with a
 /// constant extent were expanded by unroll-loops).
@@ -367,7 +384,10 @@ llvm::Function *CodeGenLLVM::compile(const LoweredFunc &f) {
   llvm::BasicBlock *body = newBlock("body");
   b_.CreateBr(body);
   enter(b_, body);
+  kernelFn_ = fn_;
+  outlineNests_ = countTopLevelLoops(f.body) > kOutlineNestsAbove;
   visit(f.body);
+  outlineNests_ = false;
   if (!b_.GetInsertBlock()->getTerminator()) emitReturn(0);
 
   llvm::removeUnreachableBlocks(*fn_);
@@ -995,6 +1015,10 @@ void CodeGenLLVM::visit(const For *op) {
   };
   switch (op->forKind) {
   case ForKind::Serial:
+    if (outlineNests_ && fn_ == kernelFn_ && loops_.empty()) {
+      emitOutlinedFor(op, false);
+      return;
+    }
     // A loop around other loops is left as the schedule shaped it: LLVM's
     // unroller would copy whole inner nests (register tiles included), which
     // costs compile time (matmul512: 130 -> 85 ms) and, measured on the

@@ -140,6 +140,10 @@ protected:
   /// A parallel loop as a call of the runtime's thread pool with the body
   /// outlined into internal functions (ParallelFor.cpp).
   void emitOutlinedParallelFor(const ir::For *op);
+  /// The loop outlined into an internal function of its own, called once
+  /// (parallel = false: a top-level nest of a very large def, see
+  /// visit(const For *)), or through the thread pool (parallel = true).
+  void emitOutlinedFor(const ir::For *op, bool parallel);
   llvm::Value *castValue(llvm::Value *v, DType from, DType to);
   llvm::Value *emitDivMod(ir::BinOp op, llvm::Value *a, llvm::Value *b, DType t,
                           const ir::Expr &divisor);
@@ -212,6 +216,11 @@ protected:
   std::map<const ir::BufferNode *, llvm::GlobalVariable *> constBuffers_;
   std::vector<llvm::Value *> heap_; // live heap buffers, outermost first
   std::vector<LoopTargets> loops_;
+  /// The def has so many top-level loop nests that each becomes a function
+  /// of its own (compile time: LLVM's loop analyses grow faster than
+  /// linearly with the number of loops in one function).
+  bool outlineNests_ = false;
+  llvm::Function *kernelFn_ = nullptr;
 
   // -g
   const SourceManager *sm_ = nullptr;

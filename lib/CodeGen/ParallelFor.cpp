@@ -97,7 +97,9 @@ private:
 
 } // namespace
 
-void CodeGenLLVM::emitOutlinedParallelFor(const For *op) {
+void CodeGenLLVM::emitOutlinedParallelFor(const For *op) { emitOutlinedFor(op, true); }
+
+void CodeGenLLVM::emitOutlinedFor(const For *op, bool parallel) {
   llvm::Type *i32 = b_.getInt32Ty();
   llvm::Type *ptr = llvm::PointerType::getUnqual(ctx_);
   DType loopType = op->min.type();
@@ -162,7 +164,7 @@ void CodeGenLLVM::emitOutlinedParallelFor(const For *op) {
   }
 
   //===--- The outlined functions --------------------------------------===//
-  std::string baseName = fn_->getName().str() + ".par." + op->name;
+  std::string baseName = fn_->getName().str() + (parallel ? ".par." : ".nest.") + op->name;
   std::vector<llvm::Type *> fieldTypes;
   for (Value *v : captured) fieldTypes.push_back(v->getType());
   std::vector<llvm::Type *> bodyParams = fieldTypes;
@@ -172,13 +174,17 @@ void CodeGenLLVM::emitOutlinedParallelFor(const For *op) {
       llvm::Function::Create(llvm::FunctionType::get(i32, bodyParams, false),
                              llvm::GlobalValue::InternalLinkage, baseName + ".body", module_);
   llvm::Function *trampoline =
-      llvm::Function::Create(llvm::FunctionType::get(i32, {ptr, i32, i32}, false),
-                             llvm::GlobalValue::InternalLinkage, baseName, module_);
+      parallel ? llvm::Function::Create(llvm::FunctionType::get(i32, {ptr, i32, i32}, false),
+                                        llvm::GlobalValue::InternalLinkage, baseName, module_)
+               : nullptr;
   for (llvm::Function *f : {bodyFn, trampoline}) {
+    if (!f) continue;
     f->setDoesNotThrow();
     addKernelAttributes(f);
   }
-  bodyFn->addFnAttr(llvm::Attribute::AlwaysInline);
+  // A serial nest stays a function of its own: that is the point of
+  // outlining it (CodeGenLLVM::visit(const For *)).
+  bodyFn->addFnAttr(parallel ? llvm::Attribute::AlwaysInline : llvm::Attribute::NoInline);
   for (unsigned k = 0; k < captured.size(); ++k)
     if (noAlias[k]) bodyFn->getArg(k)->addAttr(llvm::Attribute::NoAlias);
   llvm::StructType *closureTy = llvm::StructType::get(ctx_, fieldTypes);
@@ -262,39 +268,45 @@ void CodeGenLLVM::emitOutlinedParallelFor(const For *op) {
     iv = loopType.isUInt() ? b_.CreateAdd(inBody(mn), iv, name, true, false)
                            : b_.CreateAdd(inBody(mn), iv, name, false, true);
     pushSymbol(name, {iv, nullptr});
+    // break/continue of an outlined serial nest (Sema forbids them in
+    // parallel loops).
+    loops_.push_back({loop.latch, loop.exit, heap_.size()});
     visit(op->body);
+    loops_.pop_back();
     endCountedLoop(loop, name, {});
     emitReturn(0);
   }
   finishFunction();
 
   // The trampoline the runtime calls: unpack the closure.
-  symbols_.clear();
-  buffers_.clear();
-  startFunction(trampoline);
-  llvm::Argument *closure = trampoline->getArg(0);
-  closure->setName("closure");
-  if (!captured.empty()) {
-    closure->addAttr(llvm::Attribute::NoAlias);
-    closure->addAttr(llvm::Attribute::NoCapture);
-    closure->addAttr(llvm::Attribute::ReadOnly);
-    closure->addAttr(llvm::Attribute::NonNull);
-    closure->addAttr(llvm::Attribute::getWithAlignment(
-        ctx_, module_.getDataLayout().getABITypeAlign(closureTy)));
-    closure->addAttr(llvm::Attribute::getWithDereferenceableBytes(
-        ctx_, module_.getDataLayout().getTypeAllocSize(closureTy)));
+  if (parallel) {
+    symbols_.clear();
+    buffers_.clear();
+    startFunction(trampoline);
+    llvm::Argument *closure = trampoline->getArg(0);
+    closure->setName("closure");
+    if (!captured.empty()) {
+      closure->addAttr(llvm::Attribute::NoAlias);
+      closure->addAttr(llvm::Attribute::NoCapture);
+      closure->addAttr(llvm::Attribute::ReadOnly);
+      closure->addAttr(llvm::Attribute::NonNull);
+      closure->addAttr(llvm::Attribute::getWithAlignment(
+          ctx_, module_.getDataLayout().getABITypeAlign(closureTy)));
+      closure->addAttr(llvm::Attribute::getWithDereferenceableBytes(
+          ctx_, module_.getDataLayout().getTypeAllocSize(closureTy)));
+    }
+    std::vector<Value *> args;
+    for (unsigned k = 0; k < captured.size(); ++k) {
+      Value *field = b_.CreateStructGEP(closureTy, closure, k);
+      args.push_back(b_.CreateLoad(fieldTypes[k], field, bodyFn->getArg(k)->getName()));
+    }
+    trampoline->getArg(1)->setName("begin");
+    trampoline->getArg(2)->setName("end");
+    args.push_back(trampoline->getArg(1));
+    args.push_back(trampoline->getArg(2));
+    b_.CreateRet(b_.CreateCall(bodyFn, args));
+    finishFunction();
   }
-  std::vector<Value *> args;
-  for (unsigned k = 0; k < captured.size(); ++k) {
-    Value *field = b_.CreateStructGEP(closureTy, closure, k);
-    args.push_back(b_.CreateLoad(fieldTypes[k], field, bodyFn->getArg(k)->getName()));
-  }
-  trampoline->getArg(1)->setName("begin");
-  trampoline->getArg(2)->setName("end");
-  args.push_back(trampoline->getArg(1));
-  args.push_back(trampoline->getArg(2));
-  b_.CreateRet(b_.CreateCall(bodyFn, args));
-  finishFunction();
 
   // Back in the enclosing function.
   fn_ = savedFn;
@@ -306,21 +318,31 @@ void CodeGenLLVM::emitOutlinedParallelFor(const For *op) {
   b_.SetInsertPoint(savedBlock);
   b_.SetCurrentDebugLocation(savedLoc);
 
-  Value *closurePtr = llvm::ConstantPointerNull::get(llvm::PointerType::getUnqual(ctx_));
-  if (!captured.empty()) {
-    const llvm::DataLayout &dl = module_.getDataLayout();
-    llvm::AllocaInst *c = entryAlloca(closureTy, nullptr, baseName + ".closure",
-                                      unsigned(dl.getABITypeAlign(closureTy).value()));
-    for (unsigned k = 0; k < captured.size(); ++k)
-      b_.CreateStore(captured[k], b_.CreateStructGEP(closureTy, c, k));
-    closurePtr = c;
+  Value *rc;
+  if (!parallel) {
+    // Called directly: errors inside were delivered there already.
+    std::vector<Value *> args = captured;
+    args.push_back(b_.getInt32(0));
+    args.push_back(ext);
+    rc = b_.CreateCall(bodyFn, args, op->name + ".rc");
+  } else {
+    Value *closurePtr = llvm::ConstantPointerNull::get(llvm::PointerType::getUnqual(ctx_));
+    if (!captured.empty()) {
+      const llvm::DataLayout &dl = module_.getDataLayout();
+      llvm::AllocaInst *c = entryAlloca(closureTy, nullptr, baseName + ".closure",
+                                        unsigned(dl.getABITypeAlign(closureTy).value()));
+      for (unsigned k = 0; k < captured.size(); ++k)
+        b_.CreateStore(captured[k], b_.CreateStructGEP(closureTy, c, k));
+      closurePtr = c;
+    }
+    llvm::FunctionCallee parallelFor = module_.getOrInsertFunction(
+        "hybridc_rt_v1_parallel_for", llvm::FunctionType::get(i32, {ptr, ptr, i32}, false));
+    if (auto *f = llvm::dyn_cast<llvm::Function>(parallelFor.getCallee())) f->setDoesNotThrow();
+    rc = b_.CreateCall(parallelFor, {trampoline, closurePtr, ext}, op->name + ".rc");
   }
-  llvm::FunctionCallee parallelFor = module_.getOrInsertFunction(
-      "hybridc_rt_v1_parallel_for", llvm::FunctionType::get(i32, {ptr, ptr, i32}, false));
-  if (auto *f = llvm::dyn_cast<llvm::Function>(parallelFor.getCallee())) f->setDoesNotThrow();
-  Value *rc = b_.CreateCall(parallelFor, {trampoline, closurePtr, ext}, op->name + ".rc");
-  llvm::BasicBlock *fail = newBlock("par." + op->name + ".fail");
-  llvm::BasicBlock *ok = newBlock("par." + op->name + ".ok");
+  std::string prefix = parallel ? "par." : "nest.";
+  llvm::BasicBlock *fail = newBlock(prefix + op->name + ".fail");
+  llvm::BasicBlock *ok = newBlock(prefix + op->name + ".ok");
   llvm::MDBuilder md(ctx_);
   b_.CreateCondBr(b_.CreateICmpEQ(rc, b_.getInt32(0)), ok, fail,
                   md.createBranchWeights(1u << 20, 1));

@@ -74,12 +74,15 @@ std::string cleanAssembly(const std::string &text, const std::string &prefix) {
       char c = line[i];
       if (inString) {
         renamed += c;
-        if (c == '\\' && i + 1 < line.size()) renamed += line[++i];
-        else if (c == '"') inString = false;
+        if (c == '\\' && i + 1 < line.size())
+          renamed += line[++i];
+        else if (c == '"')
+          inString = false;
         continue;
       }
       if (c == '"') inString = true;
-      if (c == '.' && i + 1 < line.size() && line[i + 1] == 'L' && (i == 0 || !isIdentChar(line[i - 1]))) {
+      if (c == '.' && i + 1 < line.size() && line[i + 1] == 'L' &&
+          (i == 0 || !isIdentChar(line[i - 1]))) {
         renamed += ".L" + prefix;
         ++i;
         continue;
@@ -94,14 +97,18 @@ std::string cleanAssembly(const std::string &text, const std::string &prefix) {
 std::string cString(const std::string &s) {
   std::string out = "\"";
   for (unsigned char c : s) {
-    if (c == '\n') out += "\\n\"\n    \"";
-    else if (c == '\\' || c == '"') out += std::string("\\") + char(c);
-    else if (c == '\t') out += "\\t";
+    if (c == '\n')
+      out += "\\n\"\n    \"";
+    else if (c == '\\' || c == '"')
+      out += std::string("\\") + char(c);
+    else if (c == '\t')
+      out += "\\t";
     else if (c < 32 || c >= 127) {
       char buf[8];
       std::snprintf(buf, sizeof buf, "\\%03o", c);
       out += buf;
-    } else out += char(c);
+    } else
+      out += char(c);
   }
   return out + "\"";
 }
@@ -126,8 +133,9 @@ std::vector<Chunk> compileArch(const std::string &bitcode, const std::string &tr
   llvm::TargetOptions options;
   options.FunctionSections = true;
   options.DataSections = true;
-  std::unique_ptr<llvm::TargetMachine> tm(target->createTargetMachine(
-      tripleName, cpu, "", options, llvm::Reloc::PIC_, std::nullopt, llvm::CodeGenOptLevel::Default));
+  std::unique_ptr<llvm::TargetMachine> tm(
+      target->createTargetMachine(tripleName, cpu, "", options, llvm::Reloc::PIC_, std::nullopt,
+                                  llvm::CodeGenOptLevel::Default));
   if (!tm) die("no target machine for " + tripleName);
   rt->setTargetTriple(tripleName);
   rt->setDataLayout(tm->createDataLayout());
@@ -176,7 +184,8 @@ std::vector<Chunk> compileArch(const std::string &bitcode, const std::string &tr
     go->setVisibility(llvm::GlobalValue::DefaultVisibility);
     go->setComdat(m->getOrInsertComdat(name));
     // One copy per program: its address is what every object refers to.
-    if (llvm::isa<llvm::GlobalVariable>(go)) go->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::None);
+    if (llvm::isa<llvm::GlobalVariable>(go))
+      go->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::None);
 
     Chunk chunk;
     chunk.name = name;
