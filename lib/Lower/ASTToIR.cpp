@@ -25,6 +25,7 @@
 #include "hybridc/Transforms/Simplify.h"
 
 #include <map>
+#include <unordered_map>
 
 namespace hybridc {
 namespace {
@@ -109,6 +110,17 @@ public:
 private:
   const A::Module &module_;
   const A::Def &def_;
+  /// The def's symbols by scope statement, in declaration order (built on
+  /// first use: one pass over the symbols, not one per scope).
+  std::unordered_map<const A::Stmt *, std::vector<const A::Symbol *>> scopes_;
+  bool scopesBuilt_ = false;
+  const std::vector<const A::Symbol *> &symbolsOfScope(const A::Stmt *scopeFor) {
+    if (!scopesBuilt_) {
+      for (const auto &sym : def_.symbols) scopes_[sym->scopeStmt].push_back(sym.get());
+      scopesBuilt_ = true;
+    }
+    return scopes_[scopeFor];
+  }
   std::string prefix_;
   bool inShape_ = false; // lowering a shape dimension
 
@@ -123,9 +135,9 @@ private:
     for (auto &s : block) stmts.push_back(lowerStmt(*s));
     Stmt body = Block::make(std::move(stmts));
     // Declarations in reverse order so the first declared is outermost.
-    for (auto it = def_.symbols.rbegin(); it != def_.symbols.rend(); ++it) {
-      const A::Symbol *sym = it->get();
-      if (sym->scopeStmt != scopeFor) continue;
+    const std::vector<const A::Symbol *> &declared = symbolsOfScope(scopeFor);
+    for (auto it = declared.rbegin(); it != declared.rend(); ++it) {
+      const A::Symbol *sym = *it;
       auto b = env.find(sym);
       if (b == env.end()) continue;
       if (b->second.preBound) continue;

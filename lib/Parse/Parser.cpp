@@ -104,7 +104,7 @@ private:
   //===--- Node construction ----------------------------------------------===//
   template <typename T, typename... Args> std::unique_ptr<T> node(Args &&...args);
   unsigned height(const Expr *e) const;
-  unsigned record(const Expr *e);
+  unsigned record(Expr *e);
 
   //===--- Grammar --------------------------------------------------------===//
   void parseTopLevel(Module &m);
@@ -158,7 +158,6 @@ private:
   SourceLoc lastEnd_;               // end of the last consumed real token
   std::vector<uint32_t> lexErrors_; // offsets of the lexer's diagnostics
   unsigned depth_ = 0;
-  std::unordered_map<const Expr *, unsigned> heights_;
 };
 
 Parser::Parser(const SourceManager &sm, uint32_t buffer, DiagnosticEngine &diags)
@@ -331,12 +330,11 @@ void Parser::skipToNextTopLevel() {
 
 unsigned Parser::height(const Expr *e) const {
   if (!e) return 0;
-  auto it = heights_.find(e);
-  return it == heights_.end() ? 1 : it->second;
+  return e->height;
 }
 
 /// The height of a new node from its children's (recorded) heights.
-unsigned Parser::record(const Expr *e) {
+unsigned Parser::record(Expr *e) {
   unsigned h = 0;
   auto see = [&](const Expr *c) { h = std::max(h, height(c)); };
   auto seeAll = [&](const std::vector<ExprPtr> &v) {
@@ -364,7 +362,7 @@ unsigned Parser::record(const Expr *e) {
   case ExprKind::Tuple: seeAll(static_cast<const Tuple *>(e)->elts); break;
   default: break;
   }
-  heights_[e] = h + 1;
+  e->height = h + 1;
   return h + 1;
 }
 

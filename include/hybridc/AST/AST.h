@@ -73,6 +73,7 @@ enum class ExprKind : uint8_t {
 
 struct Expr {
   const ExprKind kind;
+  unsigned height = 1; // of the tree under it (set by the parser, which bounds it)
   SourceRange range;
   Type type;                       // set by Sema
   std::optional<int64_t> constInt; // set by Sema when a compile-time integer
