@@ -389,10 +389,11 @@ llvm::Function *CodeGenLLVM::compile(const LoweredFunc &f) {
   llvm::BasicBlock *body = newBlock("body");
   b_.CreateBr(body);
   enter(b_, body);
-  kernelFn_ = fn_;
+  topLevel_ = true;
   outlineNests_ = countTopLevelLoops(f.body) > kOutlineNestsAbove;
   visit(f.body);
   outlineNests_ = false;
+  topLevel_ = false;
   if (!b_.GetInsertBlock()->getTerminator()) emitReturn(0);
 
   llvm::removeUnreachableBlocks(*fn_);
@@ -1020,7 +1021,7 @@ void CodeGenLLVM::visit(const For *op) {
   };
   switch (op->forKind) {
   case ForKind::Serial:
-    if (outlineNests_ && fn_ == kernelFn_ && loops_.empty()) {
+    if (outlineNests_ && topLevel_ && loops_.empty()) {
       emitOutlinedFor(op, false);
       return;
     }
@@ -1100,14 +1101,14 @@ void CodeGenLLVM::visit(const Block *op) {
   // stores: 6.4 s at -O3 in one block; bench/RESULTS.md). Every statement
   // is self-contained (declarations scope their bodies), so each chunk is
   // outlined like a loop of one iteration.
-  if (fn_ == kernelFn_ && loops_.empty() && op->stmts.size() > kChunkBlocksAbove) {
+  if (topLevel_ && loops_.empty() && op->stmts.size() > kChunkBlocksAbove) {
     for (size_t first = 0; first < op->stmts.size(); first += kBlockChunk) {
       size_t last = std::min(op->stmts.size(), first + kBlockChunk);
       std::vector<Stmt> part(op->stmts.begin() + first, op->stmts.begin() + last);
       Stmt loop =
           For::make("chunk" + std::to_string(first / kBlockChunk), IntImm::make(DType::i32(), 0),
                     IntImm::make(DType::i32(), 1), ForKind::Serial, Block::make(std::move(part)));
-      emitOutlinedFor(loop.as<For>(), false);
+      emitOutlinedFor(loop.as<For>(), false, /*chunk=*/true);
     }
     return;
   }

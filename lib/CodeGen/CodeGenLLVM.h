@@ -143,7 +143,9 @@ protected:
   /// The loop outlined into an internal function of its own, called once
   /// (parallel = false: a top-level nest of a very large def, see
   /// visit(const For *)), or through the thread pool (parallel = true).
-  void emitOutlinedFor(const ir::For *op, bool parallel);
+  /// chunk: `op` is a one-iteration loop around a chunk of a top-level
+  /// block, whose own top-level nests may be outlined in turn.
+  void emitOutlinedFor(const ir::For *op, bool parallel, bool chunk = false);
   llvm::Value *castValue(llvm::Value *v, DType from, DType to);
   llvm::Value *emitDivMod(ir::BinOp op, llvm::Value *a, llvm::Value *b, DType t,
                           const ir::Expr &divisor);
@@ -220,7 +222,9 @@ protected:
   /// of its own (compile time: LLVM's loop analyses grow faster than
   /// linearly with the number of loops in one function).
   bool outlineNests_ = false;
-  llvm::Function *kernelFn_ = nullptr;
+  /// Emitting the def's top-level code: the kernel function outside any
+  /// loop, or a chunk of it (visit(const Block *)).
+  bool topLevel_ = false;
 
   // -g
   const SourceManager *sm_ = nullptr;

@@ -99,7 +99,7 @@ private:
 
 void CodeGenLLVM::emitOutlinedParallelFor(const For *op) { emitOutlinedFor(op, true); }
 
-void CodeGenLLVM::emitOutlinedFor(const For *op, bool parallel) {
+void CodeGenLLVM::emitOutlinedFor(const For *op, bool parallel, bool chunk) {
   llvm::Type *i32 = b_.getInt32Ty();
   llvm::Type *ptr = llvm::PointerType::getUnqual(ctx_);
   DType loopType = op->min.type();
@@ -198,6 +198,8 @@ void CodeGenLLVM::emitOutlinedFor(const For *op, bool parallel) {
   std::map<const BufferNode *, BufferInfo> savedBuffers = std::move(buffers_);
   std::vector<Value *> savedHeap = std::move(heap_);
   std::vector<LoopTargets> savedLoops = std::move(loops_);
+  bool savedTopLevel = topLevel_;
+  topLevel_ = false;
   symbols_.clear();
   buffers_.clear();
   heap_.clear();
@@ -270,9 +272,17 @@ void CodeGenLLVM::emitOutlinedFor(const For *op, bool parallel) {
     pushSymbol(name, {iv, nullptr});
     // break/continue of an outlined serial nest (Sema forbids them in
     // parallel loops).
-    loops_.push_back({loop.latch, loop.exit, heap_.size()});
-    visit(op->body);
-    loops_.pop_back();
+    if (chunk) {
+      // A chunk's statements are still the def's top level (no loop
+      // target: the chunk loop is not a loop of the program).
+      topLevel_ = true;
+      visit(op->body);
+      topLevel_ = false;
+    } else {
+      loops_.push_back({loop.latch, loop.exit, heap_.size()});
+      visit(op->body);
+      loops_.pop_back();
+    }
     endCountedLoop(loop, name, {});
     emitReturn(0);
   }
@@ -315,6 +325,7 @@ void CodeGenLLVM::emitOutlinedFor(const For *op, bool parallel) {
   buffers_ = std::move(savedBuffers);
   heap_ = std::move(savedHeap);
   loops_ = std::move(savedLoops);
+  topLevel_ = savedTopLevel;
   b_.SetInsertPoint(savedBlock);
   b_.SetCurrentDebugLocation(savedLoc);
 
