@@ -300,17 +300,26 @@ std::optional<std::string> generateCuda(const std::vector<ir::LoweredFunc> &func
   std::string llvmError;
   ctx.setDiagnosticHandlerCallBack(keepFirstError, &llvmError);
 
-  // Device: PTX text.
+  // Device: PTX text. The stages of -v/--time-passes: device-llvm-ir,
+  // device-optimize, device-emit, then the host's llvm-ir, optimize,
+  // link-runtime, emit.
+  const StageLog &log = *request.log;
   llvm::Module dm(moduleName + ".device", ctx);
-  dm.setTargetTriple(dev.triple);
-  dm.setDataLayout(devTM->createDataLayout());
-  for (size_t k = 0; k < funcs.size(); ++k)
-    codegen::compileDeviceKernels(dm, devTM.get(), funcs[k]);
   std::string verifyMsg;
   llvm::raw_string_ostream vos(verifyMsg);
-  if (llvm::verifyModule(dm, &vos))
-    HY_UNREACHABLE("codegen produced invalid NVPTX IR: " + vos.str());
-  optimize(dm, devTM.get(), std::clamp(opts.optLevel, 0, 3));
+  {
+    auto timer = log.stage("device-llvm-ir");
+    dm.setTargetTriple(dev.triple);
+    dm.setDataLayout(devTM->createDataLayout());
+    for (size_t k = 0; k < funcs.size(); ++k)
+      codegen::compileDeviceKernels(dm, devTM.get(), funcs[k]);
+    if (llvm::verifyModule(dm, &vos))
+      HY_UNREACHABLE("codegen produced invalid NVPTX IR: " + vos.str());
+  }
+  {
+    auto timer = log.stage("device-optimize");
+    optimize(dm, devTM.get(), std::clamp(opts.optLevel, 0, 3));
+  }
   if (!llvmError.empty()) return "LLVM (device): " + llvmError;
   std::string deviceIR;
   if (request.llvmIR) {
@@ -318,31 +327,44 @@ std::optional<std::string> generateCuda(const std::vector<ir::LoweredFunc> &func
     dm.print(os, nullptr);
   }
   std::string ptx;
-  if (auto err = emitFile(dm, devTM.get(), llvm::CodeGenFileType::AssemblyFile, ptx)) return err;
+  {
+    auto timer = log.stage("device-emit");
+    if (auto err = emitFile(dm, devTM.get(), llvm::CodeGenFileType::AssemblyFile, ptx)) return err;
+  }
   if (!llvmError.empty()) return "LLVM (device): " + llvmError;
   if (request.ptx) *request.ptx = ptx;
 
   // Host: the launches, with the PTX embedded.
   llvm::Module m(moduleName, ctx);
-  m.setTargetTriple(host.triple);
-  m.setDataLayout(hostTM->createDataLayout());
-  m.setPICLevel(llvm::PICLevel::BigPIC);
-  llvm::Constant *text = llvm::ConstantDataArray::getString(ctx, ptx, true);
-  auto *ptxVar = new llvm::GlobalVariable(
-      m, text->getType(), true, llvm::GlobalValue::PrivateLinkage, text, moduleName + ".ptx");
-  // The runtime's module cache (struct hybridc_rt_v1_cuda_cache: a mutex,
-  // a count and 16 context/module pairs; 512 zeroed bytes are enough).
-  auto *cacheTy = llvm::ArrayType::get(llvm::Type::getInt8Ty(ctx), 512);
-  auto *cacheVar = new llvm::GlobalVariable(m, cacheTy, false, llvm::GlobalValue::InternalLinkage,
-                                            llvm::ConstantAggregateZero::get(cacheTy),
-                                            moduleName + ".cuda_cache");
-  cacheVar->setAlignment(llvm::Align(16));
-  for (size_t k = 0; k < funcs.size(); ++k)
-    codegen::compileHostLaunches(m, hostTM.get(), funcs[k], ptxVar, cacheVar);
-  if (llvm::verifyModule(m, &vos)) HY_UNREACHABLE("codegen produced invalid host IR: " + vos.str());
-  optimize(m, hostTM.get(), std::clamp(opts.optLevel, 0, 3));
+  {
+    auto timer = log.stage("llvm-ir");
+    m.setTargetTriple(host.triple);
+    m.setDataLayout(hostTM->createDataLayout());
+    m.setPICLevel(llvm::PICLevel::BigPIC);
+    llvm::Constant *text = llvm::ConstantDataArray::getString(ctx, ptx, true);
+    auto *ptxVar = new llvm::GlobalVariable(
+        m, text->getType(), true, llvm::GlobalValue::PrivateLinkage, text, moduleName + ".ptx");
+    // The runtime's module cache (struct hybridc_rt_v1_cuda_cache: a mutex,
+    // a count and 16 context/module pairs; 512 zeroed bytes are enough).
+    auto *cacheTy = llvm::ArrayType::get(llvm::Type::getInt8Ty(ctx), 512);
+    auto *cacheVar = new llvm::GlobalVariable(m, cacheTy, false, llvm::GlobalValue::InternalLinkage,
+                                              llvm::ConstantAggregateZero::get(cacheTy),
+                                              moduleName + ".cuda_cache");
+    cacheVar->setAlignment(llvm::Align(16));
+    for (size_t k = 0; k < funcs.size(); ++k)
+      codegen::compileHostLaunches(m, hostTM.get(), funcs[k], ptxVar, cacheVar);
+    if (llvm::verifyModule(m, &vos))
+      HY_UNREACHABLE("codegen produced invalid host IR: " + vos.str());
+  }
+  {
+    auto timer = log.stage("optimize");
+    optimize(m, hostTM.get(), std::clamp(opts.optLevel, 0, 3));
+  }
   if (!llvmError.empty()) return "LLVM: " + llvmError;
-  if (auto err = codegen::linkRuntime(m)) return err;
+  {
+    auto timer = log.stage("link-runtime");
+    if (auto err = codegen::linkRuntime(m)) return err;
+  }
   if (request.llvmIR) {
     request.llvmIR->clear();
     llvm::raw_string_ostream os(*request.llvmIR);
