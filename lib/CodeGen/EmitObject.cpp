@@ -95,12 +95,20 @@ struct ResolvedTarget {
   const llvm::Target *target = nullptr;
 };
 
-std::optional<std::string> resolveTarget(const TargetOptions &opts, ResolvedTarget &out) {
+std::string tripleOf(const std::string &target, std::optional<TargetProblem> &problem);
+
+/// `option` names the option in messages about the CPU ("--cuda-arch: " for
+/// the cuda target's device, else "").
+std::optional<TargetProblem> resolveTarget(const TargetOptions &opts, ResolvedTarget &out,
+                                           const std::string &option = "") {
+  std::optional<TargetProblem> problem;
+  out.triple = tripleOf(opts.target, problem);
+  if (out.triple.empty()) return problem;
   std::string error;
-  out.triple = resolveTriple(opts.target, error);
-  if (out.triple.empty()) return error;
   out.target = llvm::TargetRegistry::lookupTarget(out.triple, error);
-  if (!out.target) return "unsupported target '" + opts.target + "': " + error;
+  if (!out.target)
+    return TargetProblem{DiagKind::UnsupportedTarget,
+                         {opts.target, out.triple, "cannot find it in LLVM: " + error}};
   llvm::Triple triple(out.triple);
   std::set<std::string> known = knownFeatures(out.target, out.triple);
 
@@ -110,8 +118,8 @@ std::optional<std::string> resolveTarget(const TargetOptions &opts, ResolvedTarg
   if (native) {
     llvm::Triple hostTriple(llvm::sys::getDefaultTargetTriple());
     if (hostTriple.getArch() != triple.getArch())
-      return "--mcpu native needs a target of this machine's architecture (" +
-             hostTriple.getArchName().str() + "), not " + triple.getArchName().str();
+      return TargetProblem{DiagKind::NativeCpuOtherArch,
+                           {option, hostTriple.getArchName().str(), triple.getArchName().str()}};
     out.cpu = llvm::sys::getHostCPUName().str();
     // Sorted so that the feature string does not depend on hash order.
     std::vector<std::string> host;
@@ -127,8 +135,7 @@ std::optional<std::string> resolveTarget(const TargetOptions &opts, ResolvedTarg
 
   std::unique_ptr<llvm::MCSubtargetInfo> sti(out.target->createMCSubtargetInfo(out.triple, "", ""));
   if (!out.cpu.empty() && sti && !sti->isCPUStringValid(out.cpu))
-    return "unknown CPU '" + out.cpu + "' for target " + out.triple +
-           " (llc-19 -mtriple=" + out.triple + " -mcpu=help lists the valid ones)";
+    return TargetProblem{DiagKind::UnknownCpu, {option, out.cpu, out.triple}};
 
   if (!opts.mattr.empty()) {
     llvm::SmallVector<llvm::StringRef, 8> parts;
@@ -136,9 +143,9 @@ std::optional<std::string> resolveTarget(const TargetOptions &opts, ResolvedTarg
     for (llvm::StringRef p : parts) {
       p = p.trim();
       if (p.size() < 2 || (p[0] != '+' && p[0] != '-'))
-        return "bad --mattr entry '" + p.str() + "': expected +feature or -feature";
+        return TargetProblem{DiagKind::BadFeatureSyntax, {p.str()}};
       if (!known.count(p.drop_front().str()))
-        return "unknown feature '" + p.drop_front().str() + "' for target " + out.triple;
+        return TargetProblem{DiagKind::UnknownFeature, {p.drop_front().str(), out.triple}};
       features.push_back(p.str());
     }
   }
@@ -149,9 +156,9 @@ std::optional<std::string> resolveTarget(const TargetOptions &opts, ResolvedTarg
     std::unique_ptr<llvm::MCSubtargetInfo> chosen(
         out.target->createMCSubtargetInfo(out.triple, out.cpu, out.features));
     if (chosen && !chosen->checkFeatures("+64bit"))
-      return "the CPU '" + out.cpu + "'" +
-             (opts.mattr.empty() ? "" : " with --mattr " + opts.mattr) +
-             " has no 64-bit mode, which the target " + out.triple + " needs";
+      return TargetProblem{
+          DiagKind::CpuWithout64Bit,
+          {out.cpu, opts.mattr.empty() ? "" : " with --mattr " + opts.mattr, out.triple}};
   }
   return std::nullopt;
 }
@@ -267,15 +274,16 @@ void keepFirstError(const llvm::DiagnosticInfo *di, void *context) {
   llvm::DiagnosticPrinterRawOStream printer(os);
   di->print(printer);
   auto *out = static_cast<std::string *>(context);
-  if (out->empty()) *out = os.str();
+  if (out->empty()) *out = llvm::StringRef(os.str()).trim().str();
 }
 
 std::optional<std::string> generateCuda(const std::vector<ir::LoweredFunc> &funcs,
                                         const std::string &moduleName, const TargetOptions &opts,
                                         const CodeGenRequest &request, const SourceManager *sm) {
   ResolvedTarget dev, host;
-  if (auto err = resolveTarget(deviceOptions(opts), dev)) return err;
-  if (auto err = resolveTarget(hostOptions(opts), host)) return err;
+  if (auto problem = resolveTarget(deviceOptions(opts), dev, "--cuda-arch: "))
+    return problem->message();
+  if (auto problem = resolveTarget(hostOptions(opts), host)) return problem->message();
   // Each def was split into its kernels and their launches (split-host-device).
   for (const ir::LoweredFunc &f : funcs) {
     size_t launches = 0;
@@ -379,17 +387,17 @@ std::optional<std::string> generateCuda(const std::vector<ir::LoweredFunc> &func
 
 } // namespace
 
-std::optional<std::string> checkTargetOptions(const TargetOptions &opts) {
+std::optional<TargetProblem> checkTargetOptions(const TargetOptions &opts) {
   initTargets();
   ResolvedTarget rt;
   if (isCuda(opts)) {
-    if (auto err = resolveTarget(deviceOptions(opts), rt)) return "--cuda-arch: " + *err;
+    if (auto problem = resolveTarget(deviceOptions(opts), rt, "--cuda-arch: ")) return problem;
     if (isCuda(hostOptions(opts)))
-      return std::string("--host-target: the host of the cuda target is a CPU");
+      return TargetProblem{DiagKind::CudaHostNotCpu, {opts.hostTarget}};
     return resolveTarget(hostOptions(opts), rt);
   }
   if (!opts.hostTarget.empty() && opts.hostTarget != "host")
-    return std::string("--host-target is the cuda target's (--target cuda)");
+    return TargetProblem{DiagKind::HostTargetWithoutCuda, {}};
   return resolveTarget(opts, rt);
 }
 
@@ -399,6 +407,14 @@ bool isCudaTarget(const TargetOptions &opts) {
 }
 
 std::string resolveTriple(const std::string &target, std::string &error) {
+  std::optional<TargetProblem> problem;
+  std::string t = tripleOf(target, problem);
+  if (problem) error = problem->message();
+  return t;
+}
+
+namespace {
+std::string tripleOf(const std::string &target, std::optional<TargetProblem> &problem) {
   initTargets();
   std::string t;
   if (target.empty() || target == "host")
@@ -412,8 +428,7 @@ std::string resolveTriple(const std::string &target, std::string &error) {
   else {
     llvm::Triple parsed(llvm::Triple::normalize(target));
     if (parsed.getArch() == llvm::Triple::UnknownArch) {
-      error = "unknown target '" + target +
-              "' (expected host, x86_64, aarch64, cuda or an LLVM triple)";
+      problem = TargetProblem{DiagKind::UnknownTarget, {target}};
       return "";
     }
     t = parsed.str();
@@ -421,16 +436,17 @@ std::string resolveTriple(const std::string &target, std::string &error) {
   llvm::Triple triple(t);
   std::string lookupError;
   if (!llvm::TargetRegistry::lookupTarget(t, lookupError)) {
-    error = "unsupported target '" + target + "' (" + t +
-            "): hybridc generates code for x86_64, aarch64 and nvptx64";
+    problem = TargetProblem{DiagKind::UnsupportedTarget,
+                            {target, t, "generates code for x86_64, aarch64 and nvptx64"}};
     return "";
   }
   if (!triple.isNVPTX() && !triple.isOSBinFormatELF()) {
-    error = "unsupported target '" + target + "' (" + t + "): hybridc writes ELF objects only";
+    problem = TargetProblem{DiagKind::UnsupportedTarget, {target, t, "writes ELF objects only"}};
     return "";
   }
   return t;
 }
+} // namespace
 
 bool isReservedSymbol(const std::string &symbol) {
   return codegen::isReservedRuntimeSymbol(symbol);
@@ -443,7 +459,7 @@ std::optional<std::string> generateCode(const std::vector<ir::LoweredFunc> &func
   ResolvedTarget rt;
   bool cuda = isCuda(opts);
   if (!cuda)
-    if (auto err = resolveTarget(opts, rt)) return err;
+    if (auto problem = resolveTarget(opts, rt)) return problem->message();
 
   std::set<std::string> names;
   for (const ir::LoweredFunc &f : funcs) {

@@ -122,8 +122,8 @@ int Driver::run(const std::vector<std::string> &args) {
                    {"--print-after=" + pass, "the passes are " + list});
     }
     if (!opts.syntaxOnly && !opts.run) {
-      if (auto error = checkTargetOptions(driver::targetOptionsOf(opts)))
-        diags.report(DiagKind::TargetError, SourceRange(), {*error});
+      if (auto problem = checkTargetOptions(driver::targetOptionsOf(opts)))
+        diags.report(problem->kind, SourceRange(), problem->args);
     }
     if (diags.hasErrors()) { // no stale output survives a failed run
       driver::OutputPlan plan = driver::planOutputs(opts);

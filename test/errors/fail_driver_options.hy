@@ -7,5 +7,5 @@ def f(a: float32[8]):
         b[i] = a[i]
     return b
 # CHECK: {{^}}hybridc: error: invalid option --print-after=bogus: the passes are ast-to-ir, simplify, apply-schedule, finalize-guards, check-legality, unswitch-loops, unroll-loops, vectorize-loops, promote-accumulators, final-simplify, split-host-device [BadOption]
-# CHECK: {{^}}hybridc: error: unknown CPU 'bogus' for target {{.*}} (llc-19 -mtriple={{.*}} -mcpu=help lists the valid ones) [TargetError]
+# CHECK: {{^}}hybridc: error: unknown CPU 'bogus' for target {{.*}} (llc-19 -mtriple={{.*}} -mcpu=help lists the valid ones) [UnknownCpu]
 # CHECK: 2 errors generated.

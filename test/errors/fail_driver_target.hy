@@ -8,4 +8,4 @@ def f(a: float32[8]):
     for i in range(8):
         b[i] = a[i]
     return b
-# CHECK: {{^}}hybridc: error: {{.*}}sparc-nope-nope{{.*}} [TargetError]
+# CHECK: {{^}}hybridc: error: unsupported target 'sparc-nope-nope' (sparc-nope-nope): hybridc generates code for x86_64, aarch64 and nvptx64 [UnsupportedTarget]

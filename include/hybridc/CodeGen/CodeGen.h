@@ -7,6 +7,7 @@
 #pragma once
 
 #include "hybridc/IR/IR.h"
+#include "hybridc/Support/Diagnostics.h"
 #include "hybridc/Support/StageLog.h"
 
 #include <optional>
@@ -50,9 +51,16 @@ std::optional<std::string> generateCode(const std::vector<ir::LoweredFunc> &func
 /// the object calls or a hybridc runtime symbol (hybridc_*).
 bool isReservedSymbol(const std::string &symbol);
 
-/// Why `target` (target, --mcpu, --mattr) cannot be compiled for, or
-/// nullopt: what generateCode would report, checked before any work.
-std::optional<std::string> checkTargetOptions(const TargetOptions &target);
+/// A target option that cannot be compiled for: the diagnostic to report.
+struct TargetProblem {
+  DiagKind kind;
+  std::vector<std::string> args;
+  std::string message() const { return formatDiag(diagInfo(kind).format, args); }
+};
+
+/// Why `target` (target, --mcpu, --mattr, --cuda-arch, --host-target)
+/// cannot be compiled for, or nullopt: checked before any work.
+std::optional<TargetProblem> checkTargetOptions(const TargetOptions &target);
 
 /// Whether `target` is the cuda target (NVPTX device code + host launches).
 bool isCudaTarget(const TargetOptions &target);
