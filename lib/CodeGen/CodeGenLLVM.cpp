@@ -140,7 +140,9 @@ void enter(llvm::IRBuilder<> &b, llvm::BasicBlock *bb) {
   b.SetInsertPoint(bb);
 }
 
-/// The loops of `s` not nested in another loop.
+/// The loops of `s` not nested in another loop (loops that stay loops in
+/// LLVM IR: vectorize-loops turned vectorized ones into vector code and
+/// unroll-loops expanded unrolled ones with a constant extent).
 size_t countTopLevelLoops(const ir::Stmt &s) {
   struct Count : ir::IRVisitor {
     using IRVisitor::visit;
@@ -162,19 +164,6 @@ constexpr size_t kOutlineNestsAbove = 16;
 constexpr size_t kChunkBlocksAbove = 1024;
 constexpr size_t kBlockChunk = 512;
 
-/// Whether `s` holds a loop that stays a loop in LLVM IR (vectorized loops
-/// were turned into vector code by vectorize-loops; unrolled ones with a
-/// constant extent were expanded by unroll-loops).
-bool containsLoop(const ir::Stmt &s) {
-  struct Find : ir::IRVisitor {
-    using IRVisitor::visit;
-    bool found = false;
-    void visit(const ir::For *) override { found = true; }
-    void visit(const ir::While *) override { found = true; }
-  } find;
-  find.visit(s);
-  return find.found;
-}
 } // namespace
 
 void CodeGenLLVM::startDeadBlock(const std::string &name) { enter(b_, newBlock(name)); }
@@ -1022,7 +1011,7 @@ void CodeGenLLVM::visit(const For *op) {
   switch (op->forKind) {
   case ForKind::Serial:
     if (outlineNests_ && topLevel_ && loops_.empty()) {
-      emitOutlinedFor(op, false);
+      emitOutlined(op->name, op->body, op->loc, op, /*parallel=*/false);
       return;
     }
     // A loop around other loops is left as the schedule shaped it: LLVM's
@@ -1030,7 +1019,7 @@ void CodeGenLLVM::visit(const For *op) {
     // costs compile time (matmul512: 130 -> 85 ms) and, measured on the
     // bench kernels, no speed (bench/RESULTS.md, issue 15). Innermost loops
     // keep LLVM's unrolling heuristics.
-    if (containsLoop(op->body))
+    if (countTopLevelLoops(op->body) > 0)
       emitSerialFor(op, {prop("llvm.loop.unroll.disable", false)});
     else
       emitSerialFor(op, {});
@@ -1099,16 +1088,15 @@ void CodeGenLLVM::visit(const Block *op) {
   // kBlockChunk statements: LLVM's schedulers and instruction selection
   // grow faster than linearly with the size of one basic block (10,000
   // stores: 6.4 s at -O3 in one block; bench/RESULTS.md). Every statement
-  // is self-contained (declarations scope their bodies), so each chunk is
-  // outlined like a loop of one iteration.
+  // is self-contained (declarations scope their bodies), so a chunk can be
+  // outlined on its own.
   if (topLevel_ && loops_.empty() && op->stmts.size() > kChunkBlocksAbove) {
     for (size_t first = 0; first < op->stmts.size(); first += kBlockChunk) {
       size_t last = std::min(op->stmts.size(), first + kBlockChunk);
-      std::vector<Stmt> part(op->stmts.begin() + first, op->stmts.begin() + last);
-      Stmt loop =
-          For::make("chunk" + std::to_string(first / kBlockChunk), IntImm::make(DType::i32(), 0),
-                    IntImm::make(DType::i32(), 1), ForKind::Serial, Block::make(std::move(part)));
-      emitOutlinedFor(loop.as<For>(), false, /*chunk=*/true);
+      Stmt part =
+          Block::make(std::vector<Stmt>(op->stmts.begin() + first, op->stmts.begin() + last));
+      emitOutlined("chunk" + std::to_string(first / kBlockChunk), part, op->stmts[first]->loc,
+                   nullptr, /*parallel=*/false);
     }
     return;
   }

@@ -140,12 +140,13 @@ protected:
   /// A parallel loop as a call of the runtime's thread pool with the body
   /// outlined into internal functions (ParallelFor.cpp).
   void emitOutlinedParallelFor(const ir::For *op);
-  /// The loop outlined into an internal function of its own, called once
-  /// (parallel = false: a top-level nest of a very large def, see
-  /// visit(const For *)), or through the thread pool (parallel = true).
-  /// chunk: `op` is a one-iteration loop around a chunk of a top-level
-  /// block, whose own top-level nests may be outlined in turn.
-  void emitOutlinedFor(const ir::For *op, bool parallel, bool chunk = false);
+  /// `body` outlined into an internal function of its own (ParallelFor.cpp):
+  /// the loop `loop` (whose body it is) run through the thread pool
+  /// (parallel) or called once (a top-level nest of a very large def), or,
+  /// with no loop, statements of the def's top level run once (a chunk of
+  /// a very long block; their own top-level nests may be outlined in turn).
+  void emitOutlined(const std::string &name, const ir::Stmt &body, SourceLoc loc,
+                    const ir::For *loop, bool parallel);
   llvm::Value *castValue(llvm::Value *v, DType from, DType to);
   llvm::Value *emitDivMod(ir::BinOp op, llvm::Value *a, llvm::Value *b, DType t,
                           const ir::Expr &divisor);

@@ -1,4 +1,4 @@
-//===- ParallelFor.cpp - Parallel loops outlined onto the thread pool -----===//
+//===- ParallelFor.cpp - Loops outlined: onto the thread pool, or for size ===//
 //
 // A Parallel For becomes a call of the runtime's thread pool:
 //
@@ -9,6 +9,12 @@
 //                loads the fields, calls @K.par.i.body
 //   @K.par.i.body: i32 (captures..., i32 begin, i32 end), internal,
 //                alwaysinline: for it in [begin, end): i = min + it; body
+//
+// The same outlining, called directly instead of through the thread pool,
+// keeps very large defs fast to compile (CodeGenLLVM::visit of For and
+// Block): a top-level serial nest becomes @K.nest.i.body (noinline, with
+// begin/end), a chunk of top-level statements @K.nest.chunkN.body (no
+// loop: the statements once, still top-level code).
 //
 // The runtime hands each thread contiguous chunks of iterations, so the
 // chunk loop (and the serial loops in the body) stay vectorisable; an
@@ -97,19 +103,22 @@ private:
 
 } // namespace
 
-void CodeGenLLVM::emitOutlinedParallelFor(const For *op) { emitOutlinedFor(op, true); }
+void CodeGenLLVM::emitOutlinedParallelFor(const For *op) {
+  emitOutlined(op->name, op->body, op->loc, op, /*parallel=*/true);
+}
 
-void CodeGenLLVM::emitOutlinedFor(const For *op, bool parallel, bool chunk) {
+void CodeGenLLVM::emitOutlined(const std::string &name, const Stmt &body, SourceLoc loc,
+                               const For *loop, bool parallel) {
+  HY_ASSERT(loop || !parallel, "a parallel outline needs its loop");
   llvm::Type *i32 = b_.getInt32Ty();
   llvm::Type *ptr = llvm::PointerType::getUnqual(ctx_);
-  DType loopType = op->min.type();
 
   CaptureCollector uses;
-  uses.visit(op->body);
+  uses.visit(body);
 
   //===--- In the enclosing function: what the body needs --------------===//
-  Value *mn = codegen(op->min);
-  Value *ext = castValue(codegen(op->extent), op->extent.type(), DType::i32());
+  Value *mn = loop ? codegen(loop->min) : nullptr;
+  Value *ext = loop ? castValue(codegen(loop->extent), loop->extent.type(), DType::i32()) : nullptr;
 
   std::vector<Value *> captured; // values of the enclosing function, unique
   std::vector<bool> noAlias;     // captured[k] is a buffer base pointer
@@ -124,7 +133,7 @@ void CodeGenLLVM::emitOutlinedFor(const For *op, bool parallel, bool chunk) {
       noAlias[it->second] = false;
     }
   };
-  capture(mn, false);
+  if (mn) capture(mn, false);
 
   struct CapturedSymbol {
     std::string name;
@@ -164,12 +173,14 @@ void CodeGenLLVM::emitOutlinedFor(const For *op, bool parallel, bool chunk) {
   }
 
   //===--- The outlined functions --------------------------------------===//
-  std::string baseName = fn_->getName().str() + (parallel ? ".par." : ".nest.") + op->name;
+  std::string baseName = fn_->getName().str() + (parallel ? ".par." : ".nest.") + name;
   std::vector<llvm::Type *> fieldTypes;
   for (Value *v : captured) fieldTypes.push_back(v->getType());
   std::vector<llvm::Type *> bodyParams = fieldTypes;
-  bodyParams.push_back(i32);
-  bodyParams.push_back(i32);
+  if (loop) {
+    bodyParams.push_back(i32); // begin
+    bodyParams.push_back(i32); // end
+  }
   llvm::Function *bodyFn =
       llvm::Function::Create(llvm::FunctionType::get(i32, bodyParams, false),
                              llvm::GlobalValue::InternalLinkage, baseName + ".body", module_);
@@ -206,8 +217,8 @@ void CodeGenLLVM::emitOutlinedFor(const For *op, bool parallel, bool chunk) {
   loops_.clear();
 
   unsigned line = 0, col = 0;
-  if (sp_ && op->loc.isValid()) {
-    LineCol lc = sm_->lineCol(op->loc);
+  if (sp_ && loc.isValid()) {
+    LineCol lc = sm_->lineCol(loc);
     line = lc.line;
     col = lc.col;
   }
@@ -236,7 +247,8 @@ void CodeGenLLVM::emitOutlinedFor(const For *op, bool parallel, bool chunk) {
     if (sp_) di_->finalizeSubprogram(sp_);
   };
 
-  // The body: a serial loop over the chunk [begin, end).
+  // The body: a serial loop over the chunk [begin, end), or the statements
+  // once.
   startFunction(bodyFn);
   std::map<Value *, Value *> mapped;
   for (unsigned k = 0; k < captured.size(); ++k) {
@@ -247,7 +259,7 @@ void CodeGenLLVM::emitOutlinedFor(const For *op, bool parallel, bool chunk) {
   auto inBody = [&](Value *v) -> Value * {
     if (llvm::isa<llvm::Constant>(v)) return v;
     auto it = mapped.find(v);
-    HY_ASSERT(it != mapped.end(), "parallel loop '" + op->name + "': a value was not captured");
+    HY_ASSERT(it != mapped.end(), "outlined '" + name + "': a value was not captured");
     return it->second;
   };
   for (const CapturedSymbol &s : symbols) pushSymbol(s.name, {inBody(s.value), s.mutableType});
@@ -257,35 +269,32 @@ void CodeGenLLVM::emitOutlinedFor(const For *op, bool parallel, bool chunk) {
     for (Value *&s : copy.strides) s = inBody(s);
     buffers_[node] = std::move(copy);
   }
-  {
+  if (loop) {
     llvm::Argument *begin = bodyFn->getArg(unsigned(captured.size()));
     llvm::Argument *end = bodyFn->getArg(unsigned(captured.size()) + 1);
     begin->setName("begin");
     end->setName("end");
-    const std::string &name = op->name;
+    DType loopType = loop->min.type();
     // The chunk [begin, end) of iteration numbers; the loop variable is
     // min + iteration.
-    CountedLoop loop = beginCountedLoop(name, name + ".iter", begin, end, /*isUnsigned=*/false);
-    Value *iv = b_.CreateIntCast(loop.iv, llvmType(loopType), true);
+    CountedLoop counted = beginCountedLoop(name, name + ".iter", begin, end, /*isUnsigned=*/false);
+    Value *iv = b_.CreateIntCast(counted.iv, llvmType(loopType), true);
     iv = loopType.isUInt() ? b_.CreateAdd(inBody(mn), iv, name, true, false)
                            : b_.CreateAdd(inBody(mn), iv, name, false, true);
     pushSymbol(name, {iv, nullptr});
-    // break/continue of an outlined serial nest (Sema forbids them in
+    // The target of break/continue in a serial nest (Sema forbids them in
     // parallel loops).
-    if (chunk) {
-      // A chunk's statements are still the def's top level (no loop
-      // target: the chunk loop is not a loop of the program).
-      topLevel_ = true;
-      visit(op->body);
-      topLevel_ = false;
-    } else {
-      loops_.push_back({loop.latch, loop.exit, heap_.size()});
-      visit(op->body);
-      loops_.pop_back();
-    }
-    endCountedLoop(loop, name, {});
-    emitReturn(0);
+    loops_.push_back({counted.latch, counted.exit, heap_.size()});
+    visit(body);
+    loops_.pop_back();
+    endCountedLoop(counted, name, {});
+  } else {
+    // A chunk of the def's top-level statements: still top level.
+    topLevel_ = true;
+    visit(body);
+    topLevel_ = false;
   }
+  emitReturn(0);
   finishFunction();
 
   // The trampoline the runtime calls: unpack the closure.
@@ -333,9 +342,11 @@ void CodeGenLLVM::emitOutlinedFor(const For *op, bool parallel, bool chunk) {
   if (!parallel) {
     // Called directly: errors inside were delivered there already.
     std::vector<Value *> args = captured;
-    args.push_back(b_.getInt32(0));
-    args.push_back(ext);
-    rc = b_.CreateCall(bodyFn, args, op->name + ".rc");
+    if (loop) {
+      args.push_back(b_.getInt32(0));
+      args.push_back(ext);
+    }
+    rc = b_.CreateCall(bodyFn, args, name + ".rc");
   } else {
     Value *closurePtr = llvm::ConstantPointerNull::get(llvm::PointerType::getUnqual(ctx_));
     if (!captured.empty()) {
@@ -349,11 +360,11 @@ void CodeGenLLVM::emitOutlinedFor(const For *op, bool parallel, bool chunk) {
     llvm::FunctionCallee parallelFor = module_.getOrInsertFunction(
         "hybridc_rt_v1_parallel_for", llvm::FunctionType::get(i32, {ptr, ptr, i32}, false));
     if (auto *f = llvm::dyn_cast<llvm::Function>(parallelFor.getCallee())) f->setDoesNotThrow();
-    rc = b_.CreateCall(parallelFor, {trampoline, closurePtr, ext}, op->name + ".rc");
+    rc = b_.CreateCall(parallelFor, {trampoline, closurePtr, ext}, name + ".rc");
   }
   std::string prefix = parallel ? "par." : "nest.";
-  llvm::BasicBlock *fail = newBlock(prefix + op->name + ".fail");
-  llvm::BasicBlock *ok = newBlock(prefix + op->name + ".ok");
+  llvm::BasicBlock *fail = newBlock(prefix + name + ".fail");
+  llvm::BasicBlock *ok = newBlock(prefix + name + ".ok");
   llvm::MDBuilder md(ctx_);
   b_.CreateCondBr(b_.CreateICmpEQ(rc, b_.getInt32(0)), ok, fail,
                   md.createBranchWeights(1u << 20, 1));
