@@ -95,7 +95,39 @@ struct ResolvedTarget {
   const llvm::Target *target = nullptr;
 };
 
-std::string tripleOf(const std::string &target, std::optional<TargetProblem> &problem);
+/// The triple `target` names, or "" and the problem.
+std::string tripleOf(const std::string &target, std::optional<TargetProblem> &problem) {
+  initTargets();
+  std::string t;
+  if (target.empty() || target == "host")
+    t = llvm::sys::getDefaultTargetTriple();
+  else if (target == "x86_64")
+    t = "x86_64-unknown-linux-gnu";
+  else if (target == "aarch64")
+    t = "aarch64-unknown-linux-gnu";
+  else if (target == "cuda")
+    t = "nvptx64-nvidia-cuda";
+  else {
+    llvm::Triple parsed(llvm::Triple::normalize(target));
+    if (parsed.getArch() == llvm::Triple::UnknownArch) {
+      problem = TargetProblem{DiagKind::UnknownTarget, {target}};
+      return "";
+    }
+    t = parsed.str();
+  }
+  llvm::Triple triple(t);
+  std::string lookupError;
+  if (!llvm::TargetRegistry::lookupTarget(t, lookupError)) {
+    problem = TargetProblem{DiagKind::UnsupportedTarget,
+                            {target, t, "generates code for x86_64, aarch64 and nvptx64"}};
+    return "";
+  }
+  if (!triple.isNVPTX() && !triple.isOSBinFormatELF()) {
+    problem = TargetProblem{DiagKind::UnsupportedTarget, {target, t, "writes ELF objects only"}};
+    return "";
+  }
+  return t;
+}
 
 /// `option` names the option in messages about the CPU ("--cuda-arch: " for
 /// the cuda target's device, else "").
@@ -106,9 +138,7 @@ std::optional<TargetProblem> resolveTarget(const TargetOptions &opts, ResolvedTa
   if (out.triple.empty()) return problem;
   std::string error;
   out.target = llvm::TargetRegistry::lookupTarget(out.triple, error);
-  if (!out.target)
-    return TargetProblem{DiagKind::UnsupportedTarget,
-                         {opts.target, out.triple, "cannot find it in LLVM: " + error}};
+  HY_ASSERT(out.target, "tripleOf checked that LLVM has the target " + out.triple);
   llvm::Triple triple(out.triple);
   std::set<std::string> known = knownFeatures(out.target, out.triple);
 
@@ -214,6 +244,22 @@ void optimize(llvm::Module &m, llvm::TargetMachine *tm, int level) {
   default: mpm = pb.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O3); break;
   }
   mpm.run(m, mam);
+}
+
+/// The CPU (or cuda host) module's optimisation and then its runtime, each
+/// a stage of -v. The runtime comes after optimisation: it is precompiled
+/// assembly (RuntimeLinker.cpp), and kernels only call it (errors,
+/// allocation, the thread pool): nothing there is worth inlining.
+std::optional<std::string> optimizeAndAddRuntime(llvm::Module &m, llvm::TargetMachine *tm,
+                                                 int optLevel, const StageLog &log,
+                                                 const std::string &llvmError) {
+  {
+    auto timer = log.stage("optimize");
+    optimize(m, tm, std::clamp(optLevel, 0, 3));
+  }
+  if (!llvmError.empty()) return "LLVM: " + llvmError;
+  auto timer = log.stage("link-runtime");
+  return codegen::linkRuntime(m);
 }
 
 std::optional<std::string> emitFile(llvm::Module &m, llvm::TargetMachine *tm,
@@ -364,15 +410,7 @@ std::optional<std::string> generateCuda(const std::vector<ir::LoweredFunc> &func
     if (llvm::verifyModule(m, &vos))
       HY_UNREACHABLE("codegen produced invalid host IR: " + vos.str());
   }
-  {
-    auto timer = log.stage("optimize");
-    optimize(m, hostTM.get(), std::clamp(opts.optLevel, 0, 3));
-  }
-  if (!llvmError.empty()) return "LLVM: " + llvmError;
-  {
-    auto timer = log.stage("link-runtime");
-    if (auto err = codegen::linkRuntime(m)) return err;
-  }
+  if (auto err = optimizeAndAddRuntime(m, hostTM.get(), opts.optLevel, log, llvmError)) return err;
   if (request.llvmIR) {
     request.llvmIR->clear();
     llvm::raw_string_ostream os(*request.llvmIR);
@@ -412,41 +450,6 @@ std::string resolveTriple(const std::string &target, std::string &error) {
   if (problem) error = problem->message();
   return t;
 }
-
-namespace {
-std::string tripleOf(const std::string &target, std::optional<TargetProblem> &problem) {
-  initTargets();
-  std::string t;
-  if (target.empty() || target == "host")
-    t = llvm::sys::getDefaultTargetTriple();
-  else if (target == "x86_64")
-    t = "x86_64-unknown-linux-gnu";
-  else if (target == "aarch64")
-    t = "aarch64-unknown-linux-gnu";
-  else if (target == "cuda")
-    t = "nvptx64-nvidia-cuda";
-  else {
-    llvm::Triple parsed(llvm::Triple::normalize(target));
-    if (parsed.getArch() == llvm::Triple::UnknownArch) {
-      problem = TargetProblem{DiagKind::UnknownTarget, {target}};
-      return "";
-    }
-    t = parsed.str();
-  }
-  llvm::Triple triple(t);
-  std::string lookupError;
-  if (!llvm::TargetRegistry::lookupTarget(t, lookupError)) {
-    problem = TargetProblem{DiagKind::UnsupportedTarget,
-                            {target, t, "generates code for x86_64, aarch64 and nvptx64"}};
-    return "";
-  }
-  if (!triple.isNVPTX() && !triple.isOSBinFormatELF()) {
-    problem = TargetProblem{DiagKind::UnsupportedTarget, {target, t, "writes ELF objects only"}};
-    return "";
-  }
-  return t;
-}
-} // namespace
 
 bool isReservedSymbol(const std::string &symbol) {
   return codegen::isReservedRuntimeSymbol(symbol);
@@ -505,20 +508,7 @@ std::optional<std::string> generateCode(const std::vector<ir::LoweredFunc> &func
     if (llvm::verifyModule(m, &vos))
       HY_UNREACHABLE("codegen produced invalid LLVM IR: " + vos.str());
   }
-  {
-    auto timer = log.stage("optimize");
-    optimize(m, tm.get(), std::clamp(opts.optLevel, 0, 3));
-  }
-  if (!llvmError.empty()) return "LLVM: " + llvmError;
-  // The runtime is linked after optimisation: clang already optimised it
-  // (-O2) when the build embedded it, and optimising it again in every
-  // compile cost more than the kernels themselves (bench/RESULTS.md,
-  // compile time). Kernels only call it (errors, allocation, the thread
-  // pool), nothing there is worth inlining.
-  {
-    auto timer = log.stage("link-runtime");
-    if (auto err = codegen::linkRuntime(m)) return err;
-  }
+  if (auto err = optimizeAndAddRuntime(m, tm.get(), opts.optLevel, log, llvmError)) return err;
 
   if (request.llvmIR) {
     request.llvmIR->clear();
