@@ -42,16 +42,12 @@ struct Binding {
   bool preBound = false; // outputs: bound to an argument or the caller's buffer
 };
 
-Intrinsic intrinsicFor(const std::string &name, bool &ok) {
-  std::optional<Intrinsic> f = intrinsicOfBuiltin(name);
-  ok = f.has_value();
-  return f.value_or(Intrinsic::Exp);
-}
-
 class DefLowerer {
 public:
   DefLowerer(const A::Module &m, const A::Def &def, std::string prefix)
-      : module_(m), def_(def), prefix_(std::move(prefix)) {}
+      : module_(m), def_(def), prefix_(std::move(prefix)) {
+    for (const auto &sym : def_.symbols) scopes_[sym->scopeStmt].push_back(sym.get());
+  }
 
   std::map<const A::Symbol *, Binding> env;
   /// What max_num_threads(True) gives: the target's threads per block
@@ -110,15 +106,10 @@ public:
 private:
   const A::Module &module_;
   const A::Def &def_;
-  /// The def's symbols by scope statement, in declaration order (built on
-  /// first use: one pass over the symbols, not one per scope).
+  /// The def's symbols by scope statement, in declaration order (one pass
+  /// over the symbols, not one per scope).
   std::unordered_map<const A::Stmt *, std::vector<const A::Symbol *>> scopes_;
-  bool scopesBuilt_ = false;
   const std::vector<const A::Symbol *> &symbolsOfScope(const A::Stmt *scopeFor) {
-    if (!scopesBuilt_) {
-      for (const auto &sym : def_.symbols) scopes_[sym->scopeStmt].push_back(sym.get());
-      scopesBuilt_ = true;
-    }
     return scopes_[scopeFor];
   }
   std::string prefix_;
@@ -557,9 +548,9 @@ private:
       return Binary::make(BinOp::FloorDiv, a + b - makeConst(pt, 1), b);
     }
     if (f == "max_num_threads") return IntImm::make(DType::i32(), maxNumThreads);
-    bool ok = false;
-    Intrinsic in = intrinsicFor(f, ok);
-    HY_ASSERT(ok, "call to unknown builtin " + f);
+    std::optional<Intrinsic> builtin = intrinsicOfBuiltin(f);
+    HY_ASSERT(builtin, "call to unknown builtin " + f);
+    Intrinsic in = *builtin;
     std::vector<Expr> args;
     for (auto &a : c.args) args.push_back(Cast::make(t, lowerExpr(*a)));
     if (in == Intrinsic::Popcount) {
