@@ -1,10 +1,9 @@
 //===- CodeGenCPU.cpp - The CPU back end (x86-64, AArch64) ----------------===//
 //
-// CPU-specific hooks of CodeGenLLVM. Parallel loops are outlined and run on
-// the runtime's thread pool (ParallelFor.cpp); thread-bound loops only mean
-// something on a GPU target, so on a CPU they are plain loops. Heap buffers
-// and errors go through the runtime (runtime.c, linked in by
-// RuntimeLinker.cpp).
+// CPU-specific hooks of CodeGenLLVM. Parallel loops arrive outlined
+// (lower-parallel) and run on the runtime's thread pool (ParallelFor.cpp); thread-bound loops only
+// mean something on a GPU target, so on a CPU they are plain loops. Heap buffers and errors go
+// through the runtime (runtime.c, linked in by RuntimeLinker.cpp).
 //
 //===----------------------------------------------------------------------===//
 #include "CodeGenLLVM.h"
@@ -18,7 +17,6 @@ public:
   using CodeGenLLVM::CodeGenLLVM;
 
 protected:
-  void emitParallelFor(const ir::For *op) override { emitOutlinedParallelFor(op); }
   void emitThreadBoundFor(const ir::For *op) override { emitSerialFor(op, {}); }
 };
 

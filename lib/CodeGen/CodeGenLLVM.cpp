@@ -7,8 +7,8 @@
 //   body:    the loop nest (blocks "for.i", "for.i.body", "for.i.latch",
 //            "for.i.end"; "while.cond", "if.then", "assert.fail", ...)
 //
-// Conventions: integer index arithmetic is done in 64 bits (each index is
-// sign- or zero-extended, multiplied by its element stride and summed);
+// Conventions: accesses arrive flattened (flatten-storage): one int64
+// element offset each, whose additions and multiplications are nsw;
 // bool is i1 in registers and i8 in memory; float16 is `half` (the C ABI
 // passes its bits as i16). Integer division and modulo never trap: a zero
 // divisor gives 0 (Halide's rule) and INT_MIN // -1 wraps. Every exit path
@@ -21,6 +21,7 @@
 
 #include "hybridc/Support/InternalError.h"
 #include "hybridc/Support/SourceManager.h"
+#include "hybridc/Transforms/Passes.h"
 
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DIBuilder.h"
@@ -139,30 +140,6 @@ void enter(llvm::IRBuilder<> &b, llvm::BasicBlock *bb) {
   bb->moveAfter(&bb->getParent()->back());
   b.SetInsertPoint(bb);
 }
-
-/// The loops of `s` not nested in another loop (loops that stay loops in
-/// LLVM IR: vectorize-loops turned vectorized ones into vector code and
-/// unroll-loops expanded unrolled ones with a constant extent).
-size_t countTopLevelLoops(const ir::Stmt &s) {
-  struct Count : ir::IRVisitor {
-    using IRVisitor::visit;
-    size_t n = 0;
-    void visit(const ir::For *) override { ++n; }
-    void visit(const ir::While *) override { ++n; }
-  } count;
-  count.visit(s);
-  return count.n;
-}
-
-/// A def with more top-level loops than this gets each serial one outlined
-/// (loop_N of bench/scaling.sh: at -O3, 100 loops in one function took 6 ms
-/// per loop, 300 took 7 ms; bench/RESULTS.md).
-constexpr size_t kOutlineNestsAbove = 16;
-
-/// A top-level block of the kernel longer than this is compiled in chunks
-/// of kBlockChunk statements, each a function (visit(const Block *)).
-constexpr size_t kChunkBlocksAbove = 1024;
-constexpr size_t kBlockChunk = 512;
 
 } // namespace
 
@@ -378,11 +355,7 @@ llvm::Function *CodeGenLLVM::compile(const LoweredFunc &f) {
   llvm::BasicBlock *body = newBlock("body");
   b_.CreateBr(body);
   enter(b_, body);
-  topLevel_ = true;
-  outlineNests_ = countTopLevelLoops(f.body) > kOutlineNestsAbove;
   visit(f.body);
-  outlineNests_ = false;
-  topLevel_ = false;
   if (!b_.GetInsertBlock()->getTerminator()) emitReturn(0);
 
   llvm::removeUnreachableBlocks(*fn_);
@@ -397,107 +370,61 @@ llvm::Function *CodeGenLLVM::compile(const LoweredFunc &f) {
 
 //===--- Buffers -------------------------------------------------------------===//
 
-void CodeGenLLVM::bindBuffer(const Buffer &buf, Value *base) {
-  BufferInfo info;
-  info.base = base;
-  size_t n = buf->shape.size();
-  if (buf->strides.size() == n) {
-    for (auto &s : buf->strides)
-      info.strides.push_back(castValue(codegen(s), s.type(), DType::i64()));
-  } else {
-    // Dense row-major strides computed from the shape.
-    HY_ASSERT(buf->strides.empty(), "buffer '" + buf->name + "' has a wrong number of strides");
-    info.strides.assign(n, nullptr);
-    Value *s = b_.getInt64(1);
-    for (size_t k = n; k-- > 0;) {
-      info.strides[k] = s;
-      if (k)
-        s = b_.CreateMul(s, castValue(codegen(buf->shape[k]), buf->shape[k].type(), DType::i64()));
-    }
-  }
-  for (Value *s : info.strides) {
-    auto *c = llvm::dyn_cast<llvm::ConstantInt>(s);
-    info.constStrides.push_back(c ? c->getSExtValue() : -1);
-  }
-  buffers_[buf.get()] = std::move(info);
-}
-
-CodeGenLLVM::BufferInfo &CodeGenLLVM::bufferInfo(const Buffer &buf) {
+llvm::Value *CodeGenLLVM::bufferBase(const Buffer &buf) {
   auto it = buffers_.find(buf.get());
   if (it != buffers_.end()) return it->second;
-  // A pass may have rebuilt the node: fall back to the name.
-  for (auto &[node, info] : buffers_)
-    if (node->name == buf->name && node->dtype == buf->dtype) return info;
-  if (buf->kind == BufferNode::Const) {
-    // A constant table: a private global, created on first use.
-    llvm::GlobalVariable *&g = constBuffers_[buf.get()];
-    if (!g) {
-      std::vector<llvm::Constant *> elems;
-      DType t = buf->dtype;
-      for (double v : buf->constData)
-        elems.push_back(t.isBool() ? llvm::ConstantInt::get(memType(t), v != 0) : constant(t, v));
-      auto *arrTy = llvm::ArrayType::get(memType(t), elems.size());
-      g = new llvm::GlobalVariable(module_, arrTy, true, llvm::GlobalValue::PrivateLinkage,
-                                   llvm::ConstantArray::get(arrTy, elems), buf->name);
-      g->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::Global);
-      g->setAlignment(llvm::Align(std::max(16u, t.bytes())));
-    }
-    bindBuffer(buf, g);
-    return buffers_[buf.get()];
+  HY_ASSERT(buf->kind == BufferNode::Const, "codegen: buffer '" + buf->name + "' is not bound");
+  // A constant table: a private global, created on first use.
+  llvm::GlobalVariable *&g = constBuffers_[buf.get()];
+  if (!g) {
+    std::vector<llvm::Constant *> elems;
+    DType t = buf->dtype;
+    for (double v : buf->constData)
+      elems.push_back(t.isBool() ? llvm::ConstantInt::get(memType(t), v != 0) : constant(t, v));
+    auto *arrTy = llvm::ArrayType::get(memType(t), elems.size());
+    g = new llvm::GlobalVariable(module_, arrTy, true, llvm::GlobalValue::PrivateLinkage,
+                                 llvm::ConstantArray::get(arrTy, elems), buf->name);
+    g->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::Global);
+    g->setAlignment(llvm::Align(std::max(16u, t.bytes())));
   }
-  HY_UNREACHABLE("codegen: buffer '" + buf->name + "' is not bound");
+  bindBuffer(buf, g);
+  return g;
 }
 
-namespace {
-llvm::Value *extendIndex(llvm::IRBuilder<> &b, Value *v, DType t, llvm::Type *to) {
-  return t.isInt() ? b.CreateSExtOrTrunc(v, to) : b.CreateZExtOrTrunc(v, to);
+llvm::Value *CodeGenLLVM::codegenOffset(const Expr &e) {
+  // Address arithmetic of an element in bounds cannot wrap: an offset that
+  // overflows int64 addresses no element (FlattenStorage.cpp).
+  auto *bin = e.as<Binary>();
+  if (!bin || e.type().element() != DType::i64() ||
+      (bin->op != BinOp::Add && bin->op != BinOp::Mul))
+    return codegen(e);
+  Value *a = codegenOffset(bin->a);
+  Value *b = codegenOffset(bin->b);
+  return bin->op == BinOp::Add ? b_.CreateAdd(a, b, "", false, true)
+                               : b_.CreateMul(a, b, "", false, true);
 }
-} // namespace
 
-llvm::Value *CodeGenLLVM::elementAddress(const Buffer &buf, const std::vector<Expr> &indices,
+llvm::Value *CodeGenLLVM::elementAddress(const Buffer &buf, const std::vector<Expr> &offsets,
                                          unsigned lanes, Value *&vecPtrs) {
-  BufferInfo &info = bufferInfo(buf);
+  HY_ASSERT(func_->storageFlat && offsets.size() <= 1,
+            "access to '" + buf->name + "' not flattened (flatten-storage)");
+  Value *base = bufferBase(buf);
   llvm::Type *elemTy = memType(buf->dtype);
-  size_t n = indices.size();
-  HY_ASSERT(n == info.strides.size(), "access to '" + buf->name + "' with wrong index count");
   vecPtrs = nullptr;
-
-  bool contiguous = lanes == 1;
-  if (lanes > 1 && n > 0) {
-    contiguous = true;
-    for (size_t k = 0; k + 1 < n; ++k) contiguous &= indices[k].type().lanes == 1;
-    auto *ramp = indices[n - 1].as<Ramp>();
-    contiguous &= ramp && isConstInt(ramp->stride, 1) && info.constStrides[n - 1] == 1;
+  if (offsets.empty()) { // a zero-dimensional buffer
+    if (lanes == 1) return base;
+    vecPtrs = b_.CreateVectorSplat(lanes, base);
+    return nullptr;
   }
-
-  if (contiguous) {
-    Value *offset = nullptr;
-    for (size_t k = 0; k < n; ++k) {
-      Expr idx = indices[k];
-      if (auto *ramp = idx.as<Ramp>(); ramp && lanes > 1) idx = ramp->base;
-      Value *term = extendIndex(b_, codegen(idx), idx.type(), b_.getInt64Ty());
-      if (info.constStrides[k] != 1) term = b_.CreateMul(term, info.strides[k], "", false, true);
-      offset = offset ? b_.CreateAdd(offset, term, "", false, true) : term;
-    }
-    if (!offset) return info.base;
-    return b_.CreateInBoundsGEP(elemTy, info.base, offset, buf->name + ".addr");
-  }
-
+  const Expr &offset = offsets[0];
+  if (lanes == 1)
+    return b_.CreateInBoundsGEP(elemTy, base, codegenOffset(offset), buf->name + ".addr");
+  auto *ramp = offset.as<Ramp>();
+  if (ramp && isConstInt(ramp->stride, 1))
+    return b_.CreateInBoundsGEP(elemTy, base, codegenOffset(ramp->base), buf->name + ".addr");
   // A gather/scatter: per-lane offsets.
-  llvm::Type *i64v = llvm::FixedVectorType::get(b_.getInt64Ty(), lanes);
-  Value *offset = nullptr;
-  for (size_t k = 0; k < n; ++k) {
-    Value *v = codegen(indices[k]);
-    v = extendIndex(b_, v, indices[k].type(),
-                    v->getType()->isVectorTy() ? i64v : (llvm::Type *)b_.getInt64Ty());
-    v = splat(v, lanes);
-    Value *term = info.constStrides[k] == 1
-                      ? v
-                      : b_.CreateMul(v, splat(info.strides[k], lanes), "", false, true);
-    offset = offset ? b_.CreateAdd(offset, term, "", false, true) : term;
-  }
-  if (!offset) offset = llvm::Constant::getNullValue(i64v);
-  vecPtrs = b_.CreateInBoundsGEP(elemTy, info.base, offset, buf->name + ".addrs");
+  Value *v = splat(codegenOffset(offset), lanes);
+  vecPtrs = b_.CreateInBoundsGEP(elemTy, base, v, buf->name + ".addrs");
   return nullptr;
 }
 
@@ -999,7 +926,6 @@ void CodeGenLLVM::emitSerialFor(const For *op, std::vector<llvm::Metadata *> loo
   endCountedLoop(loop, name, loopMD);
 }
 
-void CodeGenLLVM::emitParallelFor(const For *op) { emitSerialFor(op, {}); }
 void CodeGenLLVM::emitThreadBoundFor(const For *op) { emitSerialFor(op, {}); }
 
 void CodeGenLLVM::visit(const For *op) {
@@ -1010,21 +936,19 @@ void CodeGenLLVM::visit(const For *op) {
   };
   switch (op->forKind) {
   case ForKind::Serial:
-    if (outlineNests_ && topLevel_ && loops_.empty()) {
-      emitOutlined(op->name, op->body, op->loc, op, /*parallel=*/false);
-      return;
-    }
     // A loop around other loops is left as the schedule shaped it: LLVM's
     // unroller would copy whole inner nests (register tiles included), which
     // costs compile time (matmul512: 130 -> 85 ms) and, measured on the
     // bench kernels, no speed (bench/RESULTS.md, issue 15). Innermost loops
     // keep LLVM's unrolling heuristics.
-    if (countTopLevelLoops(op->body) > 0)
+    if (ir::countTopLevelLoops(op->body) > 0)
       emitSerialFor(op, {prop("llvm.loop.unroll.disable", false)});
     else
       emitSerialFor(op, {});
     return;
-  case ForKind::Parallel: emitParallelFor(op); return;
+  case ForKind::Parallel: // not Outlined: device code (cuda), a serial loop
+    emitSerialFor(op, {});
+    return;
   case ForKind::ThreadBinding: emitThreadBoundFor(op); return;
   case ForKind::Unrolled:
     if (asConstInt(op->extent))
@@ -1083,30 +1007,13 @@ void CodeGenLLVM::visit(const IfThenElse *op) {
 }
 
 void CodeGenLLVM::visit(const Block *op) {
-  // A very long straight-line block of the kernel (a const_range of
-  // thousands, thousands of statements) is compiled in functions of
-  // kBlockChunk statements: LLVM's schedulers and instruction selection
-  // grow faster than linearly with the size of one basic block (10,000
-  // stores: 6.4 s at -O3 in one block; bench/RESULTS.md). Every statement
-  // is self-contained (declarations scope their bodies), so a chunk can be
-  // outlined on its own.
-  if (topLevel_ && loops_.empty() && op->stmts.size() > kChunkBlocksAbove) {
-    for (size_t first = 0; first < op->stmts.size(); first += kBlockChunk) {
-      size_t last = std::min(op->stmts.size(), first + kBlockChunk);
-      Stmt part =
-          Block::make(std::vector<Stmt>(op->stmts.begin() + first, op->stmts.begin() + last));
-      emitOutlined("chunk" + std::to_string(first / kBlockChunk), part, op->stmts[first]->loc,
-                   nullptr, /*parallel=*/false);
-    }
-    return;
-  }
   for (auto &s : op->stmts) visit(s);
 }
 
 void CodeGenLLVM::visit(const Allocate *op) {
   const Buffer &buf = op->buffer;
   if (buf->kind == BufferNode::Const) {
-    bufferInfo(buf); // binds the constant table
+    bufferBase(buf); // binds the constant table
     visit(op->body);
     return;
   }

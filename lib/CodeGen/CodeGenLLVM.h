@@ -64,8 +64,6 @@ protected:
   //===--- Target hooks --------------------------------------------------===//
   /// Attributes of a kernel (target-cpu, target-features, ...).
   virtual void addKernelAttributes(llvm::Function *fn);
-  /// A parallel loop (default: serial; CPU: emitOutlinedParallelFor).
-  virtual void emitParallelFor(const ir::For *op);
   /// A loop bound to a GPU thread index (CPU: a serial loop).
   virtual void emitThreadBoundFor(const ir::For *op);
   /// Heap memory for an Allocate; returns a pointer, null on failure.
@@ -117,6 +115,8 @@ protected:
   void visit(const ir::Allocate *) override;
   void visit(const ir::AssertStmt *) override;
   void visit(const ir::Evaluate *) override;
+  /// Functions of their own: the thread pool's, or called directly (ParallelFor.cpp).
+  void visit(const ir::Outlined *) override;
 
   //===--- Helpers ---------------------------------------------------------===//
   /// A serial loop over op's range; `loopMD` are extra llvm.loop properties.
@@ -137,16 +137,6 @@ protected:
   /// llvm.loop properties `loopMD`, if any) and enters the exit block.
   void endCountedLoop(const CountedLoop &loop, const std::string &name,
                       const std::vector<llvm::Metadata *> &loopMD);
-  /// A parallel loop as a call of the runtime's thread pool with the body
-  /// outlined into internal functions (ParallelFor.cpp).
-  void emitOutlinedParallelFor(const ir::For *op);
-  /// `body` outlined into an internal function of its own (ParallelFor.cpp):
-  /// the loop `loop` (whose body it is) run through the thread pool
-  /// (parallel) or called once (a top-level nest of a very large def), or,
-  /// with no loop, statements of the def's top level run once (a chunk of
-  /// a very long block; their own top-level nests may be outlined in turn).
-  void emitOutlined(const std::string &name, const ir::Stmt &body, SourceLoc loc,
-                    const ir::For *loop, bool parallel);
   llvm::Value *castValue(llvm::Value *v, DType from, DType to);
   llvm::Value *emitDivMod(ir::BinOp op, llvm::Value *a, llvm::Value *b, DType t,
                           const ir::Expr &divisor);
@@ -158,18 +148,18 @@ protected:
   llvm::Value *splat(llvm::Value *v, unsigned lanes);
   llvm::Constant *constant(DType t, double v);
 
-  struct BufferInfo {
-    llvm::Value *base = nullptr;
-    std::vector<llvm::Value *> strides; // i64 element strides
-    std::vector<int64_t> constStrides;  // the same, when constant (else -1)
-  };
-  BufferInfo &bufferInfo(const ir::Buffer &b);
-  void bindBuffer(const ir::Buffer &b, llvm::Value *base);
-  /// The element address of a scalar access, or null if `indices` is a
-  /// vector access that is not contiguous (then `vecPtrs` gets the
-  /// per-lane addresses). `lanes` is the access width.
-  llvm::Value *elementAddress(const ir::Buffer &b, const std::vector<ir::Expr> &indices,
+  /// The base pointer of a buffer (its strides are in the IR: the input
+  /// is flattened, FlattenStorage.cpp).
+  llvm::Value *bufferBase(const ir::Buffer &b);
+  void bindBuffer(const ir::Buffer &b, llvm::Value *base) { buffers_[b.get()] = base; }
+  /// The element address of a scalar or contiguous access (`offsets` is the
+  /// flattened access's one int64 offset, or a stride-1 ramp of them), or
+  /// null for any other vector access (then `vecPtrs` gets the per-lane
+  /// addresses). `lanes` is the access width.
+  llvm::Value *elementAddress(const ir::Buffer &b, const std::vector<ir::Expr> &offsets,
                               unsigned lanes, llvm::Value *&vecPtrs);
+  /// An element offset: its int64 additions and multiplications nsw.
+  llvm::Value *codegenOffset(const ir::Expr &e);
   llvm::Value *fromMemory(llvm::Value *v, DType t);
   llvm::Value *toMemory(llvm::Value *v, DType t);
 
@@ -215,17 +205,10 @@ protected:
   llvm::Value *kernelName_ = nullptr;
   llvm::Value *value_ = nullptr; // result of the last expression visit
   std::vector<std::pair<std::string, Symbol>> symbols_;
-  std::map<const ir::BufferNode *, BufferInfo> buffers_;
+  std::map<const ir::BufferNode *, llvm::Value *> buffers_; // base pointers
   std::map<const ir::BufferNode *, llvm::GlobalVariable *> constBuffers_;
   std::vector<llvm::Value *> heap_; // live heap buffers, outermost first
   std::vector<LoopTargets> loops_;
-  /// The def has so many top-level loop nests that each becomes a function
-  /// of its own (compile time: LLVM's loop analyses grow faster than
-  /// linearly with the number of loops in one function).
-  bool outlineNests_ = false;
-  /// Emitting the def's top-level code: the kernel function outside any
-  /// loop, or a chunk of it (visit(const Block *)).
-  bool topLevel_ = false;
 
   // -g
   const SourceManager *sm_ = nullptr;

@@ -10,11 +10,12 @@
 //   @K.par.i.body: i32 (captures..., i32 begin, i32 end), internal,
 //                alwaysinline: for it in [begin, end): i = min + it; body
 //
-// The same outlining, called directly instead of through the thread pool,
-// keeps very large defs fast to compile (CodeGenLLVM::visit of For and
-// Block): a top-level serial nest becomes @K.nest.i.body (noinline, with
-// begin/end), a chunk of top-level statements @K.nest.chunkN.body (no
-// loop: the statements once, still top-level code).
+// What is outlined, and what it captures, is decided before code
+// generation: each `Outlined` statement of the lower-parallel pass
+// (LowerParallel.cpp). A serial one (a top-level nest of a very large def,
+// a chunk of a very long block) is called directly: @K.nest.i.body
+// (noinline, with begin/end), or @K.nest.chunkN.body (no loop: the
+// statements once).
 //
 // The runtime hands each thread contiguous chunks of iterations, so the
 // chunk loop (and the serial loops in the body) stay vectorisable; an
@@ -24,14 +25,12 @@
 // into @K.par.i the inliner turns that into scoped alias metadata, so the
 // outlined code keeps the alias facts the kernel had.
 //
-// Captured: every Var the body names that is bound outside it (scalar
-// parameters, strides, let values, loop variables of enclosing loops,
-// mutable variables), and the base and strides of every buffer it
-// accesses that is bound outside. Constants are not stored, just reused.
-// A mutable variable is passed by value when the body only reads it, by
-// address when the body assigns it (a race the legality checker should
-// have refused; the code still does what the program says). Everything
-// declared inside the body (VarDecl, LetStmt, Allocate) lives in the
+// The captures (Outlined::captures, ::buffers) become parameters of the
+// body function: scalar values (a mutable variable the body assigns by
+// address: a race the legality checker should have refused; the code still
+// does what the program says) and buffer base pointers. Constants are not
+// stored, just reused. Everything declared inside the body (VarDecl,
+// LetStmt, Allocate) lives in the
 // outlined function: private to each chunk of each thread, heap buffers
 // freed on every exit path. break/continue cannot cross the boundary (Sema
 // forbids them in parallel loops). Errors inside the body are reported
@@ -56,65 +55,13 @@ namespace hybridc::codegen {
 using namespace ir;
 using llvm::Value;
 
-namespace {
-
-/// The names and buffers a statement refers to, in order of first use.
-class CaptureCollector : public IRVisitor {
-public:
-  using IRVisitor::visit;
-  std::vector<std::string> names;
-  std::set<std::string> assigned;
-  std::vector<Buffer> buffers;
-  std::set<const BufferNode *> allocated;
-
-protected:
-  void visit(const Var *op) override { addName(op->name); }
-  void visit(const Assign *op) override {
-    addName(op->name);
-    assigned.insert(op->name);
-    IRVisitor::visit(op);
-  }
-  void visit(const Load *op) override {
-    addBuffer(op->buffer);
-    IRVisitor::visit(op);
-  }
-  void visit(const Store *op) override {
-    addBuffer(op->buffer);
-    IRVisitor::visit(op);
-  }
-  void visit(const Allocate *op) override {
-    // Its size and strides are computed inside the outlined function.
-    allocated.insert(op->buffer.get());
-    for (const Expr &e : op->buffer->shape) visit(e);
-    for (const Expr &e : op->buffer->strides) visit(e);
-    IRVisitor::visit(op);
-  }
-
-private:
-  std::set<std::string> nameSet_;
-  std::set<const BufferNode *> bufferSet_;
-  void addName(const std::string &n) {
-    if (nameSet_.insert(n).second) names.push_back(n);
-  }
-  void addBuffer(const Buffer &b) {
-    if (bufferSet_.insert(b.get()).second) buffers.push_back(b);
-  }
-};
-
-} // namespace
-
-void CodeGenLLVM::emitOutlinedParallelFor(const For *op) {
-  emitOutlined(op->name, op->body, op->loc, op, /*parallel=*/true);
-}
-
-void CodeGenLLVM::emitOutlined(const std::string &name, const Stmt &body, SourceLoc loc,
-                               const For *loop, bool parallel) {
-  HY_ASSERT(loop || !parallel, "a parallel outline needs its loop");
+void CodeGenLLVM::visit(const Outlined *op) {
+  const For *loop = op->body.as<For>();
+  const Stmt &body = loop ? loop->body : op->body;
+  const std::string &name = op->name;
+  bool parallel = op->parallel;
   llvm::Type *i32 = b_.getInt32Ty();
   llvm::Type *ptr = llvm::PointerType::getUnqual(ctx_);
-
-  CaptureCollector uses;
-  uses.visit(body);
 
   //===--- In the enclosing function: what the body needs --------------===//
   Value *mn = loop ? codegen(loop->min) : nullptr;
@@ -141,35 +88,26 @@ void CodeGenLLVM::emitOutlined(const std::string &name, const Stmt &body, Source
     llvm::Type *mutableType; // non-null: `value` is the variable's address
   };
   std::vector<CapturedSymbol> symbols;
-  for (const std::string &name : uses.names) {
-    const Symbol *s = lookup(name);
-    if (!s) continue; // declared inside the body
-    if (s->mutableType && !uses.assigned.count(name)) {
-      Value *v = b_.CreateLoad(s->mutableType, s->value, name);
-      symbols.push_back({name, v, nullptr});
+  for (const Outlined::Capture &c : op->captures) {
+    const Symbol *s = lookup(c.name);
+    HY_ASSERT(s, "outlined '" + name + "': '" + c.name + "' is not bound");
+    HY_ASSERT(!c.byAddress || s->mutableType,
+              "outlined '" + name + "': '" + c.name + "' by address is not mutable");
+    if (s->mutableType && !c.byAddress) {
+      Value *v = b_.CreateLoad(s->mutableType, s->value, c.name);
+      symbols.push_back({c.name, v, nullptr});
       capture(v, false);
     } else {
-      symbols.push_back({name, s->value, s->mutableType});
+      symbols.push_back({c.name, s->value, s->mutableType});
       capture(s->value, false);
     }
   }
 
-  std::vector<std::pair<const BufferNode *, BufferInfo>> bufs;
-  for (const Buffer &buf : uses.buffers) {
-    if (uses.allocated.count(buf.get())) continue;
-    const BufferInfo *info = nullptr;
-    auto it = buffers_.find(buf.get());
-    if (it != buffers_.end()) {
-      info = &it->second;
-    } else {
-      // A pass may have rebuilt the node (bufferInfo() falls back to the name too).
-      for (auto &[node, bi] : buffers_)
-        if (node->name == buf->name && node->dtype == buf->dtype) info = &bi;
-    }
-    if (!info) continue; // a constant table (created on first use) or bound inside
-    bufs.emplace_back(buf.get(), *info);
-    capture(info->base, true);
-    for (Value *s : info->strides) capture(s, false);
+  std::vector<std::pair<const BufferNode *, Value *>> bufs; // captured base pointers
+  for (const Buffer &buf : op->buffers) {
+    Value *base = bufferBase(buf);
+    bufs.emplace_back(buf.get(), base);
+    capture(base, true);
   }
 
   //===--- The outlined functions --------------------------------------===//
@@ -206,19 +144,17 @@ void CodeGenLLVM::emitOutlined(const std::string &name, const Stmt &body, Source
   llvm::DebugLoc savedLoc = b_.getCurrentDebugLocation();
   llvm::DISubprogram *savedSp = sp_;
   std::vector<std::pair<std::string, Symbol>> savedSymbols = std::move(symbols_);
-  std::map<const BufferNode *, BufferInfo> savedBuffers = std::move(buffers_);
+  std::map<const BufferNode *, Value *> savedBuffers = std::move(buffers_);
   std::vector<Value *> savedHeap = std::move(heap_);
   std::vector<LoopTargets> savedLoops = std::move(loops_);
-  bool savedTopLevel = topLevel_;
-  topLevel_ = false;
   symbols_.clear();
   buffers_.clear();
   heap_.clear();
   loops_.clear();
 
   unsigned line = 0, col = 0;
-  if (sp_ && loc.isValid()) {
-    LineCol lc = sm_->lineCol(loc);
+  if (sp_ && op->loc.isValid()) {
+    LineCol lc = sm_->lineCol(op->loc);
     line = lc.line;
     col = lc.col;
   }
@@ -263,12 +199,7 @@ void CodeGenLLVM::emitOutlined(const std::string &name, const Stmt &body, Source
     return it->second;
   };
   for (const CapturedSymbol &s : symbols) pushSymbol(s.name, {inBody(s.value), s.mutableType});
-  for (auto &[node, info] : bufs) {
-    BufferInfo copy = info;
-    copy.base = inBody(info.base);
-    for (Value *&s : copy.strides) s = inBody(s);
-    buffers_[node] = std::move(copy);
-  }
+  for (auto &[node, base] : bufs) buffers_[node] = inBody(base);
   if (loop) {
     llvm::Argument *begin = bodyFn->getArg(unsigned(captured.size()));
     llvm::Argument *end = bodyFn->getArg(unsigned(captured.size()) + 1);
@@ -289,10 +220,7 @@ void CodeGenLLVM::emitOutlined(const std::string &name, const Stmt &body, Source
     loops_.pop_back();
     endCountedLoop(counted, name, {});
   } else {
-    // A chunk of the def's top-level statements: still top level.
-    topLevel_ = true;
-    visit(body);
-    topLevel_ = false;
+    visit(body); // statements run once
   }
   emitReturn(0);
   finishFunction();
@@ -334,7 +262,6 @@ void CodeGenLLVM::emitOutlined(const std::string &name, const Stmt &body, Source
   buffers_ = std::move(savedBuffers);
   heap_ = std::move(savedHeap);
   loops_ = std::move(savedLoops);
-  topLevel_ = savedTopLevel;
   b_.SetInsertPoint(savedBlock);
   b_.SetCurrentDebugLocation(savedLoc);
 

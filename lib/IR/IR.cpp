@@ -70,6 +70,14 @@ Expr Load::make(Buffer b, std::vector<Expr> idx) {
   for (auto &i : idx) lanes = std::max(lanes, i.type().lanes);
   return Expr(std::make_shared<Load>(b->dtype.withLanes(lanes), std::move(b), std::move(idx)));
 }
+Expr Load::makeFlat(Buffer b, Expr offset, int lanes) {
+  HY_ASSERT(b, "load from null buffer");
+  HY_ASSERT(!offset || offset.type().element() == DType::i64(), "flat offset is not int64");
+  std::vector<Expr> idx;
+  if (offset) idx.push_back(std::move(offset));
+  DType t = b->dtype.withLanes(uint16_t(lanes));
+  return Expr(std::make_shared<Load>(t, std::move(b), std::move(idx)));
+}
 Expr Ramp::make(Expr base, Expr stride, int lanes) {
   HY_ASSERT(base.type().lanes == 1 && base.type() == stride.type(), "ramp types");
   return Expr(std::make_shared<Ramp>(std::move(base), std::move(stride), lanes));
@@ -106,6 +114,14 @@ Stmt Store::make(Buffer b, std::vector<Expr> i, Expr v) {
             "store of " + v.type().str() + " into " + b->name + " of " + b->dtype.str());
   return Stmt(std::make_shared<Store>(std::move(b), std::move(i), std::move(v)));
 }
+Stmt Store::makeFlat(Buffer b, Expr offset, Expr v) {
+  HY_ASSERT(b && (!offset || offset.type().element() == DType::i64()), "flat store offset");
+  HY_ASSERT(v.type().element() == b->dtype,
+            "store of " + v.type().str() + " into " + b->name + " of " + b->dtype.str());
+  std::vector<Expr> i;
+  if (offset) i.push_back(std::move(offset));
+  return Stmt(std::make_shared<Store>(std::move(b), std::move(i), std::move(v)));
+}
 Stmt For::make(std::string n, Expr mn, Expr ext, ForKind k, Stmt b, std::string tag) {
   HY_ASSERT(mn.type() == ext.type(), "loop bounds of different types");
   return Stmt(std::make_shared<For>(std::move(n), std::move(mn), std::move(ext), k, std::move(tag),
@@ -139,6 +155,13 @@ Stmt AssertStmt::make(Expr c, std::string m) {
   return Stmt(std::make_shared<AssertStmt>(std::move(c), std::move(m)));
 }
 Stmt Evaluate::make(Expr v) { return Stmt(std::make_shared<Evaluate>(std::move(v))); }
+Stmt Outlined::make(std::string name, bool parallel, std::vector<Capture> captures,
+                    std::vector<Buffer> buffers, Stmt body) {
+  HY_ASSERT(body, "outlined '" + name + "' without a body");
+  HY_ASSERT(!parallel || body.as<For>(), "parallel outlined '" + name + "' is not a loop");
+  return Stmt(std::make_shared<Outlined>(std::move(name), parallel, std::move(captures),
+                                         std::move(buffers), std::move(body)));
+}
 
 Stmt withLoc(Stmt s, SourceLoc loc) {
   if (!s || s->loc == loc) return s;

@@ -246,6 +246,17 @@ public:
       return;
     }
     case StmtKind::Evaluate: line(in, expr(s.as<Evaluate>()->value)); return;
+    case StmtKind::Outlined: {
+      auto *n = s.as<Outlined>();
+      std::string captures, buffers;
+      for (auto &c : n->captures)
+        captures += (captures.empty() ? "" : ", ") + std::string(c.byAddress ? "&" : "") + c.name;
+      for (auto &b : n->buffers) buffers += (buffers.empty() ? "" : ", ") + b->name;
+      line(in, std::string("outlined ") + (n->parallel ? "parallel " : "") + n->name + "(" +
+                   captures + ") buffers(" + buffers + "):");
+      body(n->body, in + 1);
+      return;
+    }
     }
   }
 

@@ -57,6 +57,7 @@ void IRVisitor::visit(const Block *n) {
 void IRVisitor::visit(const Allocate *n) { visit(n->body); }
 void IRVisitor::visit(const AssertStmt *n) { visit(n->cond); }
 void IRVisitor::visit(const Evaluate *n) { visit(n->value); }
+void IRVisitor::visit(const Outlined *n) { visit(n->body); }
 
 //===--- Mutator ---------------------------------------------------------===//
 
@@ -205,6 +206,10 @@ Stmt IRMutator::visit(const AssertStmt *n, const Stmt &self) {
 Stmt IRMutator::visit(const Evaluate *n, const Stmt &self) {
   Expr v = mutate(n->value);
   return v.same(n->value) ? self : Evaluate::make(v);
+}
+Stmt IRMutator::visit(const Outlined *n, const Stmt &self) {
+  Stmt b = mutate(n->body);
+  return b.same(n->body) ? self : Outlined::make(n->name, n->parallel, n->captures, n->buffers, b);
 }
 
 } // namespace hybridc::ir

@@ -3,6 +3,7 @@
 #include "hybridc/IR/IRPrinter.h"
 #include "hybridc/IR/IRVisitor.h"
 
+#include <algorithm>
 #include <map>
 #include <vector>
 
@@ -21,6 +22,7 @@ public:
     scopes_.back()[name] = {t, mutableVar};
   }
   void push() { scopes_.emplace_back(); }
+  bool flat = false; // after flatten-storage: one int64 offset per access
   void pop() { scopes_.pop_back(); }
 
 private:
@@ -53,9 +55,15 @@ private:
       fail("variable '" + n->name + "' used as " + n->type.str() + " but bound as " +
            b->type.str());
   }
+  void checkIndexCount(const Buffer &b, const std::vector<Expr> &indices, const char *what) {
+    bool ok = flat ? indices.size() == std::min<size_t>(1, b->shape.size())
+                   : indices.size() == b->shape.size();
+    if (!ok) fail(std::string(what) + b->name + ": index count");
+    if (flat && !indices.empty() && indices[0].type().element() != DType::i64())
+      fail(std::string(what) + b->name + ": flat offset is not int64");
+  }
   void visit(const Load *n) override {
-    if (n->indices.size() != n->buffer->shape.size())
-      fail("load of " + n->buffer->name + ": index count");
+    checkIndexCount(n->buffer, n->indices, "load of ");
     for (auto &i : n->indices) checkInt(i, "load index");
     IRVisitor::visit(n);
   }
@@ -64,8 +72,7 @@ private:
     IRVisitor::visit(n);
   }
   void visit(const Store *n) override {
-    if (n->indices.size() != n->buffer->shape.size())
-      fail("store to " + n->buffer->name + ": index count");
+    checkIndexCount(n->buffer, n->indices, "store to ");
     if ((n->buffer->kind == BufferNode::Input && !n->buffer->written) ||
         n->buffer->kind == BufferNode::Const)
       fail("store to read-only buffer " + n->buffer->name);
@@ -128,6 +135,19 @@ private:
     if (n->cond.type() != DType::boolean()) fail("assert condition is not a scalar bool");
     IRVisitor::visit(n);
   }
+  void visit(const Outlined *n) override {
+    for (auto &c : n->captures) {
+      const Binding *b = lookup(c.name);
+      if (!b) fail("outlined " + n->name + " captures unbound '" + c.name + "'");
+      if (c.byAddress && !b->mutableVar)
+        fail("outlined " + n->name + " captures immutable '" + c.name + "' by address");
+    }
+    if (n->parallel && !n->body.as<For>()) fail("outlined parallel " + n->name + " is not a loop");
+    int saved = loopDepth_;
+    loopDepth_ = 0; // break/continue cannot leave a function
+    visit(n->body);
+    loopDepth_ = saved;
+  }
   void visit(const Allocate *n) override {
     for (auto &e : n->buffer->shape) {
       checkInt(e, "allocation extent");
@@ -149,8 +169,10 @@ std::string verify(const LoweredFunc &f) {
         for (size_t k = 0; k < a.buffer->shape.size(); ++k)
           v.bind(a.name + ".stride" + std::to_string(k), DType::i64());
     }
+    v.flat = f.storageFlat;
     for (auto &c : f.argChecks) v.visit(c.first);
     v.visit(f.body);
+    for (auto &k : f.kernels) v.visit(k.body);
   } catch (Failure &e) {
     return "IR of '" + f.name + "' is invalid: " + e.message;
   }

@@ -628,6 +628,8 @@ private:
       return;
     }
     case StmtKind::Evaluate: expr(s.as<Evaluate>()->value); return;
+    case StmtKind::Outlined: // made after the interpreter's input (check-legality)
+      HY_UNREACHABLE("interp: an outlined statement");
     }
   }
 };

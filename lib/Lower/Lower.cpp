@@ -61,6 +61,17 @@ ir::Stmt runSplitHostDevice(const ir::Stmt &s, PassContext &c) {
   return f.body;
 }
 
+ir::Stmt runFlattenStorage(const ir::Stmt &s, PassContext &c) {
+  ir::LoweredFunc &f = c.func;
+  f.body = s;
+  ir::flattenStorage(f);
+  return f.body;
+}
+
+ir::Stmt runLowerParallel(const ir::Stmt &s, PassContext &c) {
+  return c.options.cuda ? s : ir::lowerParallel(s);
+}
+
 // The pipeline, in order.
 const Pass kPasses[] = {
     {"simplify", runSimplify},
@@ -73,6 +84,8 @@ const Pass kPasses[] = {
     {"promote-accumulators", plain<ir::promoteAccumulators>},
     {"final-simplify", runSimplify},
     {"split-host-device", runSplitHostDevice}, // cuda target only
+    {"flatten-storage", runFlattenStorage},
+    {"lower-parallel", runLowerParallel}, // CPU targets; what code generation receives
 };
 
 /// --emit-lowered shows the loop nest after this pass: scheduled and

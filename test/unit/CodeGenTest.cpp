@@ -646,7 +646,7 @@ int main(void) {
   TargetOptions to;
   to.target = "x86_64";
   to.optLevel = 0;
-  REQUIRE(!generateCode({f}, "k", to, req));
+  REQUIRE(!generateFlat({f}, "k", to, req));
   CHECK(ir.find("load <8 x float>") != std::string::npos);
   CHECK(ir.find("llvm.masked.gather") != std::string::npos);
   CHECK(ir.find("llvm.masked.scatter") != std::string::npos);
@@ -730,7 +730,7 @@ int main(void) {
   TargetOptions to;
   to.target = "x86_64";
   to.optLevel = 0;
-  REQUIRE(!generateCode({f}, "k", to, req));
+  REQUIRE(!generateFlat({f}, "k", to, req));
   CHECK(ir.find("%t = alloca [4 x float]") != std::string::npos);
   CHECK(ir.find("call ptr @hybridc_rt_v1_malloc") == std::string::npos);
   CHECK(ir.find("call noalias ptr @hybridc_rt_v1_malloc") == std::string::npos);
@@ -749,7 +749,7 @@ TEST_CASE("codegen: --emit-ir names blocks after loops and carries loop hints", 
   TargetOptions to;
   to.target = "x86_64";
   to.optLevel = 0;
-  REQUIRE(!generateCode({f}, "k", to, req));
+  REQUIRE(!generateFlat({f}, "k", to, req));
   INFO(ir);
   for (const char *s : {"for.i:", "for.i.body:", "for.i.latch:", "for.i.end:", "for.j.body:",
                         "llvm.loop.vectorize.enable", "llvm.loop.unroll.full", "check.a.fail:",
@@ -774,7 +774,7 @@ TEST_CASE("codegen: identical inputs give identical outputs", "[codegen]") {
     req.assembly = &as;
     TargetOptions to;
     to.target = "x86_64";
-    REQUIRE(!generateCode({f}, "k", to, req));
+    REQUIRE(!generateFlat({f}, "k", to, req));
   };
   std::string o1, i1, a1, o2, i2, a2;
   gen(o1, i1, a1);
@@ -807,7 +807,7 @@ TEST_CASE("codegen: objects of different kernels and CPUs link into one program"
     TargetOptions to;
     to.target = o.target;
     to.mcpu = o.mcpu;
-    auto err = generateCode({o.f}, o.f.name, to, req);
+    auto err = generateFlat({o.f}, o.f.name, to, req);
     INFO(err.value_or(""));
     REQUIRE(!err);
     dir.write(o.file, object);
@@ -866,7 +866,7 @@ TEST_CASE("codegen: targets, CPUs and features are checked", "[codegen]") {
     to.target = target;
     to.mcpu = mcpu;
     to.mattr = mattr;
-    return generateCode({f}, "k", to, req);
+    return generateFlat({f}, "k", to, req);
   };
   CHECK(!gen("x86_64", "skylake-avx512", "+avx2,-fma"));
   CHECK(!gen("aarch64", "neoverse-n1", ""));
@@ -893,7 +893,7 @@ TEST_CASE("codegen: targets, CPUs and features are checked", "[codegen]") {
 
   LoweredFunc bad = outerProduct("exp", ForKind::Serial, ForKind::Serial);
   TargetOptions to;
-  auto e5 = generateCode({bad}, "k", to, req);
+  auto e5 = generateFlat({bad}, "k", to, req);
   REQUIRE(e5);
   CHECK(e5->find("reserved") != std::string::npos);
 }
@@ -916,7 +916,7 @@ TEST_CASE("codegen: -g maps instructions to .hy lines", "[codegen]") {
   TargetOptions to;
   to.target = "x86_64";
   to.debugInfo = true;
-  REQUIRE(!generateCode({f}, "k", to, req, &sm));
+  REQUIRE(!generateFlat({f}, "k", to, req, &sm));
   INFO(ir);
   CHECK(ir.find("!DIFile(filename: \"k.hy\", directory: \"dir\")") != std::string::npos);
   CHECK(ir.find("!DISubprogram(name: \"dbg\"") != std::string::npos);
@@ -924,7 +924,7 @@ TEST_CASE("codegen: -g maps instructions to .hy lines", "[codegen]") {
   CHECK(obj.find(".debug_line") != std::string::npos);
   // Without -g: no debug info at all.
   to.debugInfo = false;
-  REQUIRE(!generateCode({f}, "k", to, req, &sm));
+  REQUIRE(!generateFlat({f}, "k", to, req, &sm));
   CHECK(ir.find("!DI") == std::string::npos);
   CHECK(obj.find(".debug_line") == std::string::npos);
 }
@@ -963,7 +963,7 @@ int main(void) {
   TargetOptions to;
   to.target = "x86_64";
   to.optLevel = 0;
-  REQUIRE(!generateCode({f}, "k", to, req));
+  REQUIRE(!generateFlat({f}, "k", to, req));
   CHECK(ir.find("call ptr @hybridc_rt_v1_malloc(i64 131072)") != std::string::npos);
   CHECK(ir.find("call void @hybridc_rt_v1_free(ptr") != std::string::npos);
 }

@@ -13,6 +13,7 @@
 #include "hybridc/CodeGen/CodeGen.h"
 #include "hybridc/IR/IR.h"
 #include "hybridc/Support/SourceManager.h"
+#include "hybridc/Transforms/Passes.h"
 
 #include <catch2/catch.hpp>
 #include <initializer_list>
@@ -128,6 +129,23 @@ struct RunResult {
 
 /// Compiles `funcs` for `target`, links them with `harness` (which may
 /// #include "k.h"), runs the program. `extra` are more C files to compile in.
+
+/// generateCode on hand-built loop IR: flattened and its parallel loops
+/// outlined first, as lowerModule's last passes (flatten-storage,
+/// lower-parallel) do.
+inline std::optional<std::string> generateFlat(std::vector<hybridc::ir::LoweredFunc> funcs,
+                                               const std::string &moduleName,
+                                               const hybridc::TargetOptions &target,
+                                               const hybridc::CodeGenRequest &request,
+                                               const hybridc::SourceManager *sm = nullptr) {
+  for (auto &f : funcs)
+    if (!f.storageFlat) {
+      hybridc::ir::flattenStorage(f);
+      f.body = hybridc::ir::lowerParallel(f.body);
+    }
+  return hybridc::generateCode(funcs, moduleName, target, request, sm);
+}
+
 inline RunResult runKernels(const std::vector<LoweredFunc> &funcs, const std::string &harness,
                             const std::string &target = "host", int opt = 3,
                             const std::string &mcpu = "") {
@@ -139,7 +157,7 @@ inline RunResult runKernels(const std::vector<LoweredFunc> &funcs, const std::st
   std::string object;
   CodeGenRequest req;
   req.object = &object;
-  auto err = generateCode(funcs, "k", to, req);
+  auto err = generateFlat(funcs, "k", to, req);
   INFO("generateCode: " << err.value_or(""));
   REQUIRE(!err);
   dir.write("k.o", object);

@@ -190,7 +190,7 @@ TEST_CASE("vector math: vectors call no libm, scalars still do", "[codegen][vect
     std::string asmText;
     CodeGenRequest req;
     req.assembly = &asmText;
-    auto err = generateCode({f}, "k", to, req);
+    auto err = generateFlat({f}, "k", to, req);
     INFO(err.value_or(""));
     REQUIRE(!err);
     return asmText;

@@ -186,6 +186,9 @@ struct Load : ExprNode {
   Load(DType t, Buffer b, std::vector<Expr> idx)
       : ExprNode(kKind, t), buffer(std::move(b)), indices(std::move(idx)) {}
   static Expr make(Buffer b, std::vector<Expr> idx);
+  /// After flatten-storage: one int64 element offset (`lanes` wide; null
+  /// for a zero-dimensional buffer).
+  static Expr makeFlat(Buffer b, Expr offset, int lanes);
 };
 struct Ramp : ExprNode {
   HY_NODE(Ramp, Expr)
@@ -281,6 +284,9 @@ struct Store : StmtNode {
   Store(Buffer b, std::vector<Expr> i, Expr v)
       : StmtNode(kKind), buffer(std::move(b)), indices(std::move(i)), value(std::move(v)) {}
   static Stmt make(Buffer b, std::vector<Expr> indices, Expr value);
+  /// After flatten-storage: one int64 element offset (null for a
+  /// zero-dimensional buffer).
+  static Stmt makeFlat(Buffer b, Expr offset, Expr value);
 };
 
 enum class ForKind : uint8_t { Serial, Parallel, Vectorized, Unrolled, ThreadBinding };
@@ -350,6 +356,27 @@ struct Evaluate : StmtNode {
   explicit Evaluate(Expr v) : StmtNode(kKind), value(std::move(v)) {}
   static Stmt make(Expr v);
 };
+/// Made by lower-parallel (Passes.h): `body` compiled as a function of its
+/// own. A parallel For runs on the runtime's thread pool, its iterations in
+/// chunks; a serial For, or statements (`body` anything else), are called
+/// once. The function receives what the body uses from outside.
+struct Outlined : StmtNode {
+  HY_NODE(Outlined, Stmt)
+  struct Capture {
+    std::string name; // a scalar bound outside the body
+    bool byAddress;   // a mutable variable the body assigns (else its value)
+  };
+  std::string name; // of the functions: <def>.par.<name>, <def>.nest.<name>
+  bool parallel;
+  std::vector<Capture> captures; // in order of first use
+  std::vector<Buffer> buffers;   // bound outside (their base pointers), in order of first use
+  Stmt body;
+  Outlined(std::string n, bool par, std::vector<Capture> c, std::vector<Buffer> bufs, Stmt b)
+      : StmtNode(kKind), name(std::move(n)), parallel(par), captures(std::move(c)),
+        buffers(std::move(bufs)), body(std::move(b)) {}
+  static Stmt make(std::string name, bool parallel, std::vector<Capture> captures,
+                   std::vector<Buffer> buffers, Stmt body);
+};
 
 #undef HY_NODE
 
@@ -393,6 +420,9 @@ struct LoweredFunc {
   /// cuda target, after split-host-device: the kernels; `body` is then the
   /// host part, one launch (SplitHostDevice.h, launchedKernel) per kernel.
   std::vector<DeviceKernel> kernels;
+  /// Set by flatten-storage: every Load/Store has one int64 element offset
+  /// instead of an index per dimension (Passes.h, flattenStorage).
+  bool storageFlat = false;
 };
 
 //===--- Helpers ---------------------------------------------------------===//

@@ -55,3 +55,29 @@ namespace hybridc::ir {
 Stmt unswitchLoops(const Stmt &s);
 
 } // namespace hybridc::ir
+
+namespace hybridc::ir {
+
+/// FlattenStorage.cpp: every access `b[i0, ..., in-1]` of `f` (body and
+/// cuda kernels) becomes `b[offset]`, one int64 element offset from the
+/// buffer's strides; a contiguous vector access keeps a stride-1 ramp.
+/// Expects: the final loop IR. Guarantees: f.storageFlat; what code
+/// generation receives.
+void flattenStorage(LoweredFunc &f);
+
+} // namespace hybridc::ir
+
+namespace hybridc::ir {
+
+/// LowerParallel.cpp: every parallel loop, and for compile time each serial
+/// loop outside any loop of a def with more than 16 of them and each chunk
+/// of 512 statements of a block outside any loop longer than 1,024, become
+/// `Outlined` statements with what they use from outside (captures,
+/// buffers). Expects: flatten-storage's output (CPU targets). Guarantees:
+/// no parallel For outside an Outlined one.
+Stmt lowerParallel(const Stmt &s);
+
+/// The loops (For, While) of `s` not nested in another loop.
+size_t countTopLevelLoops(const Stmt &s);
+
+} // namespace hybridc::ir
