@@ -19,9 +19,9 @@
 #include "CodeGenLLVM.h"
 #include "VectorMath.h"
 
+#include "hybridc/Analysis/LoopNest.h"
 #include "hybridc/Support/InternalError.h"
 #include "hybridc/Support/SourceManager.h"
-#include "hybridc/Transforms/Passes.h"
 
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DIBuilder.h"
@@ -941,7 +941,7 @@ void CodeGenLLVM::visit(const For *op) {
     // costs compile time (matmul512: 130 -> 85 ms) and, measured on the
     // bench kernels, no speed (bench/RESULTS.md, issue 15). Innermost loops
     // keep LLVM's unrolling heuristics.
-    if (ir::countTopLevelLoops(op->body) > 0)
+    if (ir::loopnest::countTopLevelLoops(op->body) > 0)
       emitSerialFor(op, {prop("llvm.loop.unroll.disable", false)});
     else
       emitSerialFor(op, {});

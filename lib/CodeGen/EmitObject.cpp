@@ -246,18 +246,45 @@ void optimize(llvm::Module &m, llvm::TargetMachine *tm, int level) {
   mpm.run(m, mam);
 }
 
-/// The CPU (or cuda host) module's optimisation and then its runtime, each
-/// a stage of -v. The runtime comes after optimisation: it is precompiled
-/// assembly (RuntimeLinker.cpp), and kernels only call it (errors,
-/// allocation, the thread pool): nothing there is worth inlining.
+/// The first error LLVM reported, and the function it was compiling when
+/// the diagnostic names one.
+struct LLVMError {
+  std::string message, function;
+  bool empty() const { return message.empty(); }
+};
+
+/// The message for `e`; sets request.errorLoc to the def whose code LLVM
+/// refused (its functions are the def's symbol, or that followed by '.' or
+/// '_': outlined bodies, cuda kernels, NAME_on_stream).
+std::string llvmFailure(const LLVMError &e, const char *what,
+                        const std::vector<ir::LoweredFunc> &funcs, const CodeGenRequest &request) {
+  const ir::LoweredFunc *def = nullptr;
+  for (const ir::LoweredFunc &f : funcs) {
+    const std::string &fn = e.function;
+    bool ours =
+        fn.compare(0, f.name.size(), f.name) == 0 &&
+        (fn.size() == f.name.size() || fn[f.name.size()] == '.' || fn[f.name.size()] == '_');
+    if (ours && (!def || f.name.size() > def->name.size())) def = &f;
+  }
+  if (def && request.errorLoc) *request.errorLoc = def->loc;
+  return std::string(what) + ": " + e.message;
+}
+
+/// The CPU (or cuda host) module's optimisation, then its runtime (unless
+/// LLVM reported an error), each a stage of -v. The runtime comes after
+/// optimisation: it is precompiled assembly (RuntimeLinker.cpp), and kernels
+/// only call it (errors, allocation, the thread pool): nothing there is
+/// worth inlining.
 std::optional<std::string> optimizeAndAddRuntime(llvm::Module &m, llvm::TargetMachine *tm,
                                                  int optLevel, const StageLog &log,
-                                                 const std::string &llvmError) {
+                                                 const LLVMError &llvmError,
+                                                 const std::vector<ir::LoweredFunc> &funcs,
+                                                 const CodeGenRequest &request) {
   {
     auto timer = log.stage("optimize");
     optimize(m, tm, std::clamp(optLevel, 0, 3));
   }
-  if (!llvmError.empty()) return "LLVM: " + llvmError;
+  if (!llvmError.empty()) return llvmFailure(llvmError, "LLVM", funcs, request);
   auto timer = log.stage("link-runtime");
   return codegen::linkRuntime(m);
 }
@@ -315,12 +342,22 @@ bool isCuda(const TargetOptions &opts) {
 /// A diagnostic handler that keeps LLVM's first error in `*context`.
 void keepFirstError(const llvm::DiagnosticInfo *di, void *context) {
   if (di->getSeverity() != llvm::DS_Error) return;
+  auto *out = static_cast<LLVMError *>(context);
+  if (!out->empty()) return;
+  // The diagnostics that name a function: the function, and the message
+  // without LLVM's "<unknown>:0:0: in function f i32 (ptr, ptr):" prefix.
+  if (auto *u = llvm::dyn_cast<llvm::DiagnosticInfoUnsupported>(di)) {
+    out->function = u->getFunction().getName().str();
+    out->message = u->getMessage().str();
+    return;
+  }
+  if (auto *r = llvm::dyn_cast<llvm::DiagnosticInfoResourceLimit>(di))
+    out->function = r->getFunction().getName().str();
   std::string msg;
   llvm::raw_string_ostream os(msg);
   llvm::DiagnosticPrinterRawOStream printer(os);
   di->print(printer);
-  auto *out = static_cast<std::string *>(context);
-  if (out->empty()) *out = llvm::StringRef(os.str()).trim().str();
+  out->message = llvm::StringRef(os.str()).trim().str();
 }
 
 std::optional<std::string> generateCuda(const std::vector<ir::LoweredFunc> &funcs,
@@ -351,7 +388,7 @@ std::optional<std::string> generateCuda(const std::vector<ir::LoweredFunc> &func
   if (!devTM || !hostTM) return std::string("cannot create the target machines of the cuda target");
 
   llvm::LLVMContext ctx;
-  std::string llvmError;
+  LLVMError llvmError;
   ctx.setDiagnosticHandlerCallBack(keepFirstError, &llvmError);
 
   // Device: PTX text. The stages of -v/--time-passes: device-llvm-ir,
@@ -374,7 +411,7 @@ std::optional<std::string> generateCuda(const std::vector<ir::LoweredFunc> &func
     auto timer = log.stage("device-optimize");
     optimize(dm, devTM.get(), std::clamp(opts.optLevel, 0, 3));
   }
-  if (!llvmError.empty()) return "LLVM (device): " + llvmError;
+  if (!llvmError.empty()) return llvmFailure(llvmError, "LLVM (device)", funcs, request);
   std::string deviceIR;
   if (request.llvmIR) {
     llvm::raw_string_ostream os(deviceIR);
@@ -385,7 +422,7 @@ std::optional<std::string> generateCuda(const std::vector<ir::LoweredFunc> &func
     auto timer = log.stage("device-emit");
     if (auto err = emitFile(dm, devTM.get(), llvm::CodeGenFileType::AssemblyFile, ptx)) return err;
   }
-  if (!llvmError.empty()) return "LLVM (device): " + llvmError;
+  if (!llvmError.empty()) return llvmFailure(llvmError, "LLVM (device)", funcs, request);
   if (request.ptx) *request.ptx = ptx;
 
   // Host: the launches, with the PTX embedded.
@@ -410,7 +447,9 @@ std::optional<std::string> generateCuda(const std::vector<ir::LoweredFunc> &func
     if (llvm::verifyModule(m, &vos))
       HY_UNREACHABLE("codegen produced invalid host IR: " + vos.str());
   }
-  if (auto err = optimizeAndAddRuntime(m, hostTM.get(), opts.optLevel, log, llvmError)) return err;
+  if (auto err =
+          optimizeAndAddRuntime(m, hostTM.get(), opts.optLevel, log, llvmError, funcs, request))
+    return err;
   if (request.llvmIR) {
     request.llvmIR->clear();
     llvm::raw_string_ostream os(*request.llvmIR);
@@ -419,7 +458,7 @@ std::optional<std::string> generateCuda(const std::vector<ir::LoweredFunc> &func
     os << "\n; ---- device module (" << dev.triple << ", " << dev.cpu << ") ----\n" << deviceIR;
   }
   if (auto err = emitAssemblyAndObject(m, hostTM.get(), request)) return err;
-  if (!llvmError.empty()) return "LLVM: " + llvmError;
+  if (!llvmError.empty()) return llvmFailure(llvmError, "LLVM", funcs, request);
   return std::nullopt;
 }
 
@@ -487,7 +526,7 @@ std::optional<std::string> generateCode(const std::vector<ir::LoweredFunc> &func
   llvm::LLVMContext ctx;
   // LLVM's warnings and remarks (e.g. "loop not vectorized") are not the
   // user's business; errors become the returned message.
-  std::string llvmError;
+  LLVMError llvmError;
   ctx.setDiagnosticHandlerCallBack(keepFirstError, &llvmError);
 
   llvm::Module m(moduleName, ctx);
@@ -508,7 +547,8 @@ std::optional<std::string> generateCode(const std::vector<ir::LoweredFunc> &func
     if (llvm::verifyModule(m, &vos))
       HY_UNREACHABLE("codegen produced invalid LLVM IR: " + vos.str());
   }
-  if (auto err = optimizeAndAddRuntime(m, tm.get(), opts.optLevel, log, llvmError)) return err;
+  if (auto err = optimizeAndAddRuntime(m, tm.get(), opts.optLevel, log, llvmError, funcs, request))
+    return err;
 
   if (request.llvmIR) {
     request.llvmIR->clear();
@@ -516,7 +556,7 @@ std::optional<std::string> generateCode(const std::vector<ir::LoweredFunc> &func
     m.print(os, nullptr);
   }
   if (auto err = emitAssemblyAndObject(m, tm.get(), request)) return err;
-  if (!llvmError.empty()) return "LLVM: " + llvmError;
+  if (!llvmError.empty()) return llvmFailure(llvmError, "LLVM", funcs, request);
   return std::nullopt;
 }
 

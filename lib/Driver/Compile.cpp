@@ -258,8 +258,10 @@ bool compile(const Options &opts, const OutputPlan &plan, const ast::Module &mod
     if (!plan.assembly.empty()) req.assembly = &assembly;
     if (!plan.ptx.empty()) req.ptx = &ptx;
     req.log = &log;
+    SourceLoc errorLoc;
+    req.errorLoc = &errorLoc;
     if (auto error = generateCode(funcs, stemOf(opts.input), to, req, &sm)) {
-      diags.report(DiagKind::TargetError, SourceRange(), {*error});
+      diags.report(DiagKind::TargetError, SourceRange(errorLoc), {*error});
       return false;
     }
     if (!plan.object.empty()) files.push_back({plan.object, object});

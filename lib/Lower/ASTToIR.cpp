@@ -17,12 +17,18 @@
 // Sema has checked everything: a violated expectation here is a compiler
 // bug (HY_ASSERT), never a user error.
 //
+// As the ast-to-ir pass: expects a def Sema accepted. Guarantees: a
+// LoweredFunc (arguments, argument checks, body) that the verifier accepts,
+// with no const_range, grid or call left (they need the AST: a const_range
+// variable is a compile-time constant where Sema requires one, e.g. an
+// index of a constant array, and a call is inlined from its def's AST).
+//
 //===----------------------------------------------------------------------===//
+#include "hybridc/Analysis/Simplify.h"
 #include "hybridc/IR/IRPrinter.h"
 #include "hybridc/IR/IRVisitor.h"
 #include "hybridc/Lower/Lower.h"
 #include "hybridc/Support/InternalError.h"
-#include "hybridc/Transforms/Simplify.h"
 
 #include <map>
 #include <unordered_map>

@@ -5,13 +5,13 @@
 //
 //===----------------------------------------------------------------------===//
 #include "hybridc/Lower/Lower.h"
+#include "hybridc/Analysis/Simplify.h"
 #include "hybridc/IR/IRPrinter.h"
 #include "hybridc/IR/Verifier.h"
 #include "hybridc/Schedule/Schedule.h"
 #include "hybridc/Support/InternalError.h"
 #include "hybridc/Transforms/ApplySchedule.h"
 #include "hybridc/Transforms/Passes.h"
-#include "hybridc/Transforms/Simplify.h"
 #include "hybridc/Transforms/SplitHostDevice.h"
 
 #include <ostream>

@@ -27,14 +27,18 @@
 // have created are skipped silently, and on any error the input body is
 // returned unchanged.
 //
+// Expects: the simplified loop nest as written (ast-to-ir, simplify).
+// Guarantees: the same results; loop kinds and thread tags as the schedule
+// says; every imperfect split's tail guard at the bottom of its nest.
+//
 //===----------------------------------------------------------------------===//
 #include "hybridc/Transforms/ApplySchedule.h"
-#include "LoopNest.h"
+#include "hybridc/Analysis/LoopNest.h"
+#include "hybridc/Analysis/Simplify.h"
 #include "hybridc/IR/IRPrinter.h"
 #include "hybridc/IR/IRVisitor.h"
 #include "hybridc/Schedule/Schedule.h"
 #include "hybridc/Support/InternalError.h"
-#include "hybridc/Transforms/Simplify.h"
 
 #include <algorithm>
 #include <map>

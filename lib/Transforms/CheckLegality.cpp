@@ -24,13 +24,17 @@
 // made the loop parallel (or at the `for` in the .hy for annotations), names
 // the loop and the conflicting access, with a note at the statement.
 //
+// Expects: finalize-guards' output. Guarantees: the body unchanged; when no
+// error was reported, no parallel, vectorized or bound loop carries a
+// dependence and every reorder keeps the results (ReorderLegality.cpp).
+//
 //===----------------------------------------------------------------------===//
-#include "LoopNest.h"
+#include "hybridc/Analysis/LoopNest.h"
+#include "hybridc/Analysis/Simplify.h"
 #include "hybridc/IR/IRPrinter.h"
 #include "hybridc/IR/IRVisitor.h"
 #include "hybridc/Schedule/Schedule.h"
 #include "hybridc/Transforms/ApplySchedule.h"
-#include "hybridc/Transforms/Simplify.h"
 
 #include <functional>
 #include <map>

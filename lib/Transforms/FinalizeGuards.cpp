@@ -19,10 +19,10 @@
 // remaining `likely` guard is one that the list above leaves.
 //
 //===----------------------------------------------------------------------===//
-#include "LoopNest.h"
+#include "hybridc/Analysis/LoopNest.h"
+#include "hybridc/Analysis/Simplify.h"
 #include "hybridc/IR/IRVisitor.h"
 #include "hybridc/Transforms/Passes.h"
-#include "hybridc/Transforms/Simplify.h"
 
 #include <algorithm>
 #include <optional>

@@ -124,7 +124,8 @@ private:
       Expr s = strideExpr(b, strides, k);
       const int64_t *c = asConstInt(index);
       const int64_t *cs = asConstInt(s);
-      if (c && (cs || *c == 0)) return Broadcast::make(IntImm::make(i64, *c * (cs ? *cs : 0)), width);
+      if (c && (cs || *c == 0))
+        return Broadcast::make(IntImm::make(i64, *c * (cs ? *cs : 0)), width);
       Expr t = c ? IntImm::make(i64, *c) : Cast::make(i64.withLanes(index.type().lanes), index);
       if (index.type().lanes < width) t = Broadcast::make(t, width);
       if (!isConstInt(s, 1)) t = t * (width > 1 ? Broadcast::make(s, width) : s);

@@ -29,6 +29,7 @@
 // Outlined one; same results.
 //
 //===----------------------------------------------------------------------===//
+#include "hybridc/Analysis/LoopNest.h"
 #include "hybridc/IR/IRVisitor.h"
 #include "hybridc/Transforms/Passes.h"
 
@@ -163,20 +164,9 @@ private:
 
 } // namespace
 
-size_t countTopLevelLoops(const Stmt &s) {
-  struct Count : IRVisitor {
-    using IRVisitor::visit;
-    size_t n = 0;
-    void visit(const For *) override { ++n; }
-    void visit(const While *) override { ++n; }
-  } count;
-  count.visit(s);
-  return count.n;
-}
-
 Stmt lowerParallel(const Stmt &s) {
   Lowerer l;
-  l.outlineNests = countTopLevelLoops(s) > kOutlineNestsAbove;
+  l.outlineNests = loopnest::countTopLevelLoops(s) > kOutlineNestsAbove;
   return l.mutate(s);
 }
 

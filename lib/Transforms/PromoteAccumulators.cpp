@@ -15,11 +15,14 @@
 // touched. LLVM keeps such variables in registers, which is what makes a
 // 6x16 / 8x32 matmul tile run at FMA speed (bench/RESULTS.md).
 //
+// Expects: unrolled, vectorized and simplified loops. Guarantees: the same
+// results; no access to a promoted element left inside its loop.
+//
 //===----------------------------------------------------------------------===//
-#include "LoopNest.h"
+#include "hybridc/Analysis/LoopNest.h"
+#include "hybridc/Analysis/Simplify.h"
 #include "hybridc/IR/IRVisitor.h"
 #include "hybridc/Transforms/Passes.h"
-#include "hybridc/Transforms/Simplify.h"
 
 #include <map>
 #include <set>

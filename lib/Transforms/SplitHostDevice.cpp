@@ -21,10 +21,16 @@
 //    implementation (exp2, log2, log10, sin, cos, power; float64 exp, log,
 //    tanh, sigmoid, erf).
 //
+// Expects: the final loop IR (after final-simplify), cuda target only.
+// Guarantees: on success LoweredFunc::kernels holds one kernel per
+// top-level bound nest, with its grid/block extents and barriers, and the
+// body is the host's launches in order; otherwise errors at the statements
+// and the def unchanged.
+//
 //===----------------------------------------------------------------------===//
 #include "hybridc/Transforms/SplitHostDevice.h"
 
-#include "LoopNest.h"
+#include "hybridc/Analysis/LoopNest.h"
 #include "hybridc/IR/IRPrinter.h"
 #include "hybridc/IR/IRVisitor.h"
 #include "hybridc/Support/InternalError.h"

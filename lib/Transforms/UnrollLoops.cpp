@@ -5,11 +5,14 @@
 // replaced by min + k. Loops of symbolic extent stay (codegen gives LLVM an
 // unroll hint).
 //
+// Expects: extents simplified (check-legality's output, unswitched).
+// Guarantees: the same results; no Unrolled loop of constant extent left.
+//
 //===----------------------------------------------------------------------===//
-#include "LoopNest.h"
+#include "hybridc/Analysis/LoopNest.h"
+#include "hybridc/Analysis/Simplify.h"
 #include "hybridc/IR/IRVisitor.h"
 #include "hybridc/Transforms/Passes.h"
-#include "hybridc/Transforms/Simplify.h"
 
 namespace hybridc::ir {
 namespace {

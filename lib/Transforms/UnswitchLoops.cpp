@@ -17,11 +17,15 @@
 // (a register tile, see PromoteAccumulators) and the output needs no
 // zeroing pass.
 //
+// Expects: the checked loop nest (check-legality's output). Guarantees: the
+// same results; no For whose whole body is an if on a condition invariant
+// in it (and safe to hoist); the first iteration of such a reduction peeled.
+//
 //===----------------------------------------------------------------------===//
-#include "LoopNest.h"
+#include "hybridc/Analysis/LoopNest.h"
+#include "hybridc/Analysis/Simplify.h"
 #include "hybridc/IR/IRVisitor.h"
 #include "hybridc/Transforms/Passes.h"
-#include "hybridc/Transforms/Simplify.h"
 
 #include <optional>
 #include <set>

@@ -16,11 +16,14 @@
 // serial loop carrying the Vectorized kind, which codegen hands to LLVM's
 // loop vectorizer as a hint.
 //
+// Expects: unrolled and simplified loops. Guarantees: the same results; no
+// Vectorized For of constant extent left but the fallbacks above.
+//
 //===----------------------------------------------------------------------===//
-#include "LoopNest.h"
+#include "hybridc/Analysis/LoopNest.h"
+#include "hybridc/Analysis/Simplify.h"
 #include "hybridc/IR/IRVisitor.h"
 #include "hybridc/Transforms/Passes.h"
-#include "hybridc/Transforms/Simplify.h"
 
 #include <algorithm>
 #include <functional>

@@ -1,7 +1,8 @@
 # Every target option is checked before any work, each problem its own
 # diagnostic kind (no location: options have none), and a failed compile
 # writes nothing. The last case gets through the option checks and fails
-# inside LLVM (a float kernel calling expf with SSE switched off on x86-64).
+# inside LLVM (a float kernel calling expf with SSE switched off on x86-64):
+# reported at the def LLVM was compiling.
 # RUN: rm -rf %t && mkdir -p %t
 # RUN: not %hybridc %s -o %t/k.o --target bogus 2>&1 | FileCheck %s --check-prefix=TARGET
 # RUN: not %hybridc %s -o %t/k.o --target riscv64-linux-gnu 2>&1 | FileCheck %s --check-prefix=OTHERARCH
@@ -30,4 +31,6 @@ def f(a: float32[8]):
 # NO64ATTR: {{^}}hybridc: error: the CPU 'x86-64' with --mattr -64bit has no 64-bit mode, which the target x86_64-unknown-linux-gnu needs [CpuWithout64Bit]
 # CUDAHOST: {{^}}hybridc: error: --host-target: the host of the cuda target is a CPU (x86_64 or aarch64), not 'cuda' [CudaHostNotCpu]
 # HOSTONLY: {{^}}hybridc: error: --host-target is the cuda target's (--target cuda) [HostTargetWithoutCuda]
-# LLVM: {{^}}hybridc: error: code generation failed: LLVM: <unknown>:0:0: in function f i32 (ptr, ptr): SSE register return with SSE disabled [TargetError]
+# LLVM: fail_target_options.hy:[[@LINE-15]]:5: error: code generation failed: LLVM: SSE register return with SSE disabled [TargetError]
+# LLVM-NEXT: {{^}}    def f(a: float32[8]):
+# LLVM-NEXT: {{^}}        ^

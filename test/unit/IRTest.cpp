@@ -1,8 +1,8 @@
 //===- IRTest.cpp - Loop IR: printer, simplifier, verifier, passes --------===//
+#include "hybridc/Analysis/Simplify.h"
 #include "hybridc/IR/IRPrinter.h"
 #include "hybridc/IR/Verifier.h"
 #include "hybridc/Transforms/Passes.h"
-#include "hybridc/Transforms/Simplify.h"
 
 #include <catch2/catch.hpp>
 

@@ -11,6 +11,7 @@
 // difference, and it fails on any out-of-bounds access (a wrong tail).
 //
 //===----------------------------------------------------------------------===//
+#include "hybridc/Analysis/Simplify.h"
 #include "hybridc/IR/IRPrinter.h"
 #include "hybridc/IR/IRVisitor.h"
 #include "hybridc/Lower/Lower.h"
@@ -19,7 +20,6 @@
 #include "hybridc/Sema/Sema.h"
 #include "hybridc/Transforms/ApplySchedule.h"
 #include "hybridc/Transforms/Passes.h"
-#include "hybridc/Transforms/Simplify.h"
 
 #include <catch2/catch.hpp>
 

@@ -36,6 +36,9 @@ struct CodeGenRequest {
   std::string *ptx = nullptr; // cuda target: the device code
   /// Times llvm-ir, optimize, link-runtime and emit (-v).
   const StageLog *log = &StageLog::disabled();
+  /// Set, on an error LLVM reports about one function, to the location of
+  /// the def it was compiling (otherwise left as it is).
+  SourceLoc *errorLoc = nullptr;
 };
 
 /// Compiles `funcs` (already lowered and scheduled) for one target into one

@@ -77,7 +77,4 @@ namespace hybridc::ir {
 /// no parallel For outside an Outlined one.
 Stmt lowerParallel(const Stmt &s);
 
-/// The loops (For, While) of `s` not nested in another loop.
-size_t countTopLevelLoops(const Stmt &s);
-
 } // namespace hybridc::ir

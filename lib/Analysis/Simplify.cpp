@@ -5,9 +5,13 @@
 // FloorDiv/FloorMod fold with Python rounding. Division by a constant zero
 // is left alone (codegen reports nothing; the behaviour is the target's).
 //
+// As the simplify and final-simplify passes: expects any loop IR;
+// guarantees the same results bit for bit (Simplify.h), constants folded,
+// dead ifs, empty loops and empty blocks removed.
+//
 //===----------------------------------------------------------------------===//
-#include "hybridc/Transforms/Simplify.h"
-#include "LoopNest.h"
+#include "hybridc/Analysis/Simplify.h"
+#include "hybridc/Analysis/LoopNest.h"
 #include "hybridc/IR/IRVisitor.h"
 #include "hybridc/Support/IntMath.h"
 

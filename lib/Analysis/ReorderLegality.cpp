@@ -18,7 +18,7 @@
 // when a finer dependence analysis could prove the permutation safe.
 //
 //===----------------------------------------------------------------------===//
-#include "LoopNest.h"
+#include "hybridc/Analysis/LoopNest.h"
 #include "hybridc/IR/IRPrinter.h"
 #include "hybridc/IR/IRVisitor.h"
 

@@ -4,8 +4,8 @@
 // a - b is constant when every term's coefficient cancels.
 //
 //===----------------------------------------------------------------------===//
-#include "LoopNest.h"
-#include "hybridc/Transforms/Simplify.h"
+#include "hybridc/Analysis/LoopNest.h"
+#include "hybridc/Analysis/Simplify.h"
 
 namespace hybridc::ir {
 

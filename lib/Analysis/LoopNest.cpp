@@ -1,10 +1,10 @@
-//===- LoopNest.cpp - Helpers shared by the schedule passes ---------------===//
+//===- LoopNest.cpp - Analyses of loop nests shared by the passes ---------===//
 //
-// Guards, loop rebuilding, free variables, linear forms and interval bounds
-// for ApplySchedule.cpp and CheckLegality.cpp (see LoopNest.h).
+// Guards, loop rebuilding, free variables, linear forms, interval bounds
+// and loop counts for the passes and code generation (see LoopNest.h).
 //
 //===----------------------------------------------------------------------===//
-#include "LoopNest.h"
+#include "hybridc/Analysis/LoopNest.h"
 #include "hybridc/IR/IRPrinter.h"
 #include "hybridc/IR/IRVisitor.h"
 #include "hybridc/Support/IntMath.h"
@@ -368,6 +368,17 @@ UseCounts countUses(const Stmt &s) {
   } counter;
   counter.visit(s);
   return counter.c;
+}
+
+size_t countTopLevelLoops(const Stmt &s) {
+  struct Count : IRVisitor {
+    using IRVisitor::visit;
+    size_t n = 0;
+    void visit(const For *) override { ++n; }
+    void visit(const While *) override { ++n; }
+  } count;
+  count.visit(s);
+  return count.n;
 }
 
 } // namespace hybridc::ir::loopnest

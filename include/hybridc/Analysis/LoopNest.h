@@ -1,9 +1,12 @@
-//===- LoopNest.h - Helpers shared by the schedule passes -----------------===//
+//===- LoopNest.h - Analyses of loop nests shared by the passes -----------===//
 //
-// Private to lib/Transforms (the schedule and loop passes): tail guards,
-// what a statement writes (Effects), rebuilding a loop with a new body, free variables, linear
-// forms of integer index expressions and constant interval bounds. Everything here is pure: it
-// reads IR and builds new IR, and keeps no state.
+// lib/Analysis, used by the loop passes (lib/Transforms) and code
+// generation: what a statement writes (Effects), free variables, use
+// counts, reductions, reorder legality, linear forms of integer index
+// expressions, constant interval bounds, loop counts; and the small IR
+// builders the passes share (tail guards, a loop with a new body).
+// Everything here is pure: it reads IR and builds new IR, and keeps no
+// state.
 //
 //===----------------------------------------------------------------------===//
 #pragma once
@@ -83,6 +86,9 @@ bool mayTrap(const Expr &e);
 /// positive constant m: sets e = E and m.
 bool asDelinearizedPair(const Expr &d, const Expr &r, Expr &e, Expr &m);
 
+/// The loops (For, While) of `s` not nested in another loop.
+size_t countTopLevelLoops(const Stmt &s);
+
 /// Whether a loop of this extent may run zero times (not a positive constant).
 inline bool mayBeEmpty(const Expr &extent) {
   const int64_t *c = asConstInt(extent);
@@ -97,7 +103,7 @@ inline bool mayBeEmpty(const Expr &extent) {
 Expr reductionRest(const Expr &value, const std::function<bool(const Expr &)> &isAcc, BinOp &op);
 bool isReductionOp(BinOp op);
 
-/// ReorderLegality.cpp: why permuting the perfect nest `from` (outermost
+/// ReorderLegality.cpp (lib/Analysis): why permuting the perfect nest `from` (outermost
 /// first) into `to` may change the results of its innermost `body`, or ""
 /// when it cannot (see the file's comment for the rule).
 std::string reorderHazard(const std::vector<const For *> &from, const std::vector<const For *> &to,
