@@ -1,4 +1,4 @@
-//===- VectorMath.h - Vectorizable exp/log/tanh/sigmoid/erf ---------------===//
+//===- VectorMath.h - Vectorizable exp, log (bases e, 2, 10), tanh, erf ---===//
 //
 // Polynomial approximations of transcendental functions emitted as plain
 // vector LLVM IR (mul, add, compare, select, bit casts), so that a
@@ -21,7 +21,10 @@ namespace hybridc::codegen {
 enum class VectorMathFn {
   None,
   Exp,
+  Exp2,
   Log,
+  Log2,
+  Log10,
   Tanh,
   Sigmoid,
   Erf

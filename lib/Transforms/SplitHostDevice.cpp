@@ -18,7 +18,7 @@
 //  - what the NVPTX code generation of this version cannot do yet is
 //    refused at its statement: asserts, heap allocations,
 //    break/continue of a bound loop, math functions without an NVPTX
-//    implementation (exp2, log2, log10, sin, cos, power; float64 exp, log,
+//    implementation (sin, cos, power; float64 exp, exp2, log, log2, log10,
 //    tanh, sigmoid, erf).
 //
 // Expects: the final loop IR (after final-simplify), cuda target only.

@@ -42,8 +42,8 @@ TEST_CASE("linear forms combine equal atoms and see through integer casts", "[an
 
 TEST_CASE("interval bounds follow loop ranges through + * // % min max", "[analysis]") {
   VarRange range = [](const std::string &n) -> Interval {
-    if (n == "i") return {0, 3};   // for i in 0..4
-    if (n == "j") return {-2, 5};  // for j in -2..8
+    if (n == "i") return {0, 3};  // for i in 0..4
+    if (n == "j") return {-2, 5}; // for j in -2..8
     return {};
   };
   Interval a = bounds(var("i") * i32(4) + var("j"), range);
@@ -94,7 +94,7 @@ TEST_CASE("reductions are recognised in any association, loads may trap", "[anal
   Expr rest = reductionRest(load + (acc + FloatImm::make(DType::f32(), 1)), isAcc, op);
   REQUIRE(rest);
   CHECK(op == BinOp::Add);
-  CHECK(!reductionRest(acc + acc, isAcc, op));                // the accumulator twice
+  CHECK(!reductionRest(acc + acc, isAcc, op)); // the accumulator twice
   CHECK(!reductionRest(acc * FloatImm::make(DType::f32(), 2) + load, isAcc, op)); // two ops
   Expr mx = Binary::make(BinOp::Max, load, acc);
   REQUIRE(reductionRest(mx, isAcc, op));

@@ -1,7 +1,7 @@
 //===- VectorMathTest.cpp - Vector exp/log/tanh/sigmoid/erf vs libm -------===//
 //
 // Compiles kernels whose loops are explicit vector IR calling exp, log,
-// tanh, sigmoid and erf (the polynomial path of lib/CodeGen/VectorMath.cpp),
+// tanh, sigmoid, erf, exp2, log2 and log10 (the polynomial path of lib/CodeGen/VectorMath.cpp),
 // runs them on the host and on AArch64 under qemu over inputs spread over
 // every float exponent plus the edge cases (0, -0, denormals, FLT_MIN,
 // FLT_MAX, the overflow and underflow thresholds, +-inf, nan), and checks
@@ -21,8 +21,9 @@ namespace {
 const DType F32 = DType::f32();
 
 const std::vector<std::pair<const char *, Intrinsic>> kFns = {
-    {"exp", Intrinsic::Exp},         {"log", Intrinsic::Log}, {"tanh", Intrinsic::Tanh},
-    {"sigmoid", Intrinsic::Sigmoid}, {"erf", Intrinsic::Erf},
+    {"exp", Intrinsic::Exp},         {"log", Intrinsic::Log},     {"tanh", Intrinsic::Tanh},
+    {"sigmoid", Intrinsic::Sigmoid}, {"erf", Intrinsic::Erf},     {"exp2", Intrinsic::Exp2},
+    {"log2", Intrinsic::Log2},       {"log10", Intrinsic::Log10},
 };
 
 /// o[f, i] = fn_f(x[i]) for i in [0, n), `lanes` lanes at a time.
@@ -50,14 +51,18 @@ std::string harness(unsigned step, int n) {
 #include <string.h>
 #include "k.h"
 #define N NVAL
-static float x[N], o[5 * N];
+#define NF NFVAL
+static float x[N], o[NF * N];
 static double ref(int f, double d) {
   switch (f) {
   case 0: return exp(d);
   case 1: return log(d);
   case 2: return tanh(d);
   case 3: return 1.0 / (1.0 + exp(-d));
-  default: return erf(d);
+  case 4: return erf(d);
+  case 5: return exp2(d);
+  case 6: return log2(d);
+  default: return log10(d);
   }
 }
 /* Error of `got` in units in the last place of the float nearest `r`. */
@@ -70,13 +75,13 @@ static double ulps(float got, double r) {
   double u = fabsf(rf) < 1.17549435e-38f ? 1.40129846e-45 : (double)nextafterf(fabsf(rf), INFINITY) - fabsf(rf);
   return fabs((double)got - r) / u;
 }
-static const char *names[5] = {"exp", "log", "tanh", "sigmoid", "erf"};
-static double worst[5];
-static float worstX[5];
+static const char *names[NF] = {"exp", "log", "tanh", "sigmoid", "erf", "exp2", "log2", "log10"};
+static double worst[NF];
+static float worstX[NF];
 static void run(int n) {
   for (int k = n; k < N; ++k) x[k] = 1.0f;
   if (vmath(x, o) != 0) { printf("kernel failed\n"); return; }
-  for (int f = 0; f < 5; ++f)
+  for (int f = 0; f < NF; ++f)
     for (int k = 0; k < n; ++k) {
       double e = ulps(o[f * N + k], ref(f, x[k]));
       if (!(e <= worst[f])) { worst[f] = e; worstX[f] = x[k]; }
@@ -97,7 +102,8 @@ int main(void) {
       1.17549435e-38f, -1.17549435e-38f, 1.4e-45f, -1.4e-45f, 5.9e-39f, 3.40282347e38f,
       -3.40282347e38f, 88.7228f, 88.7229f, 89.0f, 100.0f, -87.33f, -87.34f, -100.0f,
       -103.9f, -104.0f, -200.0f, 0.625f, -0.625f, 0.62499f, 3.92f, 3.9199f, -3.92f, 1e-20f,
-      -1e-20f, 0.5f, 2.0f, 9.0f, 17.0f, -17.0f, 20.0f, -20.0f, -90.0f};
+      -1e-20f, 0.5f, 2.0f, 9.0f, 17.0f, -17.0f, 20.0f, -20.0f, -90.0f, 127.99f, 128.0f, -149.0f,
+      -149.5f, -150.0f, -151.0f, 3.0f, 8.0f, 10.0f, 1000.0f, 0.1f};
   int ns = sizeof sp / sizeof sp[0];
   memcpy(x, sp, sizeof sp);
   run(ns);
@@ -111,8 +117,13 @@ int main(void) {
       {2, -20.0f, -1.0f},
       {3, 0.0f, 0.5f}, {3, inf, 1.0f}, {3, -inf, 0.0f}, {3, 20.0f, 1.0f}, {3, -200.0f, 0.0f},
       {4, 0.0f, 0.0f}, {4, -0.0f, -0.0f}, {4, inf, 1.0f}, {4, -inf, -1.0f}, {4, 3.92f, 1.0f},
-      {4, -9.0f, -1.0f}};
-  for (int f = 0; f < 5; ++f) {
+      {4, -9.0f, -1.0f},
+      {5, 0.0f, 1.0f}, {5, -0.0f, 1.0f}, {5, inf, inf}, {5, -inf, 0.0f}, {5, 128.0f, inf},
+      {5, 3.0f, 8.0f}, {5, -1.0f, 0.5f}, {5, -149.0f, 1.4e-45f}, {5, -151.0f, 0.0f},
+      {6, 1.0f, 0.0f}, {6, 0.0f, -inf}, {6, inf, inf}, {6, -1.0f, NAN}, {6, 8.0f, 3.0f},
+      {6, 0.5f, -1.0f}, {6, 1.4e-45f, -149.0f},
+      {7, 1.0f, 0.0f}, {7, 0.0f, -inf}, {7, -0.0f, -inf}, {7, inf, inf}, {7, -1.0f, NAN}};
+  for (int f = 0; f < NF; ++f) {
     x[0] = NAN; x[1] = -NAN;
     run(2);
     if (!isnan(o[f * N]) || !isnan(o[f * N + 1])) printf("bad %s nan %g\n", names[f], o[f * N]);
@@ -123,11 +134,12 @@ int main(void) {
     float got = o[ex[k].f * N];
     if (!same(got, ex[k].want)) printf("bad %s %a %a\n", names[ex[k].f], ex[k].in, got);
   }
-  for (int f = 0; f < 5; ++f) printf("%s %.4f %a\n", names[f], worst[f], worstX[f]);
+  for (int f = 0; f < NF; ++f) printf("%s %.4f %a\n", names[f], worst[f], worstX[f]);
   return 0;
 }
 )";
   h.replace(h.find("STEP"), 4, std::to_string(step) + "ull");
+  h.replace(h.find("NFVAL"), 5, std::to_string(kFns.size()));
   return h.replace(h.find("NVAL"), 4, std::to_string(n));
 }
 
@@ -171,6 +183,9 @@ TEST_CASE("vector math: accuracy against libm, edge cases", "[codegen][vectormat
       CHECK(worst["tanh"] <= 3.0);
       CHECK(worst["sigmoid"] <= 3.0);
       CHECK(worst["erf"] <= 3.0);
+      CHECK(worst["exp2"] <= 2.0);
+      CHECK(worst["log2"] <= 2.0);
+      CHECK(worst["log10"] <= 3.0);
     }
   }
   // The baseline x86-64 CPU (SSE2, no FMA): polynomials round after every
@@ -181,6 +196,9 @@ TEST_CASE("vector math: accuracy against libm, edge cases", "[codegen][vectormat
   CHECK(worst["tanh"] <= 3.0);
   CHECK(worst["sigmoid"] <= 3.0);
   CHECK(worst["erf"] <= 3.0);
+  CHECK(worst["exp2"] <= 2.0);
+  CHECK(worst["log2"] <= 2.0);
+  CHECK(worst["log10"] <= 3.0);
 }
 
 TEST_CASE("vector math: vectors call no libm, scalars still do", "[codegen][vectormath]") {
@@ -198,12 +216,12 @@ TEST_CASE("vector math: vectors call no libm, scalars still do", "[codegen][vect
   for (const char *target : {"x86_64", "aarch64"}) {
     INFO(target);
     std::string vec = assembly(vectorKernel("vmath", 64, 16), target);
-    for (const char *fn : {"expf", "logf", "tanhf", "erff"}) {
+    for (const char *fn : {"expf", "logf", "tanhf", "erff", "exp2f", "log2f", "log10f"}) {
       INFO(fn);
       CHECK(vec.find(fn) == std::string::npos);
     }
     std::string scalar = assembly(vectorKernel("vmath", 64, 1), target);
-    for (const char *fn : {"expf", "logf", "tanhf", "erff"}) {
+    for (const char *fn : {"expf", "logf", "tanhf", "erff", "exp2f", "log2f", "log10f"}) {
       INFO(fn);
       CHECK(scalar.find(fn) != std::string::npos);
     }
@@ -227,7 +245,7 @@ static float half2f(uint16_t h) {
 int main(void) {
   /* 0.5, -1, 2, 0, 0.25, -0.25, 1, -2, then 1.5 ... (half bit patterns) */
   uint16_t x[16] = {0x3800, 0xBC00, 0x4000, 0x0000, 0x3400, 0xB400, 0x3C00, 0xC000,
-                    0x3E00, 0x3E00, 0x3E00, 0x3E00, 0x3E00, 0x3E00, 0x3E00, 0x3E00}, o[80];
+                    0x3E00, 0x3E00, 0x3E00, 0x3E00, 0x3E00, 0x3E00, 0x3E00, 0x3E00}, o[16 * 8];
   if (vh(x, o) != 0) return 1;
   for (int f = 0; f < 5; ++f)
     for (int k = 0; k < 8; ++k) printf("%.6g %.6g\n", half2f(x[k]), half2f(o[f * 16 + k]));
