@@ -729,13 +729,17 @@ llvm::Value *CodeGenLLVM::emitMath(const Call *op) {
     break;
 #include "hybridc/IR/Intrinsics.def"
   }
+  Value *y = args.size() > 1 ? args[1] : nullptr; // power's exponent
+  if (y && y->getType() != ty) poly = VectorMathFn::None;
   if (poly != VectorMathFn::None && scalarVectorMath() && (ty->isFloatTy() || ty->isHalfTy())) {
     // lane 0 of a 2-lane vector
     llvm::Type *vt = llvm::FixedVectorType::get(ty, 2);
-    Value *v = b_.CreateInsertElement(llvm::PoisonValue::get(vt), x, b_.getInt64(0));
-    return b_.CreateExtractElement(emitVectorMath(b_, poly, v), b_.getInt64(0));
+    auto lane0 = [&](Value *v) {
+      return v ? b_.CreateInsertElement(llvm::PoisonValue::get(vt), v, b_.getInt64(0)) : nullptr;
+    };
+    return b_.CreateExtractElement(emitVectorMath(b_, poly, lane0(x), lane0(y)), b_.getInt64(0));
   }
-  if (poly != VectorMathFn::None && hasVectorMath(ty)) return emitVectorMath(b_, poly, x);
+  if (poly != VectorMathFn::None && hasVectorMath(ty)) return emitVectorMath(b_, poly, x, y);
   if (llvmUnary != I::not_intrinsic) return unary(llvmUnary);
   switch (op->func) {
   case Intrinsic::Rsqrt: return b_.CreateFDiv(llvm::ConstantFP::get(ty, 1.0), unary(I::sqrt));

@@ -27,7 +27,8 @@ enum class VectorMathFn {
   Log10,
   Tanh,
   Sigmoid,
-  Erf
+  Erf,
+  Pow // two arguments
 }; // None: no polynomial (Intrinsics.def)
 
 /// True when `ty` is a vector of more than one float32 or float16 lane, the
@@ -36,6 +37,7 @@ bool hasVectorMath(llvm::Type *ty);
 
 /// Emits `fn(x)` lane by lane as inline vector code at `b`'s insertion
 /// point. `x` must satisfy hasVectorMath (float16 is computed in float32).
-llvm::Value *emitVectorMath(llvm::IRBuilder<> &b, VectorMathFn fn, llvm::Value *x);
+llvm::Value *emitVectorMath(llvm::IRBuilder<> &b, VectorMathFn fn, llvm::Value *x,
+                            llvm::Value *y = nullptr);
 
 } // namespace hybridc::codegen

@@ -274,3 +274,95 @@ int main(void) {
       }
   }
 }
+
+TEST_CASE("vector math: power against libm, C99 special cases", "[codegen][vectormath]") {
+  // o[i] = power(x[i], y[i]), 16 lanes at a time.
+  const int n = 4096;
+  Buffer x = buffer("x", F32, {n}, BufferNode::Input);
+  Buffer y = buffer("y", F32, {n}, BufferNode::Input);
+  Buffer o = buffer("o", F32, {n}, BufferNode::Output);
+  Expr idx = Ramp::make(var("io") * 16, 1, 16);
+  Stmt body = Store::make(o, {idx},
+                          Call::make(F32.withLanes(16), Intrinsic::Power,
+                                     {Load::make(x, {idx}), Load::make(y, {idx})}));
+  LoweredFunc f = kernel("vpow", {inArg(x), inArg(y), outArg(o)}, loop("io", n / 16, body));
+  const char *h = R"(
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include "k.h"
+#define N 4096
+static float x[N], y[N], o[N];
+static double worst; static float wx, wy;
+static double ulps(float got, double r) {
+  if (isnan(r)) return isnan(got) ? 0 : 1e30;
+  if (isnan(got)) return 1e30;
+  float rf = (float)r;
+  if (got == rf) return 0;
+  if (isinf(rf)) rf = copysignf(3.40282347e38f, rf);
+  double u = fabsf(rf) < 1.17549435e-38f ? 1.40129846e-45 : (double)nextafterf(fabsf(rf), INFINITY) - fabsf(rf);
+  return fabs((double)got - r) / u;
+}
+static int same(float a, float b) { return (isnan(a) && isnan(b)) || (a == b && signbit(a) == signbit(b)); }
+static void run(int n) {
+  for (int k = n; k < N; ++k) x[k] = y[k] = 1.0f;
+  if (vpow(x, y, o) != 0) { printf("kernel failed\n"); return; }
+  for (int k = 0; k < n; ++k) {
+    double e = ulps(o[k], pow((double)x[k], (double)y[k]));
+    if (!(e <= worst)) { worst = e; wx = x[k]; wy = y[k]; }
+  }
+}
+int main(void) {
+  /* Positive x over every exponent, y over exponents that keep most results finite. */
+  static const float ys[] = {0.5f, -0.5f, 2.0f, -2.0f, 3.0f, 1.5f, 0.1f, -7.25f, 10.0f, 0.333f, 37.0f, -1.0f};
+  int n = 0;
+  for (uint32_t b = 0; b < 0x7f800000u; b += 40009u)
+    for (unsigned j = 0; j < sizeof ys / sizeof ys[0]; ++j) {
+      memcpy(&x[n], &b, 4); y[n++] = ys[j];
+      if (n == N) { run(n); n = 0; }
+    }
+  /* Negative x with integer y; mid-range x with y swept. */
+  for (int k = -40; k <= 40; ++k)
+    for (int j = -20; j <= 20; ++j) {
+      x[n] = -(1.0f + k * 0.37f) * (k < 0 ? -1 : 1); y[n++] = (float)j;
+      x[n] = 0.75f + k * 0.02f; y[n++] = j * 3.7f;
+      if (n >= N - 2) { run(n); n = 0; }
+    }
+  run(n);
+  float inf = INFINITY;
+  struct { float x, y, want; } ex[] = {
+      {2.0f, 0.0f, 1.0f}, {NAN, 0.0f, 1.0f}, {NAN, -0.0f, 1.0f}, {1.0f, NAN, 1.0f}, {1.0f, inf, 1.0f},
+      {-1.0f, inf, 1.0f}, {-1.0f, -inf, 1.0f}, {0.0f, -1.0f, inf}, {-0.0f, -1.0f, -inf},
+      {-0.0f, -2.0f, inf}, {0.0f, 3.0f, 0.0f}, {-0.0f, 3.0f, -0.0f}, {-0.0f, 2.0f, 0.0f},
+      {0.0f, -inf, inf}, {0.0f, inf, 0.0f}, {0.5f, inf, 0.0f}, {0.5f, -inf, inf}, {2.0f, inf, inf},
+      {2.0f, -inf, 0.0f}, {-2.0f, inf, inf}, {-0.5f, inf, 0.0f}, {inf, 2.0f, inf}, {inf, -2.0f, 0.0f},
+      {-inf, 3.0f, -inf}, {-inf, 2.0f, inf}, {-inf, -3.0f, -0.0f}, {-inf, 0.5f, inf},
+      {-inf, -0.5f, 0.0f}, {-2.0f, 0.5f, NAN}, {-2.0f, 3.0f, -8.0f}, {-2.0f, -3.0f, -0.125f},
+      {-2.0f, 2.0f, 4.0f}, {NAN, 1.0f, NAN}, {2.0f, NAN, NAN}, {2.0f, 128.0f, inf},
+      {2.0f, -149.0f, 1.4e-45f}, {2.0f, -151.0f, 0.0f}, {-3.0f, 16777216.0f, inf},
+      {-0.5f, 33554433.0f, 0.0f}, {10.0f, 3.0f, 1000.0f}, {4.0f, 0.5f, 2.0f}};
+  for (unsigned k = 0; k < sizeof ex / sizeof ex[0]; ++k) {
+    x[0] = ex[k].x; y[0] = ex[k].y;
+    run(1);
+    if (!same(o[0], ex[k].want)) printf("bad %a %a %a\n", ex[k].x, ex[k].y, o[0]);
+  }
+  printf("pow %.4f %a %a\n", worst, wx, wy);
+  return 0;
+}
+)";
+  // The host, its baseline CPU (no FMA) and AArch64 under qemu.
+  std::vector<std::pair<std::string, std::string>> runs = {{"host", "x86-64"}};
+  for (const std::string &target : e2eTargets()) runs.push_back({target, ""});
+  for (auto &[target, mcpu] : runs) {
+    INFO(target << " " << mcpu);
+    RunResult r = runKernels({f}, h, target, 3, mcpu);
+    INFO("output:\n" << r.out << r.err);
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.out.find("bad ") == std::string::npos);
+    CHECK(r.out.find("kernel failed") == std::string::npos);
+    std::vector<double> v = numbers(r.out);
+    REQUIRE(!v.empty());
+    CHECK(v[0] <= 1.0); // rounded once from double
+  }
+}
