@@ -3,7 +3,10 @@
 # (test/cuda/Inputs/kernels.hy, test/e2e/shared.hy, test/e2e/tvm/test_bind.hy)
 # compiled with --target cuda and for the host (--symbol-prefix cpu_), run on
 # the GPU and on the CPU from the same random inputs and compared; vadd GB/s
-# and the shared-tile matmul's GFLOP/s are printed (gpu_check.c).
+# and the shared-tile matmul's GFLOP/s are printed (gpu_check.c). Then the
+# cuda samples (samples/cuda: vadd, a shared-tile matmul bound by schedule,
+# a row softmax with shared-memory reductions), built with their Makefile,
+# each checked against its CPU build (samples/cuda/main.c).
 #
 #   bash test/gpu/run_gpu_tests.sh [HYBRIDC] [CUDA_ARCH]   (default build/tools/hybridc/hybridc, sm_90)
 #
@@ -29,5 +32,17 @@ cat test/cuda/Inputs/kernels.hy test/e2e/shared.hy test/e2e/tvm/test_bind.hy | g
   --emit-header="$T/gpu_kernels.h"
 "$HYBRIDC" "$T/all.hy" -s test/cuda/Inputs/kernels.json --symbol-prefix cpu_ -o "$T/cpu.o" --emit-header="$T/cpu_kernels.h"
 cc -std=c99 -D_GNU_SOURCE -O1 -Wall -I"$T" test/gpu/gpu_check.c "$T/gpu.o" "$T/cpu.o" "${LIBCUDA:--lcuda}" -lm -lpthread \
-  -o "$T/gpu_check"
-"$T/gpu_check"
+  -o status=0
+"$T/gpu_check" || status=1
+make -s -C samples/cuda O="$T/samples" HYBRIDC="$(realpath "$HYBRIDC")" CUDA_ARCH="$ARCH" \
+  LDFLAGS="-L$(dirname "${LIBCUDA:-/usr/lib/x86_64-linux-gnu/libcuda.so.1}")" \
+  LDLIBS="${LIBCUDA:--lcuda} -lm -lpthread"
+"$T/samples/cuda_samples" || status=1
+exit $status
+status=0
+"$T/gpu_check" || status=1
+make -s -C samples/cuda O="$T/samples" HYBRIDC="$(realpath "$HYBRIDC")" CUDA_ARCH="$ARCH" \
+  LDFLAGS="-L$(dirname "${LIBCUDA:-/usr/lib/x86_64-linux-gnu/libcuda.so.1}")" \
+  LDLIBS="${LIBCUDA:--lcuda} -lm -lpthread"
+"$T/samples/cuda_samples" || status=1
+exit $status

@@ -4,7 +4,10 @@
  * implements the five driver entry points the hybridc runtime calls and
  * writes one line per call to $FAKE_CUDA_LOG (append mode), so tests can
  * check module loads per context, launch dimensions, the stream and every
- * kernel argument:
+ * kernel argument. It also has the few calls a program makes around them
+ * (samples/cuda/main.c: cuInit, cuDeviceGet, cuCtxCreate, cuMemAlloc and
+ * copies in host memory, cuCtxSynchronize); kernels are not run, so their
+ * outputs are what the buffers held:
  *   ctx <id>                                       cuCtxGetCurrent
  *   load ctx=<id> entries=<names...>               cuModuleLoadData (names from the PTX)
  *   launch <entry> grid=X,Y,Z block=X,Y,Z stream=<p> args=<v>,<v>,...
@@ -140,4 +143,39 @@ int cuGetErrorString(int error, const char **text) {
   case 700: *text = "an illegal memory access was encountered"; return 0;
   default: *text = 0; return 1; /* CUDA_ERROR_INVALID_VALUE */
   }
+}
+
+/* Around the launches: a program's set-up, with "device" memory in host memory. */
+typedef unsigned long long CUdeviceptr;
+int cuInit(unsigned flags) { return flags ? 1 : 0; }
+int cuDeviceGet(int *dev, int ordinal) {
+  *dev = ordinal;
+  return 0;
+}
+int cuCtxCreate_v2(void **ctx, unsigned flags, int dev) {
+  (void)flags;
+  (void)dev;
+  long id = getenv("FAKE_CUDA_CONTEXT") ? atol(getenv("FAKE_CUDA_CONTEXT")) : 1;
+  fake_cuda_set_context(id);
+  *ctx = (void *)(intptr_t)id;
+  logLine("create");
+  return 0;
+}
+int cuCtxSynchronize(void) { return 0; }
+int cuMemAlloc_v2(CUdeviceptr *p, size_t bytes) {
+  void *m = calloc(1, bytes ? bytes : 1);
+  *p = (CUdeviceptr)(uintptr_t)m;
+  return m ? 0 : 2; /* CUDA_ERROR_OUT_OF_MEMORY */
+}
+int cuMemFree_v2(CUdeviceptr p) {
+  free((void *)(uintptr_t)p);
+  return 0;
+}
+int cuMemcpyHtoD_v2(CUdeviceptr dst, const void *src, size_t bytes) {
+  memcpy((void *)(uintptr_t)dst, src, bytes);
+  return 0;
+}
+int cuMemcpyDtoH_v2(void *dst, CUdeviceptr src, size_t bytes) {
+  memcpy(dst, (const void *)(uintptr_t)src, bytes);
+  return 0;
 }
