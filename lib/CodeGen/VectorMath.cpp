@@ -1,4 +1,4 @@
-//===- VectorMath.cpp - Vectorizable exp/exp2/log/log2/log10/tanh/sigmoid/erf ===//
+//===- VectorMath.cpp - Vectorizable float32 math: exp, log, sin, pow, ... ===//
 //
 // Lane-wise float32 approximations built from vector arithmetic, compares,
 // selects and bit casts only (no calls, no tables, no gathers), so that they
@@ -33,6 +33,13 @@
 //                          1/(1+exp(-x)) with libm, flushes below x = -88.7).
 //   erf      2.47 ulp [3]  |x| < 1: x P(x^2); |x| < 3.92: 1 - e^-x^2 Q(1/|x|);
 //                          else +-1.
+//   sin, cos 0.50 ulp [1]  (sampled, every exponent; a sweep of every 5th
+//                          float: see bench/RESULTS.md) in float64: x = j pi/2
+//                          + r by Cody-Waite for |x| < 2^28 pi/2 (pi/2 in 25 +
+//                          53 bits), else Payne-Hanek with 24-bit chunks of
+//                          2/pi (products exact in float64, reduced mod 4 one
+//                          at a time); musl's float64 polynomials on |r| <=
+//                          pi/4 by quadrant; sin(-0) = -0, inf/nan -> nan.
 //   power    0.50 ulp [1]  (sampled: 650K (x, y) pairs) 2^(y log2|x|) in
 //                          float64 (log2 by the atanh series, 2^t by Taylor),
 //                          rounded once; C99's special cases (pow(x, +-0) = 1,
@@ -114,6 +121,8 @@ public:
   }
   Value *erf(Value *x);
   Value *pow(Value *x, Value *y);
+  /// sin(x), or cos(x) when `cosine`.
+  Value *sinCos(Value *x, bool cosine);
 
 private:
   /// e^r * 2^n for |r| <= ln2/2 and integer-valued n in [-151, 129].
@@ -328,6 +337,102 @@ Value *VM::pow(Value *x, Value *y) {
   return select(b_.CreateFCmpOEQ(y, zero), one, res);
 }
 
+Value *VM::sinCos(Value *x, bool cosine) {
+  // In float64: x = j pi/2 + r, |r| <= pi/4 (about), then the sine or cosine
+  // polynomial of r (musl's __sindf/__cosdf, error < 2^-34) by quadrant.
+  llvm::Type *dt = llvm::FixedVectorType::get(b_.getDoubleTy(), lanes_);
+  llvm::Type *lt = llvm::FixedVectorType::get(b_.getInt64Ty(), lanes_);
+  auto cd = [&](double v) { return llvm::ConstantFP::get(dt, v); };
+  auto cl = [&](int64_t v) { return llvm::ConstantInt::get(lt, uint64_t(v), true); };
+  auto fmad = [&](Value *a, Value *m, Value *s) {
+    return b_.CreateIntrinsic(llvm::Intrinsic::fmuladd, {dt}, {a, m, s});
+  };
+  Value *magic = cd(6755399441055744.0); // 1.5 * 2^52: adding it rounds to an integer
+  auto rint = [&](Value *v) { return b_.CreateFSub(b_.CreateFAdd(v, magic), magic); };
+  Value *d = b_.CreateFPExt(x, dt);
+
+  // |x| < 2^28 pi/2 (musl's medium case): j = rint(x 2/pi), r = x - j p1 - j
+  // p1t with p1 the first 25 bits of pi/2, so that j p1 is exact.
+  Value *jm = rint(b_.CreateFMul(d, cd(0.63661977236758134308)));
+  Value *rm = b_.CreateFSub(b_.CreateFSub(d, b_.CreateFMul(jm, cd(1.57079631090164184570e+00))),
+                            b_.CreateFMul(jm, cd(1.58932547735281966916e-08)));
+
+  // Larger |x| (Payne-Hanek): x = M 2^E (M < 2^24 an integer, E <= 104)
+  // times 2/pi = sum c_k 2^(-24(k+1)) (24-bit chunks c_k), modulo 4: the
+  // terms from the first chunk k0 whose product is not a multiple of 4, five
+  // of them, each exact in float64 (48-bit products), reduced mod 4 one at a
+  // time so that the fraction keeps ~2^-52.
+  static const double kTwoOverPi[] = {0xa2f983, 0x6e4e44, 0x1529fc, 0x2757d1, 0xf534dd,
+                                      0xc0db62, 0x95993c, 0x439041, 0xfe5163};
+  Value *ax = fabs(x);
+  Value *bits = toInt(ax);
+  Value *ef = b_.CreateSExt(b_.CreateLShr(bits, 23), lt); // biased float exponent (>= 1 here)
+  Value *mant = b_.CreateSIToFP(b_.CreateOr(b_.CreateAnd(bits, ci(0x7fffff)), ci(0x800000)), dt);
+  Value *e = b_.CreateSub(ef, cl(150)); // x = mant 2^e
+  // k0 = max(0, ceil((e - 25) / 24)) in 0..4, as lane selects.
+  Value *k0 = cl(0);
+  for (int k = 1; k <= 4; ++k) // e - 24k - 24 >= 2 means chunk k-1's term is 0 mod 4
+    k0 = b_.CreateSelect(b_.CreateICmpSGE(e, cl(24 * k + 2)), cl(k), k0);
+  auto chunk = [&](int i) { // c_{k0 + i}
+    Value *c = cd(kTwoOverPi[i]);
+    for (int k = 1; k <= 4; ++k)
+      c = b_.CreateSelect(b_.CreateICmpEQ(k0, cl(k)), cd(kTwoOverPi[k + i]), c);
+    return c;
+  };
+  auto pow2d = [&](Value *n) { // 2^n, n in the normal double range
+    return b_.CreateBitCast(b_.CreateShl(b_.CreateAdd(n, cl(1023)), 52), dt);
+  };
+  auto term = [&](int i) { // mant c_{k0+i} 2^(e - 24(k0 + i + 1)), exact
+    Value *sh = b_.CreateSub(e, b_.CreateMul(cl(24), b_.CreateAdd(k0, cl(i + 1))));
+    return b_.CreateFMul(b_.CreateFMul(mant, chunk(i)), pow2d(sh));
+  };
+  auto mod4 = [&](Value *t) { // t - 4 floor(t / 4) for 0 <= t < 2^52
+    Value *q = b_.CreateFMul(t, cd(0.25));
+    Value *rq = rint(q);
+    rq = b_.CreateSelect(b_.CreateFCmpOGT(rq, q), b_.CreateFSub(rq, cd(1.0)), rq);
+    return b_.CreateFSub(t, b_.CreateFMul(rq, cd(4.0)));
+  };
+  Value *a = b_.CreateFAdd(mod4(term(0)), mod4(term(1))); // exact, < 8
+  Value *ja = rint(a);
+  Value *bsum = b_.CreateFAdd(b_.CreateFSub(a, ja), term(2)); // term 2 < 2
+  Value *jb = rint(bsum);
+  Value *f = b_.CreateFAdd(b_.CreateFAdd(b_.CreateFSub(bsum, jb), term(3)), term(4));
+  Value *jl = b_.CreateFAdd(ja, jb);
+  Value *rl = b_.CreateFMul(f, cd(1.57079632679489661923));
+  // The sign of x: sin is odd, cos even, so reduce |x| and fix the sign.
+  Value *neg = b_.CreateFCmpOLT(x, c(0.0));
+  rl = b_.CreateSelect(neg, b_.CreateFNeg(rl), rl);
+  jl = b_.CreateSelect(neg, b_.CreateFNeg(jl), jl);
+
+  Value *large = b_.CreateFCmpOGE(ax, c(421657428.0)); // 2^28 pi/2
+  Value *r = b_.CreateSelect(large, rl, rm);
+  Value *j = b_.CreateSelect(large, jl, jm);
+  Value *q = b_.CreateAnd(b_.CreateFPToSI(j, lt), cl(3));      // quadrant (two's complement)
+  if (cosine) q = b_.CreateAnd(b_.CreateAdd(q, cl(1)), cl(3)); // cos x = sin(x + pi/2)
+
+  Value *z = b_.CreateFMul(r, r);
+  Value *w = b_.CreateFMul(z, z);
+  // sin r (musl __sindf)
+  Value *s3 = fmad(z, cd(2.71831149398982190640e-06), cd(-1.98393348360966317347e-04));
+  Value *s = b_.CreateFMul(z, r);
+  Value *sinr = b_.CreateFAdd(
+      fmad(s, fmad(z, cd(8.33332938588946318930e-03), cd(-1.66666666416265235595e-01)), r),
+      b_.CreateFMul(b_.CreateFMul(s, w), s3));
+  // cos r (musl __cosdf)
+  Value *c3 = fmad(z, cd(2.43904487962774090654e-05), cd(-1.38867637746099294692e-03));
+  Value *cosr = b_.CreateFAdd(
+      fmad(w, cd(4.16666233237390631894e-02), fmad(z, cd(-4.99999997251031003120e-01), cd(1.0))),
+      b_.CreateFMul(b_.CreateFMul(w, z), c3));
+  // quadrant 0: sin r, 1: cos r, 2: -sin r, 3: -cos r
+  Value *odd = b_.CreateICmpNE(b_.CreateAnd(q, cl(1)), cl(0));
+  Value *v = b_.CreateSelect(odd, cosr, sinr);
+  v = b_.CreateSelect(b_.CreateICmpUGE(q, cl(2)), b_.CreateFNeg(v), v);
+  Value *res = b_.CreateFPTrunc(v, ft_);
+  // Tiny |x|: sin x = x (keeps -0), cos x = 1; inf and nan: nan.
+  res = select(b_.CreateFCmpOLT(ax, c(0x1p-12)), cosine ? c(1.0) : x, res);
+  return select(b_.CreateFCmpUEQ(ax, c(INFINITY)), c(NAN), res);
+}
+
 } // namespace
 
 bool hasVectorMath(llvm::Type *ty) {
@@ -355,6 +460,8 @@ llvm::Value *emitVectorMath(llvm::IRBuilder<> &b, VectorMathFn fn, llvm::Value *
   case VectorMathFn::Sigmoid: r = vm.sigmoid(in); break;
   case VectorMathFn::Erf: r = vm.erf(in); break;
   case VectorMathFn::Pow: r = vm.pow(in, in2); break;
+  case VectorMathFn::Sin: r = vm.sinCos(in, false); break;
+  case VectorMathFn::Cos: r = vm.sinCos(in, true); break;
   case VectorMathFn::None: HY_UNREACHABLE("emitVectorMath without a function");
   }
   return half ? b.CreateFPTrunc(r, vt) : r;

@@ -1,4 +1,4 @@
-//===- VectorMath.h - Vectorizable exp, log (bases e, 2, 10), tanh, erf ---===//
+//===- VectorMath.h - Vectorizable float32 math: exp, log, sin, pow, ... --===//
 //
 // Polynomial approximations of transcendental functions emitted as plain
 // vector LLVM IR (mul, add, compare, select, bit casts), so that a
@@ -28,6 +28,8 @@ enum class VectorMathFn {
   Tanh,
   Sigmoid,
   Erf,
+  Sin,
+  Cos,
   Pow // two arguments
 }; // None: no polynomial (Intrinsics.def)
 

@@ -121,7 +121,7 @@ static void check_two_steps(void) {
   CU(cuMemcpyDtoH_v2(gt, dt, n * 4));
   CU(cuMemcpyDtoH_v2(gu, du, n * 4));
   cpu_two_steps(n, 1.5f, a, t, u);
-  compare("two_steps t (exp, exp2, log2, log10, power polynomials)", gt, t, n, 1e-6f);
+  compare("two_steps t (exp, exp2, log2, log10, power, sin, cos polynomials)", gt, t, n, 1e-6f);
   compare("two_steps u (second launch)", gu, u, n, 1e-6f);
   cuMemFree_v2(da), cuMemFree_v2(dt), cuMemFree_v2(du);
   free(a), free(t), free(u), free(gt), free(gu);

@@ -1,6 +1,6 @@
 # Kernels of the cuda target's tests (test/cuda/*.test): bind in the source,
 # bind by schedule (kernels.json), two launches in one def, scalars of
-# several types, math functions (exp, exp2, log2, log10, power).
+# several types, math functions (exp, exp2, log2, log10, power, sin, cos).
 def vadd(n: int32, a: float32[n], b: float32[n]):
     c = output_tensor((n,), 'float32')
     for bx in bind('blockIdx.x', (n + 255) // 256):
@@ -27,7 +27,8 @@ def two_steps(n: int32, s: float32, a: float32[n]):
                 t[bx * 128 + tx] = (exp(a[bx * 128 + tx]) + exp2(a[bx * 128 + tx]) +
                                     log2(a[bx * 128 + tx] * a[bx * 128 + tx] + 1.0) +
                                     log10(a[bx * 128 + tx] * a[bx * 128 + tx] + 1.0) +
-                                    power(a[bx * 128 + tx] * a[bx * 128 + tx] + 1.0, 1.5)) * s
+                                    power(a[bx * 128 + tx] * a[bx * 128 + tx] + 1.0, 1.5) +
+                                    sin(a[bx * 128 + tx]) * cos(a[bx * 128 + tx] * 1000.0)) * s
     for by in bind('blockIdx.y', n):
         u[by] = t[by] + 1.0
     return t, u
