@@ -71,7 +71,9 @@ class VM {
 public:
   VM(llvm::IRBuilder<> &b, unsigned lanes)
       : b_(b), lanes_(lanes), ft_(llvm::FixedVectorType::get(b.getFloatTy(), lanes)),
-        it_(llvm::FixedVectorType::get(b.getInt32Ty(), lanes)) {}
+        it_(llvm::FixedVectorType::get(b.getInt32Ty(), lanes)),
+        dt_(llvm::FixedVectorType::get(b.getDoubleTy(), lanes)),
+        lt_(llvm::FixedVectorType::get(b.getInt64Ty(), lanes)) {}
 
   llvm::Type *floatType() const { return ft_; }
 
@@ -91,7 +93,6 @@ public:
   }
   Value *select(Value *cond, Value *t, Value *f) { return b_.CreateSelect(cond, t, f); }
   Value *isNan(Value *x) { return b_.CreateFCmpUNO(x, x); }
-  Value *isNanD(Value *x, llvm::Type *) { return b_.CreateFCmpUNO(x, x); }
   Value *toInt(Value *f) { return b_.CreateBitCast(f, it_); }
   Value *toFloat(Value *i) { return b_.CreateBitCast(i, ft_); }
 
@@ -142,6 +143,18 @@ private:
   llvm::IRBuilder<> &b_;
   unsigned lanes_;
   llvm::Type *ft_, *it_;
+  llvm::Type *dt_, *lt_; // float64 and int64 lanes (pow, sin, cos work in float64)
+
+  Value *cd(double v) { return llvm::ConstantFP::get(dt_, v); }
+  Value *cl(int64_t v) { return llvm::ConstantInt::get(lt_, uint64_t(v), true); }
+  Value *fmad(Value *a, Value *m, Value *s) {
+    return b_.CreateIntrinsic(llvm::Intrinsic::fmuladd, {dt_}, {a, m, s});
+  }
+  /// The nearest integer, for |v| < 2^51 (1.5 * 2^52 added and taken away).
+  Value *rintd(Value *v) {
+    Value *magic = cd(6755399441055744.0);
+    return b_.CreateFSub(b_.CreateFAdd(v, magic), magic);
+  }
 };
 
 Value *VM::expReduced(Value *n, Value *r) {
@@ -279,21 +292,14 @@ Value *VM::pow(Value *x, Value *y) {
   // precision), the product, and 2^t by a degree-9 Taylor polynomial of
   // e^(f ln 2) on |f| <= 1/2, scaled by 2^n in double; one rounding to float
   // at the end (denormals and overflow included).
-  llvm::Type *dt = llvm::FixedVectorType::get(b_.getDoubleTy(), lanes_);
-  llvm::Type *lt = llvm::FixedVectorType::get(b_.getInt64Ty(), lanes_);
-  auto cd = [&](double v) { return llvm::ConstantFP::get(dt, v); };
-  auto cl = [&](int64_t v) { return llvm::ConstantInt::get(lt, uint64_t(v), true); };
-  auto fmad = [&](Value *a, Value *m, Value *s) {
-    return b_.CreateIntrinsic(llvm::Intrinsic::fmuladd, {dt}, {a, m, s});
-  };
   Value *ax = fabs(x);
-  Value *d = b_.CreateFPExt(ax, dt);
+  Value *d = b_.CreateFPExt(ax, dt_);
   // d = 2^e m, m in [sqrt(1/2), sqrt(2)) (float's denormals are normal doubles).
-  Value *bits = b_.CreateBitCast(d, lt);
+  Value *bits = b_.CreateBitCast(d, lt_);
   Value *e = b_.CreateSub(b_.CreateLShr(bits, 52), cl(1023));
   Value *m = b_.CreateBitCast(
       b_.CreateOr(b_.CreateAnd(bits, cl(0x000fffffffffffffLL)), cl(0x3ff0000000000000LL)),
-      dt); // [1, 2)
+      dt_); // [1, 2)
   Value *big = b_.CreateFCmpOGT(m, cd(1.4142135623730951));
   m = b_.CreateSelect(big, b_.CreateFMul(m, cd(0.5)), m);
   e = b_.CreateSelect(big, b_.CreateAdd(e, cl(1)), e);
@@ -303,19 +309,18 @@ Value *VM::pow(Value *x, Value *y) {
   Value *p = cd(1.0 / 13);
   for (double k : {11.0, 9.0, 7.0, 5.0, 3.0, 1.0}) p = fmad(p, s2, cd(1.0 / k));
   Value *lnm = b_.CreateFMul(b_.CreateFMul(s, cd(2.0)), p);
-  Value *log2x = fmad(lnm, cd(1.4426950408889634), b_.CreateSIToFP(e, dt));
-  Value *t = b_.CreateFMul(b_.CreateFPExt(y, dt), log2x);
+  Value *log2x = fmad(lnm, cd(1.4426950408889634), b_.CreateSIToFP(e, dt_));
+  Value *t = b_.CreateFMul(b_.CreateFPExt(y, dt_), log2x);
   // Past +-200 the float result is inf or 0 either way (nan stays nan).
   t = b_.CreateSelect(b_.CreateFCmpOGT(t, cd(200.0)), cd(200.0), t);
   t = b_.CreateSelect(b_.CreateFCmpOLT(t, cd(-200.0)), cd(-200.0), t);
-  Value *magic = cd(6755399441055744.0); // 1.5 * 2^52: round to nearest
-  Value *n = b_.CreateFSub(b_.CreateFAdd(t, magic), magic);
+  Value *n = rintd(t);
   Value *r = b_.CreateFMul(b_.CreateFSub(t, n), cd(0.6931471805599453));
   Value *q = cd(1.0 / 362880);
   for (double f : {40320.0, 5040.0, 720.0, 120.0, 24.0, 6.0, 2.0, 1.0, 1.0})
     q = fmad(q, r, cd(1.0 / f));
-  Value *ni = b_.CreateFPToSI(b_.CreateSelect(isNanD(n, dt), cd(0.0), n), lt);
-  Value *scale = b_.CreateBitCast(b_.CreateShl(b_.CreateAdd(ni, cl(1023)), 52), dt);
+  Value *ni = b_.CreateFPToSI(b_.CreateSelect(isNan(n), cd(0.0), n), lt_);
+  Value *scale = b_.CreateBitCast(b_.CreateShl(b_.CreateAdd(ni, cl(1023)), 52), dt_);
   Value *res = b_.CreateFPTrunc(b_.CreateFMul(q, scale), ft_);
 
   // C99's special cases (as libm's powf).
@@ -340,20 +345,11 @@ Value *VM::pow(Value *x, Value *y) {
 Value *VM::sinCos(Value *x, bool cosine) {
   // In float64: x = j pi/2 + r, |r| <= pi/4 (about), then the sine or cosine
   // polynomial of r (musl's __sindf/__cosdf, error < 2^-34) by quadrant.
-  llvm::Type *dt = llvm::FixedVectorType::get(b_.getDoubleTy(), lanes_);
-  llvm::Type *lt = llvm::FixedVectorType::get(b_.getInt64Ty(), lanes_);
-  auto cd = [&](double v) { return llvm::ConstantFP::get(dt, v); };
-  auto cl = [&](int64_t v) { return llvm::ConstantInt::get(lt, uint64_t(v), true); };
-  auto fmad = [&](Value *a, Value *m, Value *s) {
-    return b_.CreateIntrinsic(llvm::Intrinsic::fmuladd, {dt}, {a, m, s});
-  };
-  Value *magic = cd(6755399441055744.0); // 1.5 * 2^52: adding it rounds to an integer
-  auto rint = [&](Value *v) { return b_.CreateFSub(b_.CreateFAdd(v, magic), magic); };
-  Value *d = b_.CreateFPExt(x, dt);
+  Value *d = b_.CreateFPExt(x, dt_);
 
-  // |x| < 2^28 pi/2 (musl's medium case): j = rint(x 2/pi), r = x - j p1 - j
+  // |x| < 2^28 pi/2 (musl's medium case): j = rintd(x 2/pi), r = x - j p1 - j
   // p1t with p1 the first 25 bits of pi/2, so that j p1 is exact.
-  Value *jm = rint(b_.CreateFMul(d, cd(0.63661977236758134308)));
+  Value *jm = rintd(b_.CreateFMul(d, cd(0.63661977236758134308)));
   Value *rm = b_.CreateFSub(b_.CreateFSub(d, b_.CreateFMul(jm, cd(1.57079631090164184570e+00))),
                             b_.CreateFMul(jm, cd(1.58932547735281966916e-08)));
 
@@ -366,8 +362,8 @@ Value *VM::sinCos(Value *x, bool cosine) {
                                       0xc0db62, 0x95993c, 0x439041, 0xfe5163};
   Value *ax = fabs(x);
   Value *bits = toInt(ax);
-  Value *ef = b_.CreateSExt(b_.CreateLShr(bits, 23), lt); // biased float exponent (>= 1 here)
-  Value *mant = b_.CreateSIToFP(b_.CreateOr(b_.CreateAnd(bits, ci(0x7fffff)), ci(0x800000)), dt);
+  Value *ef = b_.CreateSExt(b_.CreateLShr(bits, 23), lt_); // biased float exponent (>= 1 here)
+  Value *mant = b_.CreateSIToFP(b_.CreateOr(b_.CreateAnd(bits, ci(0x7fffff)), ci(0x800000)), dt_);
   Value *e = b_.CreateSub(ef, cl(150)); // x = mant 2^e
   // k0 = max(0, ceil((e - 25) / 24)) in 0..4, as lane selects.
   Value *k0 = cl(0);
@@ -380,7 +376,7 @@ Value *VM::sinCos(Value *x, bool cosine) {
     return c;
   };
   auto pow2d = [&](Value *n) { // 2^n, n in the normal double range
-    return b_.CreateBitCast(b_.CreateShl(b_.CreateAdd(n, cl(1023)), 52), dt);
+    return b_.CreateBitCast(b_.CreateShl(b_.CreateAdd(n, cl(1023)), 52), dt_);
   };
   auto term = [&](int i) { // mant c_{k0+i} 2^(e - 24(k0 + i + 1)), exact
     Value *sh = b_.CreateSub(e, b_.CreateMul(cl(24), b_.CreateAdd(k0, cl(i + 1))));
@@ -388,14 +384,14 @@ Value *VM::sinCos(Value *x, bool cosine) {
   };
   auto mod4 = [&](Value *t) { // t - 4 floor(t / 4) for 0 <= t < 2^52
     Value *q = b_.CreateFMul(t, cd(0.25));
-    Value *rq = rint(q);
+    Value *rq = rintd(q);
     rq = b_.CreateSelect(b_.CreateFCmpOGT(rq, q), b_.CreateFSub(rq, cd(1.0)), rq);
     return b_.CreateFSub(t, b_.CreateFMul(rq, cd(4.0)));
   };
   Value *a = b_.CreateFAdd(mod4(term(0)), mod4(term(1))); // exact, < 8
-  Value *ja = rint(a);
+  Value *ja = rintd(a);
   Value *bsum = b_.CreateFAdd(b_.CreateFSub(a, ja), term(2)); // term 2 < 2
-  Value *jb = rint(bsum);
+  Value *jb = rintd(bsum);
   Value *f = b_.CreateFAdd(b_.CreateFAdd(b_.CreateFSub(bsum, jb), term(3)), term(4));
   Value *jl = b_.CreateFAdd(ja, jb);
   Value *rl = b_.CreateFMul(f, cd(1.57079632679489661923));
@@ -407,7 +403,7 @@ Value *VM::sinCos(Value *x, bool cosine) {
   Value *large = b_.CreateFCmpOGE(ax, c(421657428.0)); // 2^28 pi/2
   Value *r = b_.CreateSelect(large, rl, rm);
   Value *j = b_.CreateSelect(large, jl, jm);
-  Value *q = b_.CreateAnd(b_.CreateFPToSI(j, lt), cl(3));      // quadrant (two's complement)
+  Value *q = b_.CreateAnd(b_.CreateFPToSI(j, lt_), cl(3));     // quadrant (two's complement)
   if (cosine) q = b_.CreateAnd(b_.CreateAdd(q, cl(1)), cl(3)); // cos x = sin(x + pi/2)
 
   Value *z = b_.CreateFMul(r, r);

@@ -5,8 +5,9 @@
  * writes one line per call to $FAKE_CUDA_LOG (append mode), so tests can
  * check module loads per context, launch dimensions, the stream and every
  * kernel argument. It also has the few calls a program makes around them
- * (samples/cuda/main.c: cuInit, cuDeviceGet, cuCtxCreate, cuMemAlloc and
- * copies in host memory, cuCtxSynchronize); kernels are not run, so their
+ * (samples/cuda/main.c, test/gpu/gpu_check.c: cuInit, cuDeviceGet,
+ * cuDeviceGetName, cuCtxCreate, cuMemAlloc and copies in host memory,
+ * cuCtxSynchronize); kernels are not run, so their
  * outputs are what the buffers held:
  *   ctx <id>                                       cuCtxGetCurrent
  *   load ctx=<id> entries=<names...>               cuModuleLoadData (names from the PTX)
@@ -162,6 +163,10 @@ int cuCtxCreate_v2(void **ctx, unsigned flags, int dev) {
   return 0;
 }
 int cuCtxSynchronize(void) { return 0; }
+int cuDeviceGetName(char *name, int len, int dev) {
+  snprintf(name, (size_t)len, "fake device %d", dev);
+  return 0;
+}
 int cuMemAlloc_v2(CUdeviceptr *p, size_t bytes) {
   void *m = calloc(1, bytes ? bytes : 1);
   *p = (CUdeviceptr)(uintptr_t)m;
