@@ -15,8 +15,10 @@
 //    difference of their rests (invariant terms cancel, inner-loop terms
 //    are bounded by the inner loops' ranges) is smaller than |a|, and the
 //    recovered g's determine v (v itself, or v // m with v % m' where m
-//    divides m'); or when some dimension without v differs by a constant
-//    that is never zero. Buffers allocated inside the loop are private.
+//    divides m'); or when some dimension differs by more than the loop can
+//    move (`a*v + rest` in both, the rests' difference never within |a|
+//    times the loop's span: `y[tx]` and `y[tx + 128]` under tx < 128), or
+//    without v by a constant that is never zero. Buffers allocated inside the loop are private.
 //
 // Reductions (`s = s + x`, `c[i] += x` under a parallel loop over another
 // index) are dependences too: hybridc does not parallelize or vectorize
@@ -416,6 +418,17 @@ public:
         if (std::max(-*dlo, *dhi) < coef) {
           recovered.push_back(*ps.v);
           continue;
+        }
+        // Farther apart than the loop can move: equal elements need
+        // coef*(v - v') = D with |v - v'| < the extent, so |D| <= coef*span
+        // (`y[tx]` and `y[tx + 128]` under tx in 0..128 never meet).
+        if (ps.v->kind == VTerm::Id) {
+          Interval vr =
+              loopRange(loop_->min, loop_->extent, [](const std::string &) { return Interval(); });
+          if (vr.lo && vr.hi) {
+            int64_t reach = coef * (*vr.hi - *vr.lo);
+            if (*dlo > reach || *dhi < -reach) return true; // never the same element
+          }
         }
       }
       // Divisibility: equal elements need coef*dv = -(D), and D is the

@@ -885,6 +885,31 @@ def softmax(x: float32[8, 16]):
   k.checkSame();
 }
 
+TEST_CASE("accesses farther apart than the loop can move do not conflict", "[schedule-apply]") {
+  // out[i] and out[i + 8] with i in 0..8: no two iterations meet.
+  const char *src = R"(
+def halves(x: float32[8]):
+    out = output_tensor((16,), 'float32')
+    for i in range(N):
+        out[i] = x[i % 8]
+        out[i + 8] = x[i % 8] * 2.0
+    return out
+)";
+  auto with = [&](const char *n) {
+    std::string k = src;
+    return k.replace(k.find("N):"), 1, n);
+  };
+  Kernel k(with("8"), Kernel::ops("halves", R"({"op": "parallel", "loop": "i"})"));
+  INFO(k.errors());
+  CHECK(k.legal);
+  k.checkSame();
+  // With 9 iterations i = 8 and i = 0 both write out[8]: still refused, with
+  // that witness.
+  Kernel bad(with("9"), Kernel::ops("halves", R"({"op": "parallel", "loop": "i"})"));
+  CHECK(!bad.legal);
+  CHECK(bad.errors().find("e.g. i = 8 and i = 0 both write out[8]") != std::string::npos);
+}
+
 TEST_CASE("a scalar accumulator makes a loop illegal to parallelize", "[schedule-apply]") {
   Kernel k(kMatmul, Kernel::ops("matmul", R"({"op": "parallel", "loop": "k"})"));
   CHECK(!k.legal);
@@ -963,18 +988,29 @@ TEST_CASE("legality of split and fused loops", "[schedule-apply]") {
   INFO(np.errors());
   CHECK(np.legal);
   for (int64_t n : {0, 3, 5, 11, 24}) np.checkSame({{"n", n}}, 1);
-  // Writes shifted by a loop-invariant offset stay independent.
-  Kernel shifted(R"(
-def f(a: float32[10], n: int32):
-    b = output_tensor((20,), 'float32')
-    for i in range(10):
+  // Writes shifted by a loop-invariant offset: i + n and i + n + 10 would
+  // need iterations 10 apart, and i moves 9 at most (an exact refusal
+  // before session 6 was a false one).
+  const char *shiftedSrc = R"(
+def f(a: float32[11], n: int32):
+    b = output_tensor((21,), 'float32')
+    for i in range(N):
         b[i + n] = a[i]
         b[i + n + 10] = a[i]
     return b
-)",
-                 Kernel::ops("f", R"({"op": "parallel", "loop": "i"})"));
+)";
+  auto shiftedWith = [&](const char *extent) {
+    std::string k = shiftedSrc;
+    return k.replace(k.find("N):"), 1, extent);
+  };
+  Kernel shifted(shiftedWith("10"), Kernel::ops("f", R"({"op": "parallel", "loop": "i"})"));
   INFO(shifted.errors());
-  CHECK(shifted.legal == false); // i + n and i + n + 10 collide across iterations
+  CHECK(shifted.legal);
+  shifted.checkSame({{"n", 0}}, 1);
+  // Over 11 iterations i = 10 and i = 0 do collide.
+  Kernel collide(shiftedWith("11"), Kernel::ops("f", R"({"op": "parallel", "loop": "i"})"));
+  CHECK(collide.legal == false);
+  CHECK(collide.errors().find("(b[i + n] and b[i + n + 10])") != std::string::npos);
   Kernel rows(R"(
 def f(a: float32[10]):
     b = output_tensor((2, 10), 'float32')
