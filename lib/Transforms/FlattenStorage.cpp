@@ -20,14 +20,15 @@
 // `ramp(offset of base, 1, lanes)` (one vector load or store); otherwise it
 // is the int64 vector of per-lane offsets (a gather or scatter).
 //
-// Expects: the final loop IR (nothing runs after this pass but code
-// generation). Guarantees: every access has at most one index (none for a
-// zero-dimensional buffer), of type int64 or int64 vector;
+// Expects: the final loop IR (only lower-parallel, which outlines, follows
+// on the CPU targets). Guarantees: every access has at most one index (none
+// for a zero-dimensional buffer), of type int64 or int64 vector;
 // LoweredFunc::storageFlat is set. Each user index is converted to int64
-// by a Cast (sign extension, or zero extension for unsigned types), and the
-// additions and multiplications above those casts are address arithmetic
-// of an element in bounds: code generation emits them without signed
-// wrap-around (nsw).
+// (a Cast: sign extension, or zero extension for unsigned types; a constant
+// is folded). The int64 additions and multiplications at the top of an
+// offset (this pass's, and those of an int64 index itself) are address
+// arithmetic of an element in bounds: code generation emits them without
+// signed wrap-around (nsw).
 //
 //===----------------------------------------------------------------------===//
 #include "hybridc/IR/IRVisitor.h"

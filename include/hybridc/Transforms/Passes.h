@@ -61,8 +61,8 @@ namespace hybridc::ir {
 /// FlattenStorage.cpp: every access `b[i0, ..., in-1]` of `f` (body and
 /// cuda kernels) becomes `b[offset]`, one int64 element offset from the
 /// buffer's strides; a contiguous vector access keeps a stride-1 ramp.
-/// Expects: the final loop IR. Guarantees: f.storageFlat; what code
-/// generation receives.
+/// Expects: the final loop IR. Guarantees: f.storageFlat (on the cuda
+/// target what code generation receives; lower-parallel follows on CPUs).
 void flattenStorage(LoweredFunc &f);
 
 } // namespace hybridc::ir
