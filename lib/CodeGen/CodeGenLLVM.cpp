@@ -331,7 +331,7 @@ llvm::Function *CodeGenLLVM::compile(const LoweredFunc &f) {
     if (a.kind == Arg::InputBuffer && a.buffer->strided) {
       for (size_t k = 0; k < a.buffer->shape.size(); ++k) {
         llvm::Argument *s = fn_->getArg(p++);
-        std::string name = a.buffer->name + ".stride" + std::to_string(k);
+        std::string name = strideName(a.buffer->name, k);
         s->setName(name);
         pushSymbol(name, {s, nullptr});
       }

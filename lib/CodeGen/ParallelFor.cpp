@@ -48,8 +48,6 @@
 #include "llvm/IR/Module.h"
 #include "llvm/Transforms/Utils/Local.h"
 
-#include <set>
-
 namespace hybridc::codegen {
 
 using namespace ir;

@@ -248,6 +248,10 @@ Expr makeConst(DType t, int64_t v) {
   Expr s = t.isFloat() ? FloatImm::make(t.element(), double(v)) : IntImm::make(t.element(), v);
   return t.lanes > 1 ? Broadcast::make(s, t.lanes) : s;
 }
+std::string strideName(const std::string &buffer, size_t dim) {
+  return buffer + ".stride" + std::to_string(dim);
+}
+
 Expr makeConstF(DType t, double v) {
   Expr s = t.isFloat() ? FloatImm::make(t.element(), v) : IntImm::make(t.element(), int64_t(v));
   return t.lanes > 1 ? Broadcast::make(s, t.lanes) : s;

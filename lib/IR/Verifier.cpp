@@ -167,7 +167,7 @@ std::string verify(const LoweredFunc &f) {
         v.bind(a.name, a.dtype);
       else if (a.buffer && a.buffer->strided)
         for (size_t k = 0; k < a.buffer->shape.size(); ++k)
-          v.bind(a.name + ".stride" + std::to_string(k), DType::i64());
+          v.bind(strideName(a.name, k), DType::i64());
     }
     v.flat = f.storageFlat;
     for (auto &c : f.argChecks) v.visit(c.first);

@@ -622,7 +622,7 @@ LoweredFunc lowerDef(const ast::Module &m, const ast::Def &def, const std::strin
     if (s->strided) {
       b->strided = true;
       for (size_t k = 0; k < b->strides.size(); ++k)
-        b->strides[k] = Var::make(DType::i64(), s->name + ".stride" + std::to_string(k));
+        b->strides[k] = Var::make(DType::i64(), strideName(s->name, k));
     }
     L.env[s].buffer = b;
     f.args.push_back({Arg::InputBuffer, s->name, s->dtype, b});

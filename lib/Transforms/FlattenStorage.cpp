@@ -46,7 +46,7 @@ public:
   Stmt bindStrides(const Buffer &b, Stmt body) {
     std::vector<Expr> strides = stridesOf(b);
     for (size_t k = strides.size(); k-- > 0;) {
-      std::string name = strideName(b, k);
+      std::string name = strideName(b->name, k);
       if (!needed_.count(name)) continue;
       needed_.erase(name);
       body = LetStmt::make(name, strides[k], std::move(body));
@@ -86,10 +86,6 @@ private:
     return out;
   }
 
-  static std::string strideName(const Buffer &b, size_t k) {
-    return b->name + ".stride" + std::to_string(k);
-  }
-
   /// The buffer's element strides (dense row-major when it has none).
   static std::vector<Expr> stridesOf(const Buffer &b) {
     if (b->strides.size() == b->shape.size()) return b->strides;
@@ -107,7 +103,7 @@ private:
   Expr strideExpr(const Buffer &b, const std::vector<Expr> &strides, size_t k) {
     const Expr &s = strides[k];
     if (s.as<IntImm>() || s.as<Var>()) return Cast::make(DType::i64(), s);
-    std::string name = strideName(b, k);
+    std::string name = strideName(b->name, k);
     needed_.insert(name);
     return Var::make(DType::i64(), name);
   }

@@ -428,6 +428,9 @@ struct LoweredFunc {
 //===--- Helpers ---------------------------------------------------------===//
 
 Expr makeConst(DType t, int64_t v); // IntImm or FloatImm of type t (broadcast for vectors)
+/// "<buffer>.stride<dim>": a strided input's stride parameter, or the let
+/// flatten-storage binds a symbolic stride to.
+std::string strideName(const std::string &buffer, size_t dim);
 Expr makeConstF(DType t, double v);
 const int64_t *asConstInt(const Expr &e); // non-null for a scalar IntImm
 /// The value of an integer expression made of constants, variables that
