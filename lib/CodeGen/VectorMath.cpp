@@ -150,6 +150,10 @@ private:
   Value *fmad(Value *a, Value *m, Value *s) {
     return b_.CreateIntrinsic(llvm::Intrinsic::fmuladd, {dt_}, {a, m, s});
   }
+  /// 2^n in float64 for int64 lanes n in the normal range [-1022, 1023].
+  Value *pow2d(Value *n) {
+    return b_.CreateBitCast(b_.CreateShl(b_.CreateAdd(n, cl(1023)), 52), dt_);
+  }
   /// The nearest integer, for |v| < 2^51 (1.5 * 2^52 added and taken away).
   Value *rintd(Value *v) {
     Value *magic = cd(6755399441055744.0);
@@ -320,7 +324,7 @@ Value *VM::pow(Value *x, Value *y) {
   for (double f : {40320.0, 5040.0, 720.0, 120.0, 24.0, 6.0, 2.0, 1.0, 1.0})
     q = fmad(q, r, cd(1.0 / f));
   Value *ni = b_.CreateFPToSI(b_.CreateSelect(isNan(n), cd(0.0), n), lt_);
-  Value *scale = b_.CreateBitCast(b_.CreateShl(b_.CreateAdd(ni, cl(1023)), 52), dt_);
+  Value *scale = pow2d(ni);
   Value *res = b_.CreateFPTrunc(b_.CreateFMul(q, scale), ft_);
 
   // C99's special cases (as libm's powf).
@@ -374,9 +378,6 @@ Value *VM::sinCos(Value *x, bool cosine) {
     for (int k = 1; k <= 4; ++k)
       c = b_.CreateSelect(b_.CreateICmpEQ(k0, cl(k)), cd(kTwoOverPi[k + i]), c);
     return c;
-  };
-  auto pow2d = [&](Value *n) { // 2^n, n in the normal double range
-    return b_.CreateBitCast(b_.CreateShl(b_.CreateAdd(n, cl(1023)), 52), dt_);
   };
   auto term = [&](int i) { // mant c_{k0+i} 2^(e - 24(k0 + i + 1)), exact
     Value *sh = b_.CreateSub(e, b_.CreateMul(cl(24), b_.CreateAdd(k0, cl(i + 1))));

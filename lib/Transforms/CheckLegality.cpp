@@ -390,6 +390,9 @@ public:
   /// Whether accesses `s` and `a` (same buffer) can only touch the same
   /// element in the same iteration of the loop.
   bool independent(const Access &s, const Access &a) const {
+    // The loop's own range (its bounds' variables unknown).
+    const Interval vr =
+        loopRange(loop_->min, loop_->extent, [](const std::string &) { return Interval(); });
     std::vector<VTerm> recovered;
     for (size_t d = 0; d < s.expanded.size(); ++d) {
       IndexParts ps = split(s.expanded[d], s), pa = split(a.expanded[d], a);
@@ -422,13 +425,9 @@ public:
         // Farther apart than the loop can move: equal elements need
         // coef*(v - v') = D with |v - v'| < the extent, so |D| <= coef*span
         // (`y[tx]` and `y[tx + 128]` under tx in 0..128 never meet).
-        if (ps.v->kind == VTerm::Id) {
-          Interval vr =
-              loopRange(loop_->min, loop_->extent, [](const std::string &) { return Interval(); });
-          if (vr.lo && vr.hi) {
-            int64_t reach = coef * (*vr.hi - *vr.lo);
-            if (*dlo > reach || *dhi < -reach) return true; // never the same element
-          }
+        if (ps.v->kind == VTerm::Id && vr.bounded()) {
+          int64_t reach = coef * (*vr.hi - *vr.lo);
+          if (*dlo > reach || *dhi < -reach) return true; // never the same element
         }
       }
       // Divisibility: equal elements need coef*dv = -(D), and D is the
@@ -438,8 +437,6 @@ public:
       if (ps.v && pa.v && *ps.v == *pa.v && ps.v->kind == VTerm::Id && inv.terms.empty()) {
         int64_t g = std::gcd(ps.varyingGcd, pa.varyingGcd);
         int64_t coef = ps.v->coeff < 0 ? -ps.v->coeff : ps.v->coeff;
-        Interval vr =
-            loopRange(loop_->min, loop_->extent, [](const std::string &) { return Interval(); });
         if (g > 0 && coef > 0 && inv.constant % g == 0 && vr.lo && vr.hi &&
             g / std::gcd(g, coef) > *vr.hi - *vr.lo)
           recovered.push_back(*ps.v);
