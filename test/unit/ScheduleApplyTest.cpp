@@ -885,6 +885,11 @@ def softmax(x: float32[8, 16]):
   k.checkSame();
 }
 
+/// `src` with its `range(N)` given the extent `n`.
+static std::string withExtent(std::string src, const char *n) {
+  return src.replace(src.find("N):"), 1, n);
+}
+
 TEST_CASE("accesses farther apart than the loop can move do not conflict", "[schedule-apply]") {
   // out[i] and out[i + 8] with i in 0..8: no two iterations meet.
   const char *src = R"(
@@ -895,17 +900,13 @@ def halves(x: float32[8]):
         out[i + 8] = x[i % 8] * 2.0
     return out
 )";
-  auto with = [&](const char *n) {
-    std::string k = src;
-    return k.replace(k.find("N):"), 1, n);
-  };
-  Kernel k(with("8"), Kernel::ops("halves", R"({"op": "parallel", "loop": "i"})"));
+  Kernel k(withExtent(src, "8"), Kernel::ops("halves", R"({"op": "parallel", "loop": "i"})"));
   INFO(k.errors());
   CHECK(k.legal);
   k.checkSame();
   // With 9 iterations i = 8 and i = 0 both write out[8]: still refused, with
   // that witness.
-  Kernel bad(with("9"), Kernel::ops("halves", R"({"op": "parallel", "loop": "i"})"));
+  Kernel bad(withExtent(src, "9"), Kernel::ops("halves", R"({"op": "parallel", "loop": "i"})"));
   CHECK(!bad.legal);
   CHECK(bad.errors().find("e.g. i = 8 and i = 0 both write out[8]") != std::string::npos);
 }
@@ -999,16 +1000,14 @@ def f(a: float32[11], n: int32):
         b[i + n + 10] = a[i]
     return b
 )";
-  auto shiftedWith = [&](const char *extent) {
-    std::string k = shiftedSrc;
-    return k.replace(k.find("N):"), 1, extent);
-  };
-  Kernel shifted(shiftedWith("10"), Kernel::ops("f", R"({"op": "parallel", "loop": "i"})"));
+  Kernel shifted(withExtent(shiftedSrc, "10"),
+                 Kernel::ops("f", R"({"op": "parallel", "loop": "i"})"));
   INFO(shifted.errors());
   CHECK(shifted.legal);
   shifted.checkSame({{"n", 0}}, 1);
   // Over 11 iterations i = 10 and i = 0 do collide.
-  Kernel collide(shiftedWith("11"), Kernel::ops("f", R"({"op": "parallel", "loop": "i"})"));
+  Kernel collide(withExtent(shiftedSrc, "11"),
+                 Kernel::ops("f", R"({"op": "parallel", "loop": "i"})"));
   CHECK(collide.legal == false);
   CHECK(collide.errors().find("(b[i + n] and b[i + n + 10])") != std::string::npos);
   Kernel rows(R"(
