@@ -34,9 +34,11 @@ std::string cType(DType t) {
   HY_UNREACHABLE("header: invalid dtype");
 }
 
+} // namespace
+
 /// C and C++ keywords (and names the header itself uses) cannot be
 /// parameter names: such a name gets a trailing underscore.
-bool isReservedWord(const std::string &s) {
+bool isCReservedWord(const std::string &s) {
   // clang-format off
   static const std::set<std::string> words = {
       "alignas", "alignof", "and", "and_eq", "asm", "auto", "bitand", "bitor", "bool", "break",
@@ -56,6 +58,8 @@ bool isReservedWord(const std::string &s) {
   // clang-format on
   return words.count(s) != 0;
 }
+
+namespace {
 
 /// Makes a comment body safe: no "*/" inside, no line breaks.
 std::string commentText(const std::string &s) {
@@ -78,7 +82,7 @@ std::vector<std::string> headerParamNames(const ir::LoweredFunc &f) {
   std::vector<std::string> names;
   std::set<std::string> used;
   auto add = [&](std::string n) {
-    if (isReservedWord(n)) n += "_";
+    if (isCReservedWord(n)) n += "_";
     while (used.count(n)) n += "_";
     used.insert(n);
     names.push_back(n);

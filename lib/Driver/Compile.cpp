@@ -228,6 +228,8 @@ bool compile(const Options &opts, const OutputPlan &plan, const ast::Module &mod
   for (const ir::LoweredFunc &f : funcs)
     if (isReservedSymbol(f.name))
       diags.report(DiagKind::ReservedKernelName, SourceRange(f.loc), {f.name});
+    else if (isCReservedWord(f.name))
+      diags.report(DiagKind::KernelNameKeyword, SourceRange(f.loc), {f.name});
   if (cuda)
     for (const ir::LoweredFunc &f : funcs)
       for (const ir::LoweredFunc &g : funcs)

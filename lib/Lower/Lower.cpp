@@ -76,6 +76,7 @@ ir::Stmt runLowerParallel(const ir::Stmt &s, PassContext &c) {
 const Pass kPasses[] = {
     {"simplify", runSimplify},
     {"apply-schedule", runApplySchedule},
+    {"factor-reductions", plain<ir::factorReductions>},
     {"finalize-guards", runFinalizeGuards},
     {"check-legality", runCheckLegality},
     {"unswitch-loops", plain<ir::unswitchLoops>},

@@ -65,6 +65,7 @@ const OpSpec kOps[] = {
     {"vectorize", ScheduleOp::Vectorize, {"loop"}},
     {"parallel", ScheduleOp::Parallel, {"loop"}},
     {"bind", ScheduleOp::Bind, {"loop", "thread"}},
+    {"rfactor", ScheduleOp::Rfactor, {"loop"}},
 };
 
 const char *kThreadTags[] = {"blockIdx.x",  "blockIdx.y",  "blockIdx.z",
@@ -374,7 +375,8 @@ private:
                 describe(v));
       return std::nullopt;
     }
-    const std::string allOps = "split, fuse, reorder, tile, unroll, vectorize, parallel or bind";
+    const std::string allOps =
+        "split, fuse, reorder, tile, unroll, vectorize, parallel, bind or rfactor";
     const Value *opValue = nullptr;
     for (size_t i = 0; i < v.members.size(); ++i)
       if (v.members[i].first == "op" && !opValue) opValue = v.members[i].second.get();
@@ -475,6 +477,7 @@ private:
     case ScheduleOp::Unroll:
     case ScheduleOp::Vectorize:
     case ScheduleOp::Parallel:
+    case ScheduleOp::Rfactor:
       if (const Value *x = require("loop")) readLoop(*x, op);
       break;
     case ScheduleOp::Bind:

@@ -39,6 +39,7 @@
 #include "hybridc/IR/IRVisitor.h"
 #include "hybridc/Schedule/Schedule.h"
 #include "hybridc/Support/InternalError.h"
+#include "hybridc/Transforms/Passes.h"
 
 #include <algorithm>
 #include <map>
@@ -216,6 +217,7 @@ const char *opName(ScheduleOp::Kind k) {
   case ScheduleOp::Vectorize: return "vectorize";
   case ScheduleOp::Parallel: return "parallel";
   case ScheduleOp::Bind: return "bind";
+  case ScheduleOp::Rfactor: return "rfactor";
   }
   return "?";
 }
@@ -473,6 +475,10 @@ private:
       for (auto &l : op.loops) splitNames(l, "", "");
       break;
     case ScheduleOp::Fuse: out.push_back(fusedName(op)); break;
+    case ScheduleOp::Rfactor:
+      out.push_back(parseAddress(op.loop).first + ".init");
+      out.push_back(parseAddress(op.loop).first + ".combine");
+      break;
     default: break;
     }
     return out;
@@ -605,6 +611,7 @@ private:
     case ScheduleOp::Vectorize:
     case ScheduleOp::Parallel:
     case ScheduleOp::Bind: return setKind(op);
+    case ScheduleOp::Rfactor: return rfactor(op);
     }
     return false;
   }
@@ -928,6 +935,30 @@ private:
         ranges.push_back(op.loopRanges[i]);
       }
     return reorder(order, ranges, "tile", op.range);
+  }
+
+  /// rfactor (FactorReductions.cpp): the loop's reductions keep one partial
+  /// result per iteration, across the enclosing loops of the same reduction;
+  /// new serial loops `<loop>.init` and `<loop>.combine` set and combine them.
+  bool rfactor(const ScheduleOp &op) {
+    auto t = resolve(op.loop, op.loopRange);
+    if (!t) return false;
+    RfactorRequest req;
+    req.loop = t->loop();
+    req.initName = t->loop()->name + ".init";
+    req.combineName = t->loop()->name + ".combine";
+    for (auto *n : {&req.initName, &req.combineName})
+      if (!checkNewName(*n, t->site, {}, op.loopRange)) return false;
+    RfactorResult r = rfactorLoop(body_, req);
+    if (!r.body) {
+      diags_.report(DiagKind::ScheduleConflict, op.loopRange, {"rfactor", t->address, r.error});
+      return false;
+    }
+    body_ = r.body;
+    for (auto &site : collectSites(body_))
+      if (site.loop->name == req.initName || site.loop->name == req.combineName)
+        create(site.loop->name, site.preorder);
+    return true;
   }
 
   bool setKind(const ScheduleOp &op) {

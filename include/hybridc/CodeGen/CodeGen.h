@@ -83,4 +83,8 @@ std::string emitHeader(const std::vector<ir::LoweredFunc> &funcs, const std::str
 /// that is a C/C++ keyword gets a trailing '_'.
 std::vector<std::string> headerParamNames(const ir::LoweredFunc &f);
 
+/// Whether `name` is a C or C++ keyword (or a name the header itself
+/// declares): no C code can call a kernel of that name.
+bool isCReservedWord(const std::string &name);
+
 } // namespace hybridc

@@ -44,10 +44,10 @@ struct ArgDesc {
 };
 
 struct ScheduleOp {
-  enum Kind : uint8_t { Split, Fuse, Reorder, Tile, Unroll, Vectorize, Parallel, Bind };
+  enum Kind : uint8_t { Split, Fuse, Reorder, Tile, Unroll, Vectorize, Parallel, Bind, Rfactor };
   Kind kind;
   SourceRange range; // the op object
-  std::string loop;  // split/unroll/vectorize/parallel/bind
+  std::string loop;  // split/unroll/vectorize/parallel/bind/rfactor
   SourceRange loopRange;
   std::vector<std::string> loops; // fuse/reorder/tile
   std::vector<SourceRange> loopRanges;

@@ -78,3 +78,36 @@ namespace hybridc::ir {
 Stmt lowerParallel(const Stmt &s);
 
 } // namespace hybridc::ir
+
+namespace hybridc::ir {
+
+/// FactorReductions.cpp: rfactor (docs/schedules.md "rfactor"). The
+/// reductions `acc = acc op e` of loop `loop` (constant extent E) update E
+/// partial results instead (`acc.rf[loop - min]`, a local buffer made
+/// before the outermost enclosing loop of the same reduction, set to op's
+/// identity by a loop `initName` and combined into acc by a loop
+/// `combineName` after it, both of kind `kind`). Nothing is reordered; the
+/// reduction is reassociated.
+struct RfactorRequest {
+  const For *loop = nullptr;
+  std::string initName, combineName;
+  ForKind kind = ForKind::Serial;
+  /// Refuse when no enclosing loop continues the reduction (the pass: a
+  /// loop on its own gains nothing).
+  bool onlyAcrossLoops = false;
+};
+struct RfactorResult {
+  Stmt body;                         // null when refused
+  std::string error;                 // why not ("its body updates no reduction ...")
+  std::string region;                // the loop the partials live across
+  std::vector<std::string> partials; // the new buffers' names
+};
+RfactorResult rfactorLoop(const Stmt &root, const RfactorRequest &request);
+
+/// The factor-reductions pass: every vectorized loop whose reductions an
+/// enclosing serial loop continues (`j.inner` under `j.outer`) keeps vector
+/// partial results across that loop and reduces them horizontally once,
+/// after it. Expects: apply-schedule's output, before finalize-guards.
+Stmt factorReductions(const Stmt &s);
+
+} // namespace hybridc::ir
