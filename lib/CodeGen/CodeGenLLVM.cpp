@@ -801,10 +801,32 @@ void CodeGenLLVM::visit(const Shuffle *op) {
           : b_.CreateMulReduce(v);
     break;
   case Shuffle::ReduceMin:
-    r = f ? b_.CreateFPMinReduce(v) : b_.CreateIntMinReduce(v, t.isInt());
-    break;
   case Shuffle::ReduceMax:
-    r = f ? b_.CreateFPMaxReduce(v) : b_.CreateIntMaxReduce(v, t.isInt());
+    if (f) {
+      // A tree of the same compare-and-select as the scalar min/max (the
+      // llvm.vector.reduce.fmin/fmax intrinsics have maxnum's NaN rule and
+      // are expanded lane by lane).
+      bool isMin = op->op == Shuffle::ReduceMin;
+      unsigned n = t.lanes;
+      while (n > 1) {
+        unsigned h = n / 2;
+        llvm::SmallVector<int, 32> lo, hi;
+        for (unsigned i = 0; i < h; ++i) lo.push_back(int(i)), hi.push_back(int(i + h));
+        Value *a = b_.CreateShuffleVector(v, lo), *b = b_.CreateShuffleVector(v, hi);
+        Value *m = b_.CreateSelect(isMin ? b_.CreateFCmpOLT(a, b) : b_.CreateFCmpOGT(a, b), a, b);
+        if (n % 2) {
+          lo.push_back(int(h)); // one more lane: the odd one out
+          m = b_.CreateInsertElement(b_.CreateShuffleVector(m, lo),
+                                     b_.CreateExtractElement(v, n - 1), uint64_t(h));
+        }
+        v = m;
+        n = h + n % 2;
+      }
+      value_ = n == 1 && t.lanes > 1 ? b_.CreateExtractElement(v, uint64_t(0)) : v;
+      return;
+    }
+    r = op->op == Shuffle::ReduceMin ? b_.CreateIntMinReduce(v, t.isInt())
+                                     : b_.CreateIntMaxReduce(v, t.isInt());
     break;
   case Shuffle::Extract: break;
   }

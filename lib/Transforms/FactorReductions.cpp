@@ -221,8 +221,7 @@ protected:
       return true;
     };
     Expr rest = reductionRest(n->value, isAcc, op);
-    if (!rest || countUses(Evaluate::make(rest)).bufferAccesses.count(n->buffer.get()))
-      return self;
+    if (!rest || countUses(Evaluate::make(rest)).bufferAccesses.count(n->buffer.get())) return self;
     Accumulator a;
     a.buffer = n->buffer;
     a.indices = n->indices;
@@ -314,8 +313,7 @@ RfactorResult rfactorLoop(const Stmt &root, const RfactorRequest &req) {
   std::map<const BufferNode *, int> updatesOf;
   std::map<const BufferNode *, BinOp> opOf;
   for (auto &a : u.accs) {
-    if (a.mixedOps)
-      return fail("'" + a.text() + "' is updated with different operators");
+    if (a.mixedOps) return fail("'" + a.text() + "' is updated with different operators");
     if (!a.type.isFloat() && !a.type.isIntegral())
       return fail("'" + a.text() + "' is a " + a.type.str() + ", not a number");
     if (!a.var.empty()) {
@@ -354,8 +352,7 @@ RfactorResult rfactorLoop(const Stmt &root, const RfactorRequest &req) {
       } else {
         ok &= !allocBelow.count(a.buffer.get()) &&
               usesP.bufferAccesses[a.buffer.get()] == inL.bufferAccesses[a.buffer.get()];
-        for (auto &i : a.indices)
-          ok &= !usesAnyVar(i, boundBelow) && !usesAnyVar(i, inP.written);
+        for (auto &i : a.indices) ok &= !usesAnyVar(i, boundBelow) && !usesAnyVar(i, inP.written);
       }
     }
     if (!ok) break;
@@ -398,9 +395,9 @@ RfactorResult rfactorLoop(const Stmt &root, const RfactorRequest &req) {
                                     Binary::make(a.op, Load::make(a.buffer, a.indices), part)));
   }
   auto loop = [&](const std::string &n, std::vector<Stmt> body) {
-    return withLoc(For::make(n, makeConst(it, 0), makeConst(it, *ext), req.kind,
-                             Block::make(std::move(body))),
-                   L->loc);
+    return withLoc(
+        For::make(n, makeConst(it, 0), makeConst(it, *ext), req.kind, Block::make(std::move(body))),
+        L->loc);
   };
   Stmt initLoop = loop(req.initName, std::move(init));
   Stmt combineLoop = loop(req.combineName, std::move(combine));
