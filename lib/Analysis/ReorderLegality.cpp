@@ -11,7 +11,10 @@
 //    the iterations that update one element run in another order: allowed
 //    only when every store is a recognised reduction B[I] = B[I] op e
 //    (op + * min max, one op for all of them, e not touching B) — float
-//    sums may then round differently, as with any reassociation;
+//    sums may then round differently, as with any reassociation; a store
+//    under `if u1 == c1 and ...` testing each of those loops at its start
+//    (fold-init's first update, FoldInit.cpp) runs first in any of their
+//    orders, and may store anything that does not read B;
 //  - a scalar declared outside the nest and assigned in it is a zero-index
 //    buffer: only `s = s op e` reductions, read nowhere else.
 // Anything else (c[i, j] written and c[i - 1, j + 1] read) is refused, even
@@ -32,7 +35,21 @@ struct Access {
   std::vector<Expr> indices;
   bool isStore = false;
   Expr value; // stores
+  /// A store under `if u1 == c1 and u2 == c2 ...` (fold-init's first
+  /// update): the tested variables and constants.
+  std::map<std::string, int64_t> firstTest;
 };
+
+/// `u1 == c1 and u2 == c2 ...` (variables against integer constants).
+bool asFirstTest(const Expr &c, std::map<std::string, int64_t> &out) {
+  if (auto *l = c.as<Logical>())
+    return l->isAnd && asFirstTest(l->a, out) && asFirstTest(l->b, out);
+  auto *cmp = c.as<Cmp>();
+  if (!cmp || cmp->op != CmpOp::EQ) return false;
+  auto *v = cmp->a.as<Var>();
+  const int64_t *k = asConstInt(cmp->b);
+  return v && k && out.emplace(v->name, *k).second;
+}
 
 class Collect : public IRVisitor {
 public:
@@ -44,15 +61,24 @@ public:
 
 protected:
   void visit(const Load *n) override {
-    buffers[n->buffer.get()].push_back({n->indices, false, Expr()});
+    buffers[n->buffer.get()].push_back({n->indices, false, Expr(), {}});
     names[n->buffer.get()] = n->buffer->name;
     IRVisitor::visit(n);
   }
   void visit(const Store *n) override {
-    buffers[n->buffer.get()].push_back({n->indices, true, n->value});
+    buffers[n->buffer.get()].push_back({n->indices, true, n->value, firstTest_});
     names[n->buffer.get()] = n->buffer->name;
     IRVisitor::visit(n);
   }
+  void visit(const IfThenElse *n) override {
+    visit(n->cond);
+    std::map<std::string, int64_t> test, saved = firstTest_;
+    if (firstTest_.empty() && asFirstTest(n->cond, test)) firstTest_ = test;
+    visit(n->then);
+    firstTest_ = saved;
+    visit(n->otherwise);
+  }
+  std::map<std::string, int64_t> firstTest_;
   void visit(const VarDecl *n) override {
     declared.insert(n->name);
     IRVisitor::visit(n);
@@ -195,17 +221,35 @@ std::string reorderHazard(const std::vector<const For *> &from, const std::vecto
     for (auto &v : determinedLoops(first.indices, from, writtenVars)) unused.erase(v);
     if (restrictTo(from, unused) == restrictTo(to, unused)) continue;
     std::optional<BinOp> firstOp; // every update must use one op: + then * do not commute
+    // A store under a test of every reordered loop at its (constant) start
+    // is the element's first update (fold-init: `if k == 0: C = 0.0 + e`):
+    // in any order of those loops it runs first. It must not read B.
+    std::vector<const For *> moved;
+    for (auto *f : from)
+      if (unused.count(f->name)) moved.push_back(f);
+    auto isFirstUpdate = [&](const Access &a) {
+      if (a.firstTest.size() != moved.size() ||
+          countUses(Evaluate::make(a.value)).bufferAccesses[buf])
+        return false;
+      for (auto *f : moved) {
+        auto it = a.firstTest.find(f->name);
+        const int64_t *mn = asConstInt(f->min);
+        if (it == a.firstTest.end() || !mn || *mn != it->second) return false;
+      }
+      return true;
+    };
+    int updates = 0, firsts = 0;
+    for (auto &a : list)
+      if (a.isStore) (isFirstUpdate(a) ? firsts : updates)++;
     for (auto &a : list) {
-      if (!a.isStore) continue;
+      if (!a.isStore || isFirstUpdate(a)) continue;
       auto isAcc = [&](const Expr &e) {
         auto *l = e.as<Load>();
         return l && l->buffer.get() == buf;
       };
       BinOp op;
-      bool reduction = reductionRest(a.value, isAcc, op) &&
-                       uses.bufferAccesses[buf] ==
-                           2 * (int)std::count_if(list.begin(), list.end(),
-                                                  [](const Access &x) { return x.isStore; });
+      bool reduction =
+          reductionRest(a.value, isAcc, op) && uses.bufferAccesses[buf] == 2 * updates + firsts;
       bool mixed = reduction && firstOp && *firstOp != op;
       firstOp = op;
       if (!reduction || mixed) {

@@ -280,6 +280,11 @@ protected:
     return IRMutator::visit(n, self);
   }
 
+  // fold-init's note in an emptied nest (FoldInit.cpp): nothing to run.
+  Stmt visit(const Evaluate *n, const Stmt &self) override {
+    return n->value.as<StringImm>() ? Stmt() : IRMutator::visit(n, self);
+  }
+
   Stmt visit(const AssertStmt *n, const Stmt &self) override {
     Expr c = mutate(n->cond);
     if (auto *i = c.as<IntImm>(); i && i->value) return Stmt();

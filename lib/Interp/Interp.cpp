@@ -627,7 +627,9 @@ private:
       patch(j);
       return;
     }
-    case StmtKind::Evaluate: expr(s.as<Evaluate>()->value); return;
+    case StmtKind::Evaluate: // (fold-init leaves a note, a string, in an emptied nest)
+      if (!s.as<Evaluate>()->value.as<StringImm>()) expr(s.as<Evaluate>()->value);
+      return;
     case StmtKind::Outlined: // made after the interpreter's input (check-legality)
       HY_UNREACHABLE("interp: an outlined statement");
     }

@@ -75,6 +75,7 @@ ir::Stmt runLowerParallel(const ir::Stmt &s, PassContext &c) {
 // The pipeline, in order.
 const Pass kPasses[] = {
     {"simplify", runSimplify},
+    {"fold-init", plain<ir::foldInitNests>},
     {"apply-schedule", runApplySchedule},
     {"factor-reductions", plain<ir::factorReductions>},
     {"finalize-guards", runFinalizeGuards},

@@ -111,3 +111,16 @@ RfactorResult rfactorLoop(const Stmt &root, const RfactorRequest &request);
 Stmt factorReductions(const Stmt &s);
 
 } // namespace hybridc::ir
+
+namespace hybridc::ir {
+
+/// FoldInit.cpp: a nest that sets every element of a buffer to one value,
+/// followed by a nest that reduces into each element (`C[i, j] = 0.0`, then
+/// `C[i, j] += A[i, k] * B[k, j]`), becomes one nest whose first update of
+/// each element starts from that value (`if k == 0: C[i, j] = 0.0 + ...`);
+/// the init nest keeps its loops with nothing in them. Expects: the
+/// simplified source nests (before apply-schedule). Guarantees: the same
+/// results, bit for bit.
+Stmt foldInitNests(const Stmt &s);
+
+} // namespace hybridc::ir
