@@ -1,11 +1,11 @@
 # conv: direct 3x3 convolution, NCHW, stride 1, C = K = 64, 56x56 output,
 # input pre-padded by the caller (kernels.h):
 #   out[k, y, x] = sum_{c, ry, rx} inp[c, y + ry, x + rx] * w[k, c, ry, rx]
-# The update is written as two nests, x in [0, 48) and x in [48, 56), so
-# that a schedule can use 16-lane vectors on the first (56 is not a
-# multiple of 16) and 8 lanes on the second: hybridc's split leaves the
-# tail of an imperfect split scalar. Both hold a tile of out in registers
-# across (c, ry, rx).
+# The plain algorithm: out set to zero, then the six-deep update nest. The
+# schedules (conv_avx512.json / _avx2.json) hold a tile of output channels
+# x rows x columns in registers across (c, ry, rx): 8 x 3 x 16 lanes
+# (AVX-512; 56 columns are 3 x 16 + a tail of 8) or 4 x 3 x 8 (AVX2);
+# fold-init makes each element start from its first product.
 def conv(inp: float32[64, 58, 58], w: float32[64, 64, 3, 3]):
     out = output_tensor((64, 56, 56), 'float32')
     for k in range(64):
@@ -14,14 +14,7 @@ def conv(inp: float32[64, 58, 58], w: float32[64, 64, 3, 3]):
                 out[k, y, x] = 0.0
     for k in range(64):
         for y in range(56):
-            for x in range(48):
-                for c in range(64):
-                    for ry in range(3):
-                        for rx in range(3):
-                            out[k, y, x] += inp[c, y + ry, x + rx] * w[k, c, ry, rx]
-    for k in range(64):
-        for y in range(56):
-            for x in range(48, 56):
+            for x in range(56):
                 for c in range(64):
                     for ry in range(3):
                         for rx in range(3):

@@ -1,15 +1,16 @@
-# C = A . B for 512x512 float32 (the shared bench's matmul512 ABI).
-# The update nest is written k-outside-j so that a schedule can hold a tile
-# of C in registers across k (see matmul512_avx512.json / _avx2.json); the
-# first k iteration stores instead of accumulating (no zeroing pass over C:
-# unswitch-loops peels that iteration off the tile loop).
+# C = A . B for 512x512 float32 (the shared bench's matmul512 ABI), the
+# plain algorithm: C set to zero, then C[i, j] += A[i, k] * B[k, j] with k
+# innermost. The schedules (matmul512_avx512.json / _avx2.json) tile i and
+# j, move k inside the tile (a register tile of C held across k) and
+# vectorize j; fold-init makes each element start from its first product,
+# so there is no zeroing pass over C.
 def matmul512(A: float32[512, 512], B: float32[512, 512]):
     C = output_tensor((512, 512), 'float32')
     for i in range(512):
-        for k in range(512):
-            for j in range(512):
-                if k == 0:
-                    C[i, j] = A[i, k] * B[k, j]
-                else:
-                    C[i, j] += A[i, k] * B[k, j]
+        for j in range(512):
+            C[i, j] = 0.0
+    for i in range(512):
+        for j in range(512):
+            for k in range(512):
+                C[i, j] += A[i, k] * B[k, j]
     return C

@@ -10,7 +10,9 @@
 // unguarded> else: <a serial, clipped copy>`, so the main body stays vector
 // code and only the last outer iteration runs the scalar tail; a loop of
 // constant range whose body tests "the whole vector in range" is peeled
-// where the test turns false. Guards whose condition is not linear in the
+// where the test turns false, and the peeled tail, now of constant extent,
+// keeps the vector (unrolled) kind: 56 columns by 16 lanes end with one
+// 8-lane vector. Guards whose condition is not linear in the
 // loop (a fused loop's // and %) and guards under bound loops stay as they
 // are. Finally integer sums are left-associated (`j.outer * 16 +
 // j.inner.outer * 4 + j.inner.inner`).
@@ -216,6 +218,23 @@ private:
   bool value_;
 };
 
+/// Gives serial loops named `name` of constant extent (2 or more) `kind`.
+class KeepKind : public IRMutator {
+public:
+  KeepKind(std::string name, ForKind kind) : name_(std::move(name)), kind_(kind) {}
+
+protected:
+  using IRMutator::visit;
+  std::string name_;
+  ForKind kind_;
+  Stmt visit(const For *n, const Stmt &self) override {
+    const int64_t *ext = asConstInt(n->extent);
+    if (n->name == name_ && n->forKind == ForKind::Serial && ext && *ext >= 2)
+      return rebuildFor(n, n->min, n->extent, kind_, n->body);
+    return IRMutator::visit(n, self);
+  }
+};
+
 /// Peels a loop of constant range at the point where the "whole vector in
 /// range" test of a tail (see GuardEliminator) turns false: the main loop
 /// runs the vector code with no test, the rest (usually one iteration,
@@ -235,7 +254,14 @@ protected:
     DType t = n->extent.type();
     auto part = [&](int64_t from, int64_t to, bool value) -> Stmt {
       Stmt body = FoldIf(finder.found, value).mutate(n->body);
-      if (to - from == 1) return mutate(simplify(substitute(body, n->name, makeConst(t, from))));
+      if (to - from == 1) {
+        Stmt one = simplify(substitute(body, n->name, makeConst(t, from)));
+        // The tail of a vector (unrolled) loop whose extent is now a
+        // constant keeps that kind: an 8-lane vector tail of a 16-lane loop.
+        auto *full = finder.found->then.as<For>(), *part = finder.found->otherwise.as<For>();
+        if (!value && full && part) one = KeepKind(part->name, full->forKind).mutate(one);
+        return mutate(one);
+      }
       return mutate(rebuildFor(n, makeConst(t, from), makeConst(t, to - from), n->forKind, body));
     };
     std::vector<Stmt> parts;

@@ -173,8 +173,8 @@ protected:
   Expr v_, first_;
   Stmt visit(const Store *n, const Stmt &self) override {
     if (n->buffer.get() != c_) return self;
-    Stmt init = withLoc(Store::make(n->buffer, n->indices, LoadToInit(c_, v_).mutate(n->value)),
-                        n->loc);
+    Stmt init =
+        withLoc(Store::make(n->buffer, n->indices, LoadToInit(c_, v_).mutate(n->value)), n->loc);
     return first_ ? withLoc(IfThenElse::make(first_, init, self), n->loc) : init;
   }
 };

@@ -39,5 +39,5 @@ def rows(a: float32[10, 30]):
 # CHECK-NEXT:     for j.outer in 0..3 serial:
 # CHECK-NEXT:       for j.inner in 0..8 vectorized:
 # CHECK-NEXT:         c[i, j.outer * 8 + j.inner] = a[i, j.outer * 8 + j.inner] + 1.0
-# CHECK-NEXT:     for j.inner in 0..6 serial:
+# CHECK-NEXT:     for j.inner in 0..6 vectorized:
 # CHECK-NEXT:       c[i, 24 + j.inner] = a[i, 24 + j.inner] + 1.0

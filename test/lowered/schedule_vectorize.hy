@@ -12,5 +12,5 @@ def outer_product(a: float32[100], b: float32[99]):
 # CHECK-NEXT:     for j.outer in 0..24 serial:
 # CHECK-NEXT:       for j.inner in 0..4 vectorized:
 # CHECK-NEXT:         c[i, j.outer * 4 + j.inner] = a[i] * b[j.outer * 4 + j.inner]
-# CHECK-NEXT:     for j.inner in 0..3 serial:
+# CHECK-NEXT:     for j.inner in 0..3 vectorized:
 # CHECK-NEXT:       c[i, 96 + j.inner] = a[i] * b[96 + j.inner]
