@@ -31,6 +31,11 @@ numpy_python = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else "py
 # (the interpreter) instead, unscheduled and scheduled: ctest's "lit: e2e
 # (hybridc run)" entry.
 interp_flag = " --interp" if lit_config.params.get("e2e_interp") == "1" else ""
+# %e2e-compiled always runs the compiled kernel: the benchmark-sized kernels
+# of bench_kernels.test take minutes in the interpreter (their primitives
+# run there at test sizes in the other e2e tests).
+config.substitutions.append(("%e2e-compiled", "%s %s/test/e2e/run.py --hybridc %s"
+                             % (numpy_python, source_dir, hybridc)))
 config.substitutions.append(("%e2e", "%s %s/test/e2e/run.py --hybridc %s%s"
                              % (numpy_python, source_dir, hybridc, interp_flag)))
 config.substitutions.append(("%hybridc", hybridc))

@@ -66,6 +66,7 @@ const OpSpec kOps[] = {
     {"parallel", ScheduleOp::Parallel, {"loop"}},
     {"bind", ScheduleOp::Bind, {"loop", "thread"}},
     {"rfactor", ScheduleOp::Rfactor, {"loop"}},
+    {"cache_read", ScheduleOp::CacheRead, {"buffer", "loop", "name"}},
 };
 
 const char *kThreadTags[] = {"blockIdx.x",  "blockIdx.y",  "blockIdx.z",
@@ -376,7 +377,7 @@ private:
       return std::nullopt;
     }
     const std::string allOps =
-        "split, fuse, reorder, tile, unroll, vectorize, parallel, bind or rfactor";
+        "split, fuse, reorder, tile, unroll, vectorize, parallel, bind, rfactor or cache_read";
     const Value *opValue = nullptr;
     for (size_t i = 0; i < v.members.size(); ++i)
       if (v.members[i].first == "op" && !opValue) opValue = v.members[i].second.get();
@@ -479,6 +480,15 @@ private:
     case ScheduleOp::Parallel:
     case ScheduleOp::Rfactor:
       if (const Value *x = require("loop")) readLoop(*x, op);
+      break;
+    case ScheduleOp::CacheRead:
+      if (const Value *x = require("buffer")) {
+        op.bufferRange = x->range;
+        if (const std::string *s = string(*x, "\"buffer\"")) op.buffer = *s;
+      }
+      if (const Value *x = require("loop")) readLoop(*x, op);
+      if (const Value *x = get("name"))
+        if (const std::string *s = string(*x, "\"name\"")) op.name = *s;
       break;
     case ScheduleOp::Bind:
       if (const Value *x = require("loop")) readLoop(*x, op);

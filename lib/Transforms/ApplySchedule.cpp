@@ -218,6 +218,7 @@ const char *opName(ScheduleOp::Kind k) {
   case ScheduleOp::Parallel: return "parallel";
   case ScheduleOp::Bind: return "bind";
   case ScheduleOp::Rfactor: return "rfactor";
+  case ScheduleOp::CacheRead: return "cache_read";
   }
   return "?";
 }
@@ -475,6 +476,11 @@ private:
       for (auto &l : op.loops) splitNames(l, "", "");
       break;
     case ScheduleOp::Fuse: out.push_back(fusedName(op)); break;
+    case ScheduleOp::CacheRead:
+      for (int d = 0; d < 8; ++d)
+        out.push_back((op.name.empty() ? op.buffer + ".local" : op.name) + ".d" +
+                      std::to_string(d));
+      break;
     case ScheduleOp::Rfactor:
       out.push_back(parseAddress(op.loop).first + ".init");
       out.push_back(parseAddress(op.loop).first + ".combine");
@@ -612,6 +618,7 @@ private:
     case ScheduleOp::Parallel:
     case ScheduleOp::Bind: return setKind(op);
     case ScheduleOp::Rfactor: return rfactor(op);
+    case ScheduleOp::CacheRead: return cacheRead(op);
     }
     return false;
   }
@@ -958,6 +965,42 @@ private:
     for (auto &site : collectSites(body_))
       if (site.loop->name == req.initName || site.loop->name == req.combineName)
         create(site.loop->name, site.preorder);
+    return true;
+  }
+
+  /// cache_read (CacheRead.cpp): inside the loop, reads of the buffer go to
+  /// a dense copy of the box the loop reads, made at each iteration by new
+  /// serial loops `<name>.d0`, `<name>.d1`, ...
+  bool cacheRead(const ScheduleOp &op) {
+    auto t = resolve(op.loop, op.loopRange);
+    if (!t) return false;
+    CacheReadRequest req;
+    req.loop = t->loop();
+    req.buffer = op.buffer;
+    req.name = op.name.empty() ? op.buffer + ".local" : op.name;
+    req.enclosing = t->site.ancestors;
+    if (req.name.empty() || req.name.find('#') != std::string::npos ||
+        t->site.scopeNames.count(req.name) || namesIn(t->loop()).count(req.name)) {
+      diags_.report(DiagKind::ScheduleConflict, op.range,
+                    {"cache_read '" + op.buffer + "' in", t->address,
+                     "the name '" + req.name + "' for the copy is " +
+                         (req.name.empty() || req.name.find('#') != std::string::npos
+                              ? "not a valid name"
+                              : "already used in def '" + sched_.def + "'")});
+      return false;
+    }
+    CacheReadResult r = ir::cacheRead(body_, req);
+    if (!r.body) {
+      diags_.report(DiagKind::ScheduleConflict, op.loopRange,
+                    {"cache_read '" + op.buffer + "' in", t->address, r.error});
+      return false;
+    }
+    for (auto &n : r.loops)
+      if (!checkNewName(n, t->site, {}, op.range)) return false;
+    body_ = r.body;
+    for (auto &site : collectSites(body_))
+      for (auto &n : r.loops)
+        if (site.loop->name == n) create(n, site.preorder);
     return true;
   }
 

@@ -1967,7 +1967,7 @@ def make_schedule(r, dg):
         recipe()
     for _ in range(r.randint(0 if ops else 1, 3)):
         op = r.choice(["split", "split", "fuse", "reorder", "tile", "unroll", "vectorize", "vectorize",
-                       "parallel", "parallel", "bind"])
+                       "parallel", "parallel", "bind", "rfactor", "cache_read"])
         if op == "split":
             c = loops(lambda s: s.kind == "serial")
             if c:
@@ -1990,6 +1990,21 @@ def make_schedule(r, dg):
                 c = [s for s in c if s.parent is None] or c
             if c:
                 kind(r.choice(c), "parallel")
+        elif op == "rfactor":
+            # partial results per iteration of a (short) loop: hybridc refuses
+            # the loops without a reduction, the rest must compute the same
+            c = loops(lambda s: s.ext is not None and s.ext <= 64 and s.kind == "serial")
+            if c:
+                s = r.choice(c)
+                ops.append({"op": "rfactor", "loop": s.name})
+                for base in (".init", ".combine"):
+                    consumed.add(s.name.split("#")[0] + base)
+        elif op == "cache_read":
+            # a copy of the box of an array parameter that a loop reads
+            arrays = [n for n, ann in dg.params if ann and "[" in ann]
+            c = loops(lambda s: True)
+            if arrays and c:
+                ops.append({"op": "cache_read", "buffer": r.choice(arrays), "loop": r.choice(c).name})
         elif op == "bind" and r.random() < 0.3:
             c = loops(lambda s: s.kind == "serial" and s.ext is not None and not s.children)
             if c:

@@ -490,12 +490,13 @@ TEST_CASE("imperfect split with a vectorized inner loop keeps the main body vect
   INFO(k.errors());
   REQUIRE(!k.diags.hasErrors());
   INFO(k.text());
-  // Constant extent: the main loop stops before the tail, which runs once.
+  // Constant extent: the main loop stops before the tail, which runs once,
+  // as a 3-lane vector.
   CHECK(k.text() == "for i in 0..100 parallel:\n"
                     "  for j.outer in 0..24 serial:\n"
                     "    for j.inner in 0..4 vectorized:\n"
                     "      c[i, j.outer * 4 + j.inner] = a[i] * b[j.outer * 4 + j.inner]\n"
-                    "  for j.inner in 0..3 serial:\n"
+                    "  for j.inner in 0..3 vectorized:\n"
                     "    c[i, 96 + j.inner] = a[i] * b[96 + j.inner]\n");
   CHECK(k.legal);
   k.checkSame();

@@ -44,19 +44,32 @@ struct ArgDesc {
 };
 
 struct ScheduleOp {
-  enum Kind : uint8_t { Split, Fuse, Reorder, Tile, Unroll, Vectorize, Parallel, Bind, Rfactor };
+  enum Kind : uint8_t {
+    Split,
+    Fuse,
+    Reorder,
+    Tile,
+    Unroll,
+    Vectorize,
+    Parallel,
+    Bind,
+    Rfactor,
+    CacheRead
+  };
   Kind kind;
   SourceRange range; // the op object
-  std::string loop;  // split/unroll/vectorize/parallel/bind/rfactor
+  std::string loop;  // split/unroll/vectorize/parallel/bind/rfactor/cache_read
   SourceRange loopRange;
   std::vector<std::string> loops; // fuse/reorder/tile
   std::vector<SourceRange> loopRanges;
   std::optional<int64_t> factor, nparts;
   SourceRange factorRange;
   std::vector<int64_t> factors;   // tile
-  std::string outer, inner, name; // optional new names
+  std::string outer, inner, name; // optional new names (name: fuse's loop, cache_read's copy)
   std::string thread;             // bind
   SourceRange threadRange;
+  std::string buffer; // cache_read
+  SourceRange bufferRange;
 };
 
 struct DefSchedule {

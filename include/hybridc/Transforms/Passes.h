@@ -124,3 +124,25 @@ namespace hybridc::ir {
 Stmt foldInitNests(const Stmt &s);
 
 } // namespace hybridc::ir
+
+namespace hybridc::ir {
+
+/// CacheRead.cpp: cache_read (docs/schedules.md "cache_read"). Inside
+/// `loop`, the reads of `buffer` go to a dense copy `name` of the box of it
+/// that the loop's body reads, made at the start of each iteration by
+/// serial loops `name.d0`, `name.d1`, ... (one per dimension). `enclosing`:
+/// the loops around `loop` (their bounds decide where the copy needs a
+/// guard).
+struct CacheReadRequest {
+  const For *loop = nullptr;
+  std::string buffer, name;
+  std::vector<const For *> enclosing;
+};
+struct CacheReadResult {
+  Stmt body;                      // null when refused
+  std::string error;              // why not
+  std::vector<std::string> loops; // the copy's loops, outermost first
+};
+CacheReadResult cacheRead(const Stmt &root, const CacheReadRequest &request);
+
+} // namespace hybridc::ir
