@@ -67,6 +67,7 @@ const OpSpec kOps[] = {
     {"bind", ScheduleOp::Bind, {"loop", "thread"}},
     {"rfactor", ScheduleOp::Rfactor, {"loop"}},
     {"cache_read", ScheduleOp::CacheRead, {"buffer", "loop", "name"}},
+    {"compute_inline", ScheduleOp::ComputeInline, {"buffer"}},
 };
 
 const char *kThreadTags[] = {"blockIdx.x",  "blockIdx.y",  "blockIdx.z",
@@ -376,8 +377,8 @@ private:
                 describe(v));
       return std::nullopt;
     }
-    const std::string allOps =
-        "split, fuse, reorder, tile, unroll, vectorize, parallel, bind, rfactor or cache_read";
+    const std::string allOps = "split, fuse, reorder, tile, unroll, vectorize, parallel, bind, "
+                               "rfactor, cache_read or compute_inline";
     const Value *opValue = nullptr;
     for (size_t i = 0; i < v.members.size(); ++i)
       if (v.members[i].first == "op" && !opValue) opValue = v.members[i].second.get();
@@ -489,6 +490,12 @@ private:
       if (const Value *x = require("loop")) readLoop(*x, op);
       if (const Value *x = get("name"))
         if (const std::string *s = string(*x, "\"name\"")) op.name = *s;
+      break;
+    case ScheduleOp::ComputeInline:
+      if (const Value *x = require("buffer")) {
+        op.bufferRange = x->range;
+        if (const std::string *s = string(*x, "\"buffer\"")) op.buffer = *s;
+      }
       break;
     case ScheduleOp::Bind:
       if (const Value *x = require("loop")) readLoop(*x, op);

@@ -219,6 +219,7 @@ const char *opName(ScheduleOp::Kind k) {
   case ScheduleOp::Bind: return "bind";
   case ScheduleOp::Rfactor: return "rfactor";
   case ScheduleOp::CacheRead: return "cache_read";
+  case ScheduleOp::ComputeInline: return "compute_inline";
   }
   return "?";
 }
@@ -619,6 +620,15 @@ private:
     case ScheduleOp::Bind: return setKind(op);
     case ScheduleOp::Rfactor: return rfactor(op);
     case ScheduleOp::CacheRead: return cacheRead(op);
+    case ScheduleOp::ComputeInline: {
+      ComputeInlineResult r = ir::computeInline(body_, op.buffer);
+      if (!r.body) {
+        diags_.report(DiagKind::ScheduleInline, op.bufferRange, {op.buffer, r.error});
+        return false;
+      }
+      body_ = r.body;
+      return true;
+    }
     }
     return false;
   }

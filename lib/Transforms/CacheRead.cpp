@@ -9,7 +9,8 @@
 //     for io ...:                       allocate B.local: float32[1024, 32]
 //       ... B[k, jo * 32 + ji] ...  ->    for B.local.d0 in 0..1024:
 //                                           for B.local.d1 in 0..32:
-//                                             B.local[B.local.d0, B.local.d1] = B[B.local.d0, jo * 32 + B.local.d1]
+//                                             B.local[B.local.d0, B.local.d1] = B[B.local.d0, jo *
+//                                             32 + B.local.d1]
 //                                         for io ...:
 //                                           ... B.local[k, ji] ...
 //
@@ -124,8 +125,7 @@ CacheReadResult cacheRead(const Stmt &root, const CacheReadRequest &req) {
   Effects eff = effectsOf(L->body);
   if (eff.stored.count(r.buf.get()))
     return fail("its body writes '" + req.buffer + "', so a copy would go stale");
-  if (eff.allocated.count(r.buf.get()))
-    return fail("'" + req.buffer + "' is allocated inside it");
+  if (eff.allocated.count(r.buf.get())) return fail("'" + req.buffer + "' is allocated inside it");
   size_t dims = r.buf->shape.size();
   if (dims == 0) return fail("'" + req.buffer + "' is a scalar");
 
@@ -227,8 +227,7 @@ CacheReadResult cacheRead(const Stmt &root, const CacheReadRequest &req) {
     const int64_t *extent = asConstInt(r.buf->shape[d]);
     auto require = [&](Expr ok) { guard = guard ? Logical::make(true, guard, ok) : ok; };
     if (!s.lo || *s.lo < 0) require(Cmp::make(CmpOp::GE, at, makeConst(t, 0)));
-    if (!s.hi || !extent || *s.hi + (hi[d] - lo[d]) >= *extent)
-    {
+    if (!s.hi || !extent || *s.hi + (hi[d] - lo[d]) >= *extent) {
       Expr size = r.buf->shape[d]; // int64(m) of an int32 parameter m: m
       if (auto *c = size.as<Cast>(); c && c->value.type() == t) size = c->value;
       require(Cmp::make(CmpOp::LT, at, size.type() == t ? size : Cast::make(t, size)));

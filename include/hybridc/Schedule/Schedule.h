@@ -54,7 +54,8 @@ struct ScheduleOp {
     Parallel,
     Bind,
     Rfactor,
-    CacheRead
+    CacheRead,
+    ComputeInline
   };
   Kind kind;
   SourceRange range; // the op object
@@ -68,7 +69,7 @@ struct ScheduleOp {
   std::string outer, inner, name; // optional new names (name: fuse's loop, cache_read's copy)
   std::string thread;             // bind
   SourceRange threadRange;
-  std::string buffer; // cache_read
+  std::string buffer; // cache_read, compute_inline
   SourceRange bufferRange;
 };
 

@@ -146,3 +146,17 @@ struct CacheReadResult {
 CacheReadResult cacheRead(const Stmt &root, const CacheReadRequest &request);
 
 } // namespace hybridc::ir
+
+namespace hybridc::ir {
+
+/// ComputeInline.cpp: compute_inline (docs/schedules.md "compute_inline").
+/// The allocated `buffer`, set by one perfect nest indexed by its loops, is
+/// not stored any more: each read becomes the stored expression at the
+/// read's indices; the nest's loops stay, empty.
+struct ComputeInlineResult {
+  Stmt body;         // null when refused
+  std::string error; // why not
+};
+ComputeInlineResult computeInline(const Stmt &root, const std::string &buffer);
+
+} // namespace hybridc::ir
