@@ -108,12 +108,43 @@ std::vector<std::string> restrictTo(const std::vector<const For *> &order,
 /// iterations that touch the same element agree on each of them. A loop is
 /// determined by a dimension `c*u + invariant`, by a mixed-radix sum
 /// `c1*u1 + c2*u2 + ...` of constant-extent loops (each |c| larger than
-/// the span of the smaller terms: `i*6 + j` with j < 6, not `i + j`), by
+/// the span of the smaller terms: `i*6 + j` with j < 6, not `i + j`; a tail
+/// guard `likely(io*6 + ii < 64)` bounds that span too), by
 /// `c*(u*E + w)` with w in 0..E, or by a (F // m, F % m) pair as fuse makes
 /// (compared as F). A dimension that reads memory or a scalar the nest
 /// writes determines nothing (`out[idx[i] + j]`).
+/// A tail guard `likely(sum < c)` at the bottom of the nest: the linear
+/// terms of `sum` (loops of the nest) never exceed `max` together.
+struct GuardBound {
+  std::map<std::string, int64_t> terms; // key -> coefficient
+  int64_t max;
+};
+
+std::vector<GuardBound> guardBounds(Stmt body) {
+  std::vector<GuardBound> out;
+  while (auto *g = asGuard(body)) {
+    auto *call = g->cond.as<Call>(); // likely(a < b)
+    auto *cmp = call && call->args.size() == 1 ? call->args[0].as<Cmp>() : nullptr;
+    if (cmp && cmp->op == CmpOp::LT) {
+      LinearForm f = linearize(cmp->a);
+      f.add(linearize(cmp->b), -1); // terms + constant < 0
+      GuardBound b;
+      bool ok = true;
+      for (auto &[key, term] : f.terms) {
+        ok &= term.first.as<Var>() != nullptr && term.second > 0;
+        b.terms[key] = term.second;
+      }
+      b.max = -f.constant - 1;
+      if (ok && !b.terms.empty()) out.push_back(b);
+    }
+    body = g->then;
+  }
+  return out;
+}
+
 std::set<std::string> determinedLoops(std::vector<Expr> dims, const std::vector<const For *> &loops,
-                                      const std::set<std::string> &written) {
+                                      const std::set<std::string> &written,
+                                      const std::vector<GuardBound> &guards) {
   std::map<std::string, const For *> byName;
   for (auto *f : loops) byName[f->name] = f;
   // (F // m, F % m) -> F
@@ -178,6 +209,17 @@ std::set<std::string> determinedLoops(std::vector<Expr> dims, const std::vector<
           break;
         }
         span += c * std::max<int64_t>(*ext.hi - 1, 0);
+        // A tail guard may bound these smaller terms together more tightly
+        // (`io * 6 + ii < 64` after an imperfect split of a 64-row tile).
+        for (auto &g : guards) {
+          if (g.terms.size() != k + 1) continue;
+          bool same = true;
+          for (size_t t = 0; t <= k; ++t) {
+            auto it = g.terms.find(plain[t].first);
+            same &= it != g.terms.end() && it->second == plain[t].second;
+          }
+          if (same) span = std::min(span, g.max);
+        }
       }
       if (ok)
         for (auto &p : plain) det.insert(p.first);
@@ -203,6 +245,7 @@ std::string reorderHazard(const std::vector<const For *> &from, const std::vecto
   std::set<std::string> writtenVars = effectsOf(body).written;
   std::set<std::string> all;
   for (auto *f : from) all.insert(f->name);
+  std::vector<GuardBound> guards = guardBounds(body);
 
   for (auto &[buf, list] : c.buffers) {
     bool written = false;
@@ -218,7 +261,7 @@ std::string reorderHazard(const std::vector<const For *> &from, const std::vecto
     // Loops the element does not determine: iterations that differ in them
     // may update the same element, in an order the permutation may change.
     std::set<std::string> unused = all;
-    for (auto &v : determinedLoops(first.indices, from, writtenVars)) unused.erase(v);
+    for (auto &v : determinedLoops(first.indices, from, writtenVars, guards)) unused.erase(v);
     if (restrictTo(from, unused) == restrictTo(to, unused)) continue;
     std::optional<BinOp> firstOp; // every update must use one op: + then * do not commute
     // A store under a test of every reordered loop at its (constant) start

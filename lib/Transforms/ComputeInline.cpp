@@ -72,7 +72,8 @@ protected:
     return n == alloc_ ? mutate(n->body) : IRMutator::visit(n, self);
   }
   Stmt visit(const Store *n, const Stmt &self) override {
-    if (n == store_) return withLoc(Evaluate::make(StringImm::make("inlined into its readers")), n->loc);
+    if (n == store_)
+      return withLoc(Evaluate::make(StringImm::make("inlined into its readers")), n->loc);
     return IRMutator::visit(n, self);
   }
   Expr visit(const Load *n, const Expr &self) override {
@@ -105,7 +106,8 @@ ComputeInlineResult computeInline(const Stmt &root, const std::string &buffer) {
   Find f(buffer);
   f.visit(root);
   if (!f.alloc)
-    return fail("'" + buffer + "' is not allocated in the def (an argument's values must be stored)");
+    return fail("'" + buffer +
+                "' is not allocated in the def (an argument's values must be stored)");
   if (f.stores.size() != 1)
     return fail("'" + buffer + "' is stored " + std::to_string(f.stores.size()) +
                 " times; it must be set by one nest");
@@ -120,8 +122,8 @@ ComputeInlineResult computeInline(const Stmt &root, const std::string &buffer) {
     bool isLoop = false;
     for (auto *l : loops) isLoop |= v && l->name == v->name;
     if (!isLoop || !seen.insert(v->name).second)
-      return fail("its store " + buffer + "[...] = ... does not index it by loops (" +
-                  toString(e) + ")");
+      return fail("its store " + buffer + "[...] = ... does not index it by loops (" + toString(e) +
+                  ")");
     vars.push_back(v->name);
   }
   if (loops.size() < vars.size()) return fail("internal: fewer loops than indices");

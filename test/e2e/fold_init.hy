@@ -10,6 +10,8 @@
 # RUN: %e2e %s --schedule %S/Inputs/fold_init.json --ref %S/fold_init.py --function conv --target aarch64 --workdir %t/conv.a64
 # RUN: %e2e %s --schedule %S/Inputs/fold_init.json --ref %S/fold_init.py --function colmax --workdir %t/colmax
 # RUN: %e2e %s --schedule %S/Inputs/fold_init.json --ref %S/fold_init.py --function colmax --target aarch64 --workdir %t/colmax.a64
+# RUN: %e2e %s --schedule %S/Inputs/fold_init.json --ref %S/fold_init.py --function tiles --workdir %t/tiles
+# RUN: %e2e %s --schedule %S/Inputs/fold_init.json --ref %S/fold_init.py --function tiles --target aarch64 --workdir %t/tiles.a64
 # RUN: %hybridc %s -s %S/Inputs/fold_init.json --function mm --function conv --print-after=fold-init -o %t/f.o 2>&1 | FileCheck %s
 
 # A symbolic matmul, k moved outside j (a register tile of C across k).
@@ -50,6 +52,20 @@ def conv(inp: float32[6, 10, 10], w: float32[4, 6, 3, 3]):
 # CHECK-LABEL: def conv(
 # CHECK: if c == 0 and ry == 0 and rx == 0:
 # CHECK-NEXT: out[k, y, x] = 0.5 + inp[c, y + ry, x + rx] * w[k, c, ry, rx]
+
+# Tiles of 8 rows split again by 3 (imperfect: `io * 3 + ii < 8` guards the
+# tail), k moved between them: the guard bounds the row inside its tile, so
+# each element is still updated first at k = 0 (the reorder is accepted).
+def tiles(A: float32[16, 12], B: float32[12, 16]):
+    C = output_tensor((16, 16), 'float32')
+    for i in range(16):
+        for j in range(16):
+            C[i, j] = 0.0
+    for i in range(16):
+        for j in range(16):
+            for k in range(12):
+                C[i, j] += A[i, k] * B[k, j]
+    return C
 
 # max from a constant start; integer, exact.
 def colmax(a: int32[37, 20]):

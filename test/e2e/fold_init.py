@@ -28,3 +28,10 @@ def inputs_colmax(rng):
 
 def reference_colmax(a):
     return (np.maximum(a.max(axis=0), -5).astype(np.int32),)
+
+def inputs_tiles(rng):
+    return {"A": rng.standard_normal((16, 12)).astype(np.float32),
+            "B": rng.standard_normal((12, 16)).astype(np.float32)}
+
+def reference_tiles(A, B):
+    return ((A.astype(np.float64) @ B.astype(np.float64)).astype(np.float32),)
