@@ -41,7 +41,81 @@ Stmt rebuildFor(const For *f, Expr min, Expr extent, ForKind kind, Stmt body) {
                  f->loc);
 }
 
+namespace {
+class LoopReplacer : public IRMutator {
+public:
+  LoopReplacer(const For *target, Stmt replacement)
+      : target_(target), replacement_(std::move(replacement)) {}
+
+protected:
+  using IRMutator::visit;
+  Stmt visit(const For *n, const Stmt &self) override {
+    return n == target_ ? replacement_ : IRMutator::visit(n, self);
+  }
+
+private:
+  const For *target_;
+  Stmt replacement_;
+};
+} // namespace
+
+Stmt replaceLoop(const Stmt &root, const For *target, const Stmt &replacement) {
+  return LoopReplacer(target, replacement).mutate(root);
+}
+
 //===--- Variables --------------------------------------------------------===//
+
+namespace {
+class NameCollector : public IRVisitor {
+public:
+  using IRVisitor::visit;
+  std::set<std::string> names;
+  void collect(const For *f) { visit(f); }
+
+protected:
+  void visit(const Var *n) override { names.insert(n->name); }
+  void visit(const Load *n) override {
+    names.insert(n->buffer->name);
+    IRVisitor::visit(n);
+  }
+  void visit(const Store *n) override {
+    names.insert(n->buffer->name);
+    IRVisitor::visit(n);
+  }
+  void visit(const For *n) override {
+    names.insert(n->name);
+    IRVisitor::visit(n);
+  }
+  void visit(const VarDecl *n) override {
+    names.insert(n->name);
+    IRVisitor::visit(n);
+  }
+  void visit(const LetStmt *n) override {
+    names.insert(n->name);
+    IRVisitor::visit(n);
+  }
+  void visit(const Assign *n) override {
+    names.insert(n->name);
+    IRVisitor::visit(n);
+  }
+  void visit(const Allocate *n) override {
+    names.insert(n->buffer->name);
+    IRVisitor::visit(n);
+  }
+};
+} // namespace
+
+std::set<std::string> allNames(const Stmt &s) {
+  NameCollector c;
+  c.visit(s);
+  return std::move(c.names);
+}
+
+std::set<std::string> allNames(const For *loop) {
+  NameCollector c;
+  c.collect(loop);
+  return std::move(c.names);
+}
 
 namespace {
 class VarCollector : public IRVisitor {

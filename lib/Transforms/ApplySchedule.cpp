@@ -115,73 +115,6 @@ std::vector<LoopSite> collectSites(const Stmt &body) {
   return std::move(c.sites);
 }
 
-/// Every name a subtree mentions: variables, loops, declarations, buffers.
-class NameCollector : public IRVisitor {
-public:
-  using IRVisitor::visit;
-  std::set<std::string> names;
-  void collect(const For *f) { visit(f); }
-
-protected:
-  void visit(const Var *n) override { names.insert(n->name); }
-  void visit(const Load *n) override {
-    names.insert(n->buffer->name);
-    IRVisitor::visit(n);
-  }
-  void visit(const Store *n) override {
-    names.insert(n->buffer->name);
-    IRVisitor::visit(n);
-  }
-  void visit(const For *n) override {
-    names.insert(n->name);
-    IRVisitor::visit(n);
-  }
-  void visit(const VarDecl *n) override {
-    names.insert(n->name);
-    IRVisitor::visit(n);
-  }
-  void visit(const LetStmt *n) override {
-    names.insert(n->name);
-    IRVisitor::visit(n);
-  }
-  void visit(const Assign *n) override {
-    names.insert(n->name);
-    IRVisitor::visit(n);
-  }
-  void visit(const Allocate *n) override {
-    names.insert(n->buffer->name);
-    IRVisitor::visit(n);
-  }
-};
-
-std::set<std::string> namesIn(const For *f) {
-  NameCollector c;
-  c.collect(f);
-  return std::move(c.names);
-}
-
-/// Replaces one loop node (by identity) with another statement.
-class LoopReplacer : public IRMutator {
-public:
-  LoopReplacer(const For *target, Stmt replacement)
-      : target_(target), replacement_(std::move(replacement)) {}
-
-protected:
-  using IRMutator::visit;
-  Stmt visit(const For *n, const Stmt &self) override {
-    if (n == target_) return replacement_;
-    return IRMutator::visit(n, self);
-  }
-
-private:
-  const For *target_;
-  Stmt replacement_;
-};
-
-Stmt replaceLoop(const Stmt &root, const For *target, const Stmt &replacement) {
-  return LoopReplacer(target, replacement).mutate(root);
-}
-
 /// Pushes `cond` (a guard's comparison) down through the loops of the perfect
 /// nest `s` and the guards already there, stopping at a loop whose bounds use
 /// one of `vars`, and wraps what it reaches.
@@ -572,7 +505,7 @@ private:
       why = "a loop name cannot be empty";
     else if (n.find('#') != std::string::npos)
       why = "'#' is reserved for numbering loops that share a name (\"i#0\", \"i#1\")";
-    else if (!own.count(n) && (site.scopeNames.count(n) || namesIn(site.loop).count(n)))
+    else if (!own.count(n) && (site.scopeNames.count(n) || allNames(site.loop).count(n)))
       why = "the name is already used in def '" + sched_.def + "'";
     if (why.empty()) return true;
     diags_.report(DiagKind::ScheduleBadLoopName, where, {n, why});
@@ -990,7 +923,7 @@ private:
     req.name = op.name.empty() ? op.buffer + ".local" : op.name;
     req.enclosing = t->site.ancestors;
     if (req.name.empty() || req.name.find('#') != std::string::npos ||
-        t->site.scopeNames.count(req.name) || namesIn(t->loop()).count(req.name)) {
+        t->site.scopeNames.count(req.name) || allNames(t->loop()).count(req.name)) {
       diags_.report(DiagKind::ScheduleConflict, op.range,
                     {"cache_read '" + op.buffer + "' in", t->address,
                      "the name '" + req.name + "' for the copy is " +

@@ -97,19 +97,6 @@ protected:
   }
 };
 
-class Replace : public IRMutator {
-public:
-  Replace(const For *target, Stmt with) : target_(target), with_(std::move(with)) {}
-
-protected:
-  using IRMutator::visit;
-  const For *target_;
-  Stmt with_;
-  Stmt visit(const For *n, const Stmt &self) override {
-    return n == target_ ? with_ : IRMutator::visit(n, self);
-  }
-};
-
 } // namespace
 
 CacheReadResult cacheRead(const Stmt &root, const CacheReadRequest &req) {
@@ -243,7 +230,7 @@ CacheReadResult cacheRead(const Stmt &root, const CacheReadRequest &req) {
   }
   Stmt newBody = Redirect(r.buf.get(), copy, start).mutate(L->body);
   newBody = withLoc(Allocate::make(copy, Block::make({body, newBody})), L->loc);
-  res.body = Replace(L, rebuildFor(L, newBody)).mutate(root);
+  res.body = replaceLoop(root, L, rebuildFor(L, newBody));
   return res;
 }
 

@@ -88,40 +88,6 @@ protected:
   }
 };
 
-/// Every name a statement binds or mentions (loops, scalars, buffers).
-class AllNames : public IRVisitor {
-public:
-  std::set<std::string> names;
-  using IRVisitor::visit;
-
-protected:
-  void visit(const Var *n) override { names.insert(n->name); }
-  void visit(const For *n) override {
-    names.insert(n->name);
-    IRVisitor::visit(n);
-  }
-  void visit(const VarDecl *n) override {
-    names.insert(n->name);
-    IRVisitor::visit(n);
-  }
-  void visit(const LetStmt *n) override {
-    names.insert(n->name);
-    IRVisitor::visit(n);
-  }
-  void visit(const Allocate *n) override {
-    names.insert(n->buffer->name);
-    IRVisitor::visit(n);
-  }
-  void visit(const Load *n) override {
-    names.insert(n->buffer->name);
-    IRVisitor::visit(n);
-  }
-  void visit(const Store *n) override {
-    names.insert(n->buffer->name);
-    IRVisitor::visit(n);
-  }
-};
-
 /// One accumulator of L: a scalar or a buffer element.
 struct Accumulator {
   std::string var;
@@ -361,16 +327,15 @@ RfactorResult rfactorLoop(const Stmt &root, const RfactorRequest &req) {
   if (req.onlyAcrossLoops && R == L) return fail("no enclosing loop continues its reduction");
 
   // Names: the new loops as asked, the partial buffers fresh.
-  AllNames names;
-  names.visit(root);
+  std::set<std::string> names = allNames(root);
   for (auto *n : {&req.initName, &req.combineName})
-    if (names.names.count(*n) || req.initName == req.combineName)
+    if (names.count(*n) || req.initName == req.combineName)
       return fail("the name '" + *n + "' for a new loop is already used");
   for (auto &a : u.accs) {
     std::string base = (a.var.empty() ? a.buffer->name : a.var) + ".rf";
     std::string n = base;
-    for (int k = 1; names.names.count(n); ++k) n = base + std::to_string(k);
-    names.names.insert(n);
+    for (int k = 1; names.count(n); ++k) n = base + std::to_string(k);
+    names.insert(n);
     auto b = std::make_shared<BufferNode>();
     b->name = n;
     b->dtype = a.type.element();
@@ -434,12 +399,11 @@ Stmt factorReductions(const Stmt &s) {
     collector.visit(root);
     if (k >= loops.size()) break;
     const For *L = loops[k];
-    AllNames names;
-    names.visit(root);
+    std::set<std::string> names = allNames(root);
     auto fresh = [&](const std::string &base) {
       std::string n = base;
-      for (int j = 1; names.names.count(n); ++j) n = base + std::to_string(j);
-      names.names.insert(n);
+      for (int j = 1; names.count(n); ++j) n = base + std::to_string(j);
+      names.insert(n);
       return n;
     };
     RfactorRequest req;

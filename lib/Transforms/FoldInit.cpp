@@ -66,12 +66,14 @@ Nest perfectNest(const Stmt &s) {
   return n;
 }
 
-/// Whether no loop's bounds use a loop of the nest and none leaves early.
+/// Whether no loop's bounds use a loop of the nest or read memory, and none
+/// leaves early.
 bool rectangular(const Nest &n) {
   std::set<std::string> names;
   for (auto *f : n.loops) names.insert(f->name);
   for (auto *f : n.loops)
-    if (usesAnyVar(f->min, names) || usesAnyVar(f->extent, names) ||
+    if (usesAnyVar(f->min, names) || usesAnyVar(f->extent, names) || hasLoad(f->min) ||
+        hasLoad(f->extent) || // (a bound read from C would see it unset)
         f->forKind == ForKind::ThreadBinding || effectsOf(f->body).ownExit)
       return false;
   return true;

@@ -39,7 +39,15 @@ Stmt makeGuard(const Expr &c, const Stmt &body);
 Stmt rebuildFor(const For *f, Stmt body);
 Stmt rebuildFor(const For *f, Expr min, Expr extent, ForKind kind, Stmt body);
 
+/// `root` with the loop `target` (by identity) replaced by `replacement`.
+Stmt replaceLoop(const Stmt &root, const For *target, const Stmt &replacement);
+
 //===--- Variables --------------------------------------------------------===//
+
+/// Every name a statement (or loop) binds or mentions: variables, loops,
+/// declarations, lets, buffers. Where a pass checks that a new name is free.
+std::set<std::string> allNames(const Stmt &s);
+std::set<std::string> allNames(const For *loop);
 
 /// Names of the Vars an expression reads (Loads' indices included).
 std::set<std::string> freeVars(const Expr &e);
