@@ -91,7 +91,7 @@ protected:
       if (at.type() != t) at = Cast::make(t, at);
       v = substitute(v, vars_[d] + ".inline", at);
     }
-    return mutate(v); // (the value may read another inlined buffer: no, see the checks)
+    return v; // (v reads no buffer the def writes, so not this one: nothing to redo)
   }
 };
 

@@ -16,6 +16,8 @@
 # RUN: %e2e %s --schedule %S/Inputs/rfactor.json --ref %S/rfactor.py --function psum --target aarch64 --workdir %t/psum.a64
 # RUN: %e2e %s --schedule %S/Inputs/rfactor.json --ref %S/rfactor.py --function autofactor --workdir %t/autofactor
 # RUN: %e2e %s --schedule %S/Inputs/rfactor.json --ref %S/rfactor.py --function autofactor --target aarch64 --workdir %t/autofactor.a64
+# RUN: %e2e %s --schedule %S/Inputs/rfactor.json --ref %S/rfactor.py --function widths --workdir %t/widths
+# RUN: %e2e %s --schedule %S/Inputs/rfactor.json --ref %S/rfactor.py --function widths --target aarch64 --workdir %t/widths.a64
 # RUN: %hybridc %s -s %S/Inputs/rfactor.json --function autofactor --print-after=factor-reductions -o %t/autofactor.o 2>&1 | FileCheck %s --check-prefix=AUTO
 
 # Row maxima and sums over a symbolic row length: split by 8 (imperfect when
@@ -56,6 +58,24 @@ def intred(a: int32[37, 50], b: int8[37, 50], u: uint16[37, 50]):
         lo[i] = bmin
         hi[i] = umax
     return out, lo, hi
+
+# The identities of other widths: uint32 min starts from 2^32 - 1, int64
+# max from -2^63, a float64 product from 1.0.
+def widths(u: uint32[40], w: int64[40], f: float64[40]):
+    lo = output_tensor((1,), 'uint32')
+    hi = output_tensor((1,), 'int64')
+    pr = output_tensor((1,), 'float64')
+    a = u[0]
+    b = w[0]
+    c = float64(1.0)
+    for j in range(40):
+        a = min(a, u[j])
+        b = max(b, w[j])
+        c = c * (f[j] * 0.01 + 1.0)
+    lo[0] = a
+    hi[0] = b
+    pr[0] = c
+    return lo, hi, pr
 
 # A buffer element as the accumulator: c[j] += a[i, j] over i, split by 8.
 def colsum(a: float32[64, 40]):

@@ -41,3 +41,12 @@ def inputs_autofactor(rng):
 
 def reference_autofactor(x):
     return (x.astype(np.float64).sum(axis=1).astype(np.float32),)
+
+def inputs_widths(rng):
+    return {"u": rng.integers(1000, 2**32 - 1, 40, dtype=np.uint64).astype(np.uint32),
+            "w": rng.integers(-2**62, -2**61, 40, dtype=np.int64),
+            "f": rng.standard_normal(40)}
+
+def reference_widths(u, w, f):
+    return (np.array([u.min()], np.uint32), np.array([w.max()], np.int64),
+            np.array([np.prod(f * 0.01 + 1.0)], np.float64))
