@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "hybridc/Analysis/LoopNest.h"
+#include "hybridc/Analysis/Simplify.h"
 #include "hybridc/IR/IRPrinter.h"
 #include "hybridc/IR/IRVisitor.h"
 #include "hybridc/Support/IntMath.h"
@@ -39,6 +40,23 @@ Stmt rebuildFor(const For *f, Expr min, Expr extent, ForKind kind, Stmt body) {
   std::string tag = kind == ForKind::ThreadBinding ? f->threadTag : "";
   return withLoc(For::make(f->name, std::move(min), std::move(extent), kind, std::move(body), tag),
                  f->loc);
+}
+
+Buffer makeDenseBuffer(std::string name, DType dtype, std::vector<Expr> shape,
+                       BufferNode::Kind kind) {
+  auto b = std::make_shared<BufferNode>();
+  b->name = std::move(name);
+  b->dtype = dtype;
+  b->kind = kind;
+  for (auto &e : shape) e = simplify(e);
+  b->strides.resize(shape.size());
+  Expr stride = IntImm::make(DType::i64(), 1);
+  for (size_t k = shape.size(); k-- > 0;) {
+    b->strides[k] = stride;
+    stride = simplify(stride * shape[k]);
+  }
+  b->shape = std::move(shape);
+  return b;
 }
 
 namespace {

@@ -24,6 +24,7 @@
 // index of a constant array, and a call is inlined from its def's AST).
 //
 //===----------------------------------------------------------------------===//
+#include "hybridc/Analysis/LoopNest.h"
 #include "hybridc/Analysis/Simplify.h"
 #include "hybridc/IR/IRPrinter.h"
 #include "hybridc/IR/IRVisitor.h"
@@ -85,28 +86,6 @@ public:
     Expr e = Cast::make(DType::i64(), lowerExpr(*d.expr));
     inShape_ = saved;
     return e;
-  }
-
-  static std::vector<Expr> denseStrides(const std::vector<Expr> &shape) {
-    std::vector<Expr> strides(shape.size());
-    Expr s = IntImm::make(DType::i64(), 1);
-    for (size_t k = shape.size(); k-- > 0;) {
-      strides[k] = s;
-      s = simplify(s * shape[k]);
-    }
-    return strides;
-  }
-
-  Buffer makeBuffer(const std::string &name, DType dtype, std::vector<Expr> shape,
-                    BufferNode::Kind kind) {
-    auto b = std::make_shared<BufferNode>();
-    b->name = name;
-    b->dtype = dtype;
-    b->kind = kind;
-    for (auto &e : shape) e = simplify(e);
-    b->strides = denseStrides(shape);
-    b->shape = std::move(shape);
-    return b;
   }
 
 private:
@@ -263,7 +242,8 @@ private:
     // lowered (or by the caller when inlining).
     auto it = env.find(&sym);
     if (it != env.end() && it->second.preBound) return;
-    Buffer b = makeBuffer(local(sym.name), sym.dtype, lowerShape(sym.shape), BufferNode::Temp);
+    Buffer b = loopnest::makeDenseBuffer(local(sym.name), sym.dtype, lowerShape(sym.shape),
+                                         BufferNode::Temp);
     if (sym.kind == A::Symbol::Allocated) b->scope = sym.scope.empty() ? "global" : sym.scope;
     env[&sym].buffer = b;
   }
@@ -369,8 +349,8 @@ private:
       if (it != env.end() && it->second.preBound) {
         b = it->second.buffer; // the caller returns it: write straight into its output
       } else {
-        b = makeBuffer(local(targets[k]->name), out->dtype, inner.lowerShape(out->shape),
-                       BufferNode::Temp);
+        b = loopnest::makeDenseBuffer(local(targets[k]->name), out->dtype,
+                                      inner.lowerShape(out->shape), BufferNode::Temp);
         env[targets[k]].buffer = b;
       }
       inner.env[out].buffer = b;
@@ -612,13 +592,14 @@ LoweredFunc lowerDef(const ast::Module &m, const ast::Def &def, const std::strin
     if (s->kind == A::Symbol::ConstArray) {
       std::vector<Expr> shape;
       for (auto &d : s->shape) shape.push_back(IntImm::make(DType::i64(), d.constant.value_or(0)));
-      Buffer b = L.makeBuffer(s->name, s->dtype, shape, BufferNode::Const);
+      Buffer b = loopnest::makeDenseBuffer(s->name, s->dtype, shape, BufferNode::Const);
       b->constData = s->constValues;
       L.env[s].buffer = b;
       comment += "const " + dimText(*s);
       continue;
     }
-    Buffer b = L.makeBuffer(s->name, s->dtype, L.lowerShape(s->shape), BufferNode::Input);
+    Buffer b =
+        loopnest::makeDenseBuffer(s->name, s->dtype, L.lowerShape(s->shape), BufferNode::Input);
     if (s->strided) {
       b->strided = true;
       for (size_t k = 0; k < b->strides.size(); ++k)
@@ -632,7 +613,8 @@ LoweredFunc lowerDef(const ast::Module &m, const ast::Def &def, const std::strin
   // Outputs in return order.
   for (size_t k = 0; k < def.outputs.size(); ++k) {
     const A::Symbol *s = def.outputs[k];
-    Buffer b = L.makeBuffer(s->name, s->dtype, L.lowerShape(s->shape), BufferNode::Output);
+    Buffer b =
+        loopnest::makeDenseBuffer(s->name, s->dtype, L.lowerShape(s->shape), BufferNode::Output);
     L.env[s].buffer = b;
     L.env[s].preBound = true;
     f.args.push_back({Arg::OutputBuffer, s->name, s->dtype, b});

@@ -47,7 +47,6 @@ public:
   std::vector<const Load *> loads;
   Buffer buf;
   std::map<std::string, const For *> loops; // inside L
-  std::set<std::string> declared;           // scalars bound inside L (not loops)
   using IRVisitor::visit;
 
 protected:
@@ -61,14 +60,6 @@ protected:
   }
   void visit(const For *n) override {
     loops[n->name] = n;
-    IRVisitor::visit(n);
-  }
-  void visit(const VarDecl *n) override {
-    declared.insert(n->name);
-    IRVisitor::visit(n);
-  }
-  void visit(const LetStmt *n) override {
-    declared.insert(n->name);
     IRVisitor::visit(n);
   }
 };
@@ -178,17 +169,7 @@ CacheReadResult cacheRead(const Stmt &root, const CacheReadRequest &req) {
     start[d] = simplify(outerPart[d] + makeConst(t, lo[d]));
   }
 
-  auto copy = std::make_shared<BufferNode>();
-  copy->name = req.name;
-  copy->dtype = r.buf->dtype;
-  copy->kind = BufferNode::Temp;
-  copy->shape = shape;
-  copy->strides.assign(dims, Expr());
-  Expr stride = makeConst(DType::i64(), 1);
-  for (size_t d = dims; d-- > 0;) {
-    copy->strides[d] = stride;
-    stride = simplify(stride * shape[d]);
-  }
+  Buffer copy = makeDenseBuffer(req.name, r.buf->dtype, shape, BufferNode::Temp);
 
   // The copy nest: copy[c0, ...] = B[start0 + c0, ...], guarded where the
   // box may leave B (bounds of the start over the enclosing loops).

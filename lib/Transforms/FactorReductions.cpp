@@ -35,6 +35,7 @@
 #include "hybridc/Analysis/Simplify.h"
 #include "hybridc/IR/IRPrinter.h"
 #include "hybridc/IR/IRVisitor.h"
+#include "hybridc/Support/InternalError.h"
 #include "hybridc/Transforms/Passes.h"
 
 #include <cmath>
@@ -263,10 +264,6 @@ RfactorResult rfactorLoop(const Stmt &root, const RfactorRequest &req) {
                 std::to_string(kMaxPartials) + ", the most partial results" + hint);
   if (L->forKind == ForKind::ThreadBinding)
     return fail("it is bound to " + L->threadTag + " (partial results are per thread)");
-  PathFinder pf(L);
-  pf.visit(root);
-  if (!pf.found) return fail("it is not in the def");
-
   DType it = L->extent.type();
   Expr index = simplify(Var::make(it, L->name) - L->min);
   Updates u(L, index);
@@ -297,6 +294,9 @@ RfactorResult rfactorLoop(const Stmt &root, const RfactorRequest &req) {
       return fail("'" + b->name + "' is accessed in it outside its reduction updates");
 
   // The region: the enclosing serial loops of the same reduction.
+  PathFinder pf(L);
+  pf.visit(root);
+  HY_ASSERT(pf.found, "rfactor: the loop is not in the def");
   const For *R = L;
   for (size_t k = pf.path.size(); k-- > 0;) {
     const For *P = pf.path[k].loop;
@@ -326,29 +326,30 @@ RfactorResult rfactorLoop(const Stmt &root, const RfactorRequest &req) {
   }
   if (req.onlyAcrossLoops && R == L) return fail("no enclosing loop continues its reduction");
 
-  // Names: the new loops as asked, the partial buffers fresh.
+  // Names: the new loops as asked (or fresh), the partial buffers fresh.
   std::set<std::string> names = allNames(root);
-  for (auto *n : {&req.initName, &req.combineName})
-    if (names.count(*n) || req.initName == req.combineName)
-      return fail("the name '" + *n + "' for a new loop is already used");
-  for (auto &a : u.accs) {
-    std::string base = (a.var.empty() ? a.buffer->name : a.var) + ".rf";
+  auto fresh = [&](const std::string &base) {
     std::string n = base;
     for (int k = 1; names.count(n); ++k) n = base + std::to_string(k);
     names.insert(n);
-    auto b = std::make_shared<BufferNode>();
-    b->name = n;
-    b->dtype = a.type.element();
-    b->kind = BufferNode::Temp;
-    b->scope = "local";
-    b->shape = {makeConst(DType::i64(), *ext)};
-    b->strides = {makeConst(DType::i64(), 1)};
-    a.partials = b;
+    return n;
+  };
+  std::string initName = req.initName, combineName = req.combineName;
+  for (auto *n : {&initName, &combineName})
+    if (!n->empty() && (names.count(*n) || initName == combineName))
+      return fail("the name '" + *n + "' for a new loop is already used");
+  if (initName.empty()) initName = fresh(L->name + ".init");
+  if (combineName.empty()) combineName = fresh(L->name + ".combine");
+  for (auto &a : u.accs) {
+    std::string n = fresh((a.var.empty() ? a.buffer->name : a.var) + ".rf");
+    a.partials =
+        makeDenseBuffer(n, a.type.element(), {makeConst(DType::i64(), *ext)}, BufferNode::Temp);
+    a.partials->scope = "local";
   }
 
   u.rewriting = true;
   Stmt newL = rebuildFor(L, u.mutate(L->body));
-  Expr i0 = Var::make(it, req.initName), i1 = Var::make(it, req.combineName);
+  Expr i0 = Var::make(it, initName), i1 = Var::make(it, combineName);
   std::vector<Stmt> init, combine;
   for (auto &a : u.accs) {
     init.push_back(Store::make(a.partials, {i0}, identity(a.op, a.partials->dtype)));
@@ -364,8 +365,8 @@ RfactorResult rfactorLoop(const Stmt &root, const RfactorRequest &req) {
         For::make(n, makeConst(it, 0), makeConst(it, *ext), req.kind, Block::make(std::move(body))),
         L->loc);
   };
-  Stmt initLoop = loop(req.initName, std::move(init));
-  Stmt combineLoop = loop(req.combineName, std::move(combine));
+  Stmt initLoop = loop(initName, std::move(init));
+  Stmt combineLoop = loop(combineName, std::move(combine));
   auto wrap = [&](Stmt r) {
     Stmt s = Block::make({initLoop, std::move(r), combineLoop});
     for (auto a = u.accs.rbegin(); a != u.accs.rend(); ++a)
@@ -373,8 +374,6 @@ RfactorResult rfactorLoop(const Stmt &root, const RfactorRequest &req) {
     return s;
   };
   res.body = Wrapper(L, R, newL, wrap).mutate(root);
-  res.region = R->name;
-  for (auto &a : u.accs) res.partials.push_back(a.partials->name);
   return res;
 }
 
@@ -398,18 +397,8 @@ Stmt factorReductions(const Stmt &s) {
     } collector(loops);
     collector.visit(root);
     if (k >= loops.size()) break;
-    const For *L = loops[k];
-    std::set<std::string> names = allNames(root);
-    auto fresh = [&](const std::string &base) {
-      std::string n = base;
-      for (int j = 1; names.count(n); ++j) n = base + std::to_string(j);
-      names.insert(n);
-      return n;
-    };
-    RfactorRequest req;
-    req.loop = L;
-    req.initName = fresh(L->name + ".init");
-    req.combineName = fresh(L->name + ".combine");
+    RfactorRequest req; // (fresh names for the new loops)
+    req.loop = loops[k];
     req.kind = ForKind::Vectorized;
     req.onlyAcrossLoops = true;
     RfactorResult r = rfactorLoop(root, req);

@@ -39,6 +39,11 @@ Stmt makeGuard(const Expr &c, const Stmt &body);
 Stmt rebuildFor(const For *f, Stmt body);
 Stmt rebuildFor(const For *f, Expr min, Expr extent, ForKind kind, Stmt body);
 
+/// A new buffer of `kind` with that (simplified) shape and dense row-major
+/// strides (int64).
+Buffer makeDenseBuffer(std::string name, DType dtype, std::vector<Expr> shape,
+                       BufferNode::Kind kind);
+
 /// `root` with the loop `target` (by identity) replaced by `replacement`.
 Stmt replaceLoop(const Stmt &root, const For *target, const Stmt &replacement);
 

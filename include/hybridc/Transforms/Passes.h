@@ -90,17 +90,15 @@ namespace hybridc::ir {
 /// reduction is reassociated.
 struct RfactorRequest {
   const For *loop = nullptr;
-  std::string initName, combineName;
+  std::string initName, combineName; // empty: `<loop>.init`, `<loop>.combine`, made unique
   ForKind kind = ForKind::Serial;
   /// Refuse when no enclosing loop continues the reduction (the pass: a
   /// loop on its own gains nothing).
   bool onlyAcrossLoops = false;
 };
 struct RfactorResult {
-  Stmt body;                         // null when refused
-  std::string error;                 // why not ("its body updates no reduction ...")
-  std::string region;                // the loop the partials live across
-  std::vector<std::string> partials; // the new buffers' names
+  Stmt body;         // null when refused
+  std::string error; // why not ("its body updates no reduction ...")
 };
 RfactorResult rfactorLoop(const Stmt &root, const RfactorRequest &request);
 
