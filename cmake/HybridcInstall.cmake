@@ -51,7 +51,7 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/samples/ DESTINATION share/doc/hybridc/s
   PATTERN "out" EXCLUDE PATTERN "build" EXCLUDE)
 
 # CPack: a Debian package. hybridc links LLVM statically (then zlib and
-# zstd, which static LLVM uses, and glibc; libstdc++ and libgcc are linked
+# zstd, which static LLVM uses, isl (lib/Analysis/ExactDependence.cpp), and glibc; libstdc++ and libgcc are linked
 # statically too: tools/hybridc/CMakeLists.txt) or libLLVM.so.19.1 (Debian
 # 12: libllvm19) with libstdc++, libgcc_s and glibc; scripts/test-deb.sh
 # checks this list against ldd. Linking kernels needs a C compiler, hence Recommends.
@@ -72,10 +72,11 @@ set(CPACK_STRIP_FILES TRUE)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 if(HYBRIDC_LLVM_STATIC_USED)
-  set(CPACK_DEBIAN_PACKAGE_DEPENDS "zlib1g (>= 1:1.2), libzstd1 (>= 1.5), libc6 (>= 2.34)")
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS
+    "zlib1g (>= 1:1.2), libzstd1 (>= 1.5), libisl23 (>= 0.25), libc6 (>= 2.34)")
 else()
   set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "libllvm19 (>= 1:19.1), libc6 (>= 2.34), libstdc++6 (>= 12), libgcc-s1 (>= 3.0)")
+    "libllvm19 (>= 1:19.1), libisl23 (>= 0.25), libc6 (>= 2.34), libstdc++6 (>= 12), libgcc-s1 (>= 3.0)")
 endif()
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gcc | c-compiler")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "cmake (>= 3.20), make")

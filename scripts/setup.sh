@@ -19,6 +19,8 @@ PACKAGES=(
   # LLVM 19 (libLLVM, headers, static archives) and its test tools
   # (FileCheck, not, lit); static LLVM needs zstd
   llvm-19-dev llvm-19-tools libzstd-dev
+  # exact dependence analysis on integer sets (lib/Analysis/ExactDependence.cpp)
+  libisl-dev
   # the runtime is C compiled to LLVM bitcode (then assembly) at build time
   clang-19
   # libraries

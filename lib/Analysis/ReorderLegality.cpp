@@ -21,6 +21,7 @@
 // when a finer dependence analysis could prove the permutation safe.
 //
 //===----------------------------------------------------------------------===//
+#include "hybridc/Analysis/Dependence.h"
 #include "hybridc/Analysis/LoopNest.h"
 #include "hybridc/IR/IRPrinter.h"
 #include "hybridc/IR/IRVisitor.h"
@@ -235,10 +236,9 @@ std::set<std::string> determinedLoops(std::vector<Expr> dims, const std::vector<
   return det;
 }
 
-} // namespace
-
-std::string reorderHazard(const std::vector<const For *> &from, const std::vector<const For *> &to,
-                          const Stmt &body) {
+/// The quick, conservative rule of the file comment.
+std::string conservativeHazard(const std::vector<const For *> &from,
+                               const std::vector<const For *> &to, const Stmt &body) {
   Collect c;
   c.visit(body);
   UseCounts uses = countUses(body);
@@ -324,6 +324,22 @@ std::string reorderHazard(const std::vector<const For *> &from, const std::vecto
     }
   }
   return "";
+}
+
+} // namespace
+
+std::string reorderHazard(const std::vector<const For *> &from, const std::vector<const For *> &to,
+                          const Stmt &body) {
+  std::string hazard = conservativeHazard(from, to, body);
+  if (hazard.empty()) return hazard;
+  // What the quick rule refuses, the exact test (ExactDependence.cpp) may
+  // prove safe (`c[i, j] = c[i - 1, j] + ...` with i and j swapped), or
+  // show two iterations that the permutation runs the other way round.
+  ExactVerdict exact = exactReorder(from, to, body);
+  if (exact.kind == ExactVerdict::Holds) return "";
+  if (exact.kind == ExactVerdict::Violated && !exact.witness.empty())
+    hazard += "; e.g. " + exact.witness + ", which the new order runs the other way round";
+  return hazard;
 }
 
 } // namespace hybridc::ir::loopnest

@@ -25,5 +25,5 @@ def diagonal(a: int32[4, 6]):
     return out
 # CHECK: fail_schedule_histogram.json:5:34: error: cannot vectorize loop 'j.inner': different iterations may write the same element of 'h' (h[t]: the index depends on data) [ScheduleIllegalParallel]
 # CHECK: fail_schedule_histogram.hy:[[@LINE-14]]:13: note: h[t] is written here [NotePrevious]
-# CHECK: fail_schedule_histogram.json:6:31: error: cannot reorder 'j' and 'i': different iterations of 'i', 'j' may write the same element 'out[i + j]', and the update is not a reduction (+ * min max), so the loop order decides which value is left [ScheduleReorderDependence]
+# CHECK: fail_schedule_histogram.json:6:31: error: cannot reorder 'j' and 'i': different iterations of 'i', 'j' may write the same element 'out[i + j]', and the update is not a reduction (+ * min max), so the loop order decides which value is left; e.g. i = 0, j = 1 writes out[1] and then i = 1, j = 0 writes it, which the new order runs the other way round [ScheduleReorderDependence]
 # CHECK: 2 errors generated.

@@ -1,0 +1,511 @@
+//===- ExactDependence.cpp - Dependence tests on integer sets with isl ----===//
+//
+// The one file that talks to isl (Dependence.h). A question about a band of
+// loops becomes one integer set per pair of accesses to the same buffer or
+// outer scalar (at least one a write): the points are two instances of the
+// band, x (source) and y (destination), with the values of the loops nested
+// inside the band for each access, such that
+//   - every loop variable lies within its bounds (`min <= v < min + extent`,
+//     `v < a and v < b` for an extent `min(a, b)`), every if-condition on
+//     the way to the access holds (negated on the else side);
+//   - both accesses name the same element (index by index);
+//   - x runs before y in the original order and after it in the new one.
+// The set is empty exactly when no such pair exists, and isl decides that
+// over the integers, with the kernel's integer symbols (shape variables,
+// arguments, enclosing loops) as free dimensions. Whatever is not affine
+// (an index that loads, `i * n`, a condition on a float) is left out: the
+// set only grows, so an empty set is still a proof. A sample of a non-empty
+// set is the witness the diagnostic shows (smallest symbols first).
+//
+// Work is bounded: at most kMaxPairs access pairs and isl's operation quota
+// per set; past either the answer is Unknown and the caller keeps its
+// conservative rule.
+//
+//===----------------------------------------------------------------------===//
+#include "hybridc/Analysis/Dependence.h"
+#include "hybridc/Analysis/LoopNest.h"
+#include "hybridc/IR/IRPrinter.h"
+#include "hybridc/IR/IRVisitor.h"
+
+#include <isl/ctx.h>
+#include <isl/options.h>
+#include <isl/point.h>
+#include <isl/set.h>
+#include <isl/val.h>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+
+namespace hybridc::ir::loopnest {
+namespace {
+
+constexpr size_t kMaxPairs = 4096;
+constexpr unsigned long kMaxOperations = 2000000;
+
+/// One load or store of a buffer, or read or assignment of an outer scalar,
+/// inside the band's body, with what encloses it there.
+struct Access {
+  std::string key;  // the buffer (by identity) or scalar
+  std::string name; // for messages
+  std::vector<Expr> indices;
+  bool isStore = false;
+  std::optional<BinOp> reduction;           // part of an update `acc = acc op e`
+  std::vector<const For *> loops;           // loops inside the band around it
+  std::vector<std::pair<Expr, bool>> conds; // condition, taken branch
+};
+
+std::string bufferKey(const BufferNode *b) {
+  return "b" + std::to_string(reinterpret_cast<uintptr_t>(b));
+}
+
+class Collector : public IRVisitor {
+public:
+  using IRVisitor::visit;
+  std::vector<Access> accesses;
+  /// Scalars bound inside the body (loop variables, lets, declarations):
+  /// per instance, never an outer scalar.
+  std::set<std::string> local;
+  std::set<const BufferNode *> allocated;
+  bool unsupported = false; // an exit of a band loop, a call for effect
+
+  explicit Collector(std::set<std::string> outerAssigned)
+      : outerAssigned_(std::move(outerAssigned)) {}
+
+protected:
+  void visit(const For *n) override {
+    visit(n->min);
+    visit(n->extent);
+    local.insert(n->name);
+    loops_.push_back(n);
+    ++loopDepth_;
+    visit(n->body);
+    --loopDepth_;
+    loops_.pop_back();
+  }
+  void visit(const While *n) override {
+    ++loopDepth_;
+    visit(n->cond);
+    visit(n->body);
+    --loopDepth_;
+  }
+  void visit(const Break *) override { unsupported |= loopDepth_ == 0; }
+  void visit(const Continue *) override { unsupported |= loopDepth_ == 0; }
+  void visit(const Evaluate *) override { unsupported = true; }
+  void visit(const LetStmt *n) override {
+    local.insert(n->name);
+    IRVisitor::visit(n);
+  }
+  void visit(const VarDecl *n) override {
+    local.insert(n->name);
+    IRVisitor::visit(n);
+  }
+  void visit(const Allocate *n) override {
+    allocated.insert(n->buffer.get());
+    IRVisitor::visit(n);
+  }
+  void visit(const IfThenElse *n) override {
+    visit(n->cond);
+    conds_.push_back({n->cond, true});
+    visit(n->then);
+    conds_.back().second = false;
+    if (n->otherwise) visit(n->otherwise);
+    conds_.pop_back();
+  }
+  void visit(const Load *n) override {
+    IRVisitor::visit(n);
+    if (allocated.count(n->buffer.get())) return;
+    add(bufferKey(n->buffer.get()), n->buffer->name, n->indices, false, pendingLoadOp(n));
+  }
+  void visit(const Store *n) override {
+    std::optional<BinOp> op;
+    auto isAcc = [&](const Expr &e) {
+      auto *l = e.as<Load>();
+      return l && l->buffer.get() == n->buffer.get() && sameIndices(l->indices, n->indices);
+    };
+    BinOp o;
+    if (Expr rest = reductionRest(n->value, isAcc, o);
+        rest && !countUses(Evaluate::make(rest)).bufferAccesses[n->buffer.get()])
+      op = o;
+    accOp_ = op;
+    accBuffer_ = n->buffer.get();
+    accIndices_ = &n->indices;
+    visit(n->value);
+    accBuffer_ = nullptr;
+    for (auto &i : n->indices) visit(i);
+    if (!allocated.count(n->buffer.get()))
+      add(bufferKey(n->buffer.get()), n->buffer->name, n->indices, true, op);
+  }
+  void visit(const Var *n) override {
+    if (outerAssigned_.count(n->name) && !local.count(n->name))
+      add("s" + n->name, n->name, {}, false, pendingVarOp(n->name));
+  }
+  void visit(const Assign *n) override {
+    std::optional<BinOp> op;
+    bool outer = outerAssigned_.count(n->name) && !local.count(n->name);
+    if (outer) {
+      auto isAcc = [&](const Expr &e) {
+        auto *v = e.as<Var>();
+        return v && v->name == n->name;
+      };
+      BinOp o;
+      if (Expr rest = reductionRest(n->value, isAcc, o); rest && !usesVar(rest, n->name)) op = o;
+    }
+    accOp_ = op;
+    accVar_ = outer ? n->name : "";
+    visit(n->value);
+    accVar_.clear();
+    if (outer) add("s" + n->name, n->name, {}, true, op);
+  }
+
+private:
+  static bool sameIndices(const std::vector<Expr> &a, const std::vector<Expr> &b) {
+    if (a.size() != b.size()) return false;
+    for (size_t k = 0; k < a.size(); ++k)
+      if (!sameExpr(a[k], b[k])) return false;
+    return true;
+  }
+  /// The accumulator's read in the update being visited shares its op.
+  std::optional<BinOp> pendingLoadOp(const Load *n) const {
+    if (accBuffer_ == n->buffer.get() && accIndices_ && sameIndices(n->indices, *accIndices_))
+      return accOp_;
+    return std::nullopt;
+  }
+  std::optional<BinOp> pendingVarOp(const std::string &name) const {
+    return !accVar_.empty() && accVar_ == name ? accOp_ : std::nullopt;
+  }
+  void add(std::string key, std::string name, std::vector<Expr> idx, bool store,
+           std::optional<BinOp> op) {
+    accesses.push_back(
+        {std::move(key), std::move(name), std::move(idx), store, op, loops_, conds_});
+  }
+
+  std::set<std::string> outerAssigned_;
+  std::vector<const For *> loops_;
+  std::vector<std::pair<Expr, bool>> conds_;
+  int loopDepth_ = 0;
+  std::optional<BinOp> accOp_;
+  const BufferNode *accBuffer_ = nullptr;
+  const std::vector<Expr> *accIndices_ = nullptr;
+  std::string accVar_;
+};
+
+/// Writes expressions and conditions in isl's notation for one instance
+/// (source or destination) of the band.
+class Translator {
+public:
+  /// `band`: isl names of the band's loop variables; `symbols`: shared
+  /// names of the free integer symbols (filled as they are met).
+  Translator(const std::map<std::string, std::string> &band, const Access &a,
+             const std::string &innerPrefix, const std::set<std::string> &local,
+             std::map<std::string, std::string> &symbols)
+      : band_(band), local_(local), symbols_(symbols) {
+    for (size_t k = 0; k < a.loops.size(); ++k)
+      inner_[a.loops[k]->name] = innerPrefix + std::to_string(k);
+  }
+
+  std::optional<std::string> affine(const Expr &e) const {
+    if (!e || !e.type().isIntegral() || e.type().lanes != 1) return std::nullopt;
+    if (auto *c = e.as<IntImm>()) return std::to_string(c->value);
+    if (auto *v = e.as<Var>()) return var(v->name);
+    if (auto *c = e.as<Cast>()) {
+      return affine(c->value);
+    }
+    if (auto *call = e.as<Call>();
+        call && call->func == Intrinsic::Likely && call->args.size() == 1)
+      return affine(call->args[0]);
+    auto *b = e.as<Binary>();
+    if (!b) return std::nullopt;
+    auto l = affine(b->a), r = affine(b->b);
+    if (!l || !r) return std::nullopt;
+    const int64_t *ca = asConstInt(b->a), *cb = asConstInt(b->b);
+    switch (b->op) {
+    case BinOp::Add: return "(" + *l + " + " + *r + ")";
+    case BinOp::Sub: return "(" + *l + " - " + *r + ")";
+    case BinOp::Mul:
+      if (ca || cb) return "(" + *l + " * " + *r + ")";
+      return std::nullopt;
+    case BinOp::FloorDiv:
+      if (cb && *cb > 0) return "floor(" + *l + " / " + *r + ")";
+      return std::nullopt;
+    case BinOp::FloorMod:
+      if (cb && *cb > 0) return "(" + *l + " mod " + *r + ")";
+      return std::nullopt;
+    default: return std::nullopt;
+    }
+  }
+
+  /// A condition that holds whenever `e` (or its negation) does; "" for
+  /// "always" (what is not affine).
+  std::string cond(const Expr &e, bool positive) const {
+    if (auto *call = e.as<Call>();
+        call && call->func == Intrinsic::Likely && call->args.size() == 1)
+      return cond(call->args[0], positive);
+    if (auto *n = e.as<Not>()) return cond(n->a, !positive);
+    if (auto *l = e.as<Logical>()) {
+      std::string a = cond(l->a, positive), b = cond(l->b, positive);
+      bool conj = l->isAnd == positive;
+      if (conj) return a.empty() ? b : b.empty() ? a : "(" + a + " and " + b + ")";
+      return a.empty() || b.empty() ? "" : "(" + a + " or " + b + ")";
+    }
+    auto *c = e.as<Cmp>();
+    if (!c) return "";
+    auto l = affine(c->a), r = affine(c->b);
+    if (!l || !r) return "";
+    CmpOp op = c->op;
+    if (!positive) {
+      switch (op) {
+      case CmpOp::EQ: op = CmpOp::NE; break;
+      case CmpOp::NE: op = CmpOp::EQ; break;
+      case CmpOp::LT: op = CmpOp::GE; break;
+      case CmpOp::LE: op = CmpOp::GT; break;
+      case CmpOp::GT: op = CmpOp::LE; break;
+      case CmpOp::GE: op = CmpOp::LT; break;
+      }
+    }
+    switch (op) {
+    case CmpOp::EQ: return *l + " = " + *r;
+    case CmpOp::NE: return "(" + *l + " < " + *r + " or " + *l + " > " + *r + ")";
+    case CmpOp::LT: return *l + " < " + *r;
+    case CmpOp::LE: return *l + " <= " + *r;
+    case CmpOp::GT: return *l + " > " + *r;
+    case CmpOp::GE: return *l + " >= " + *r;
+    }
+    return "";
+  }
+
+  /// `min <= v < min + extent` for the loop `f`, what of it is affine.
+  std::vector<std::string> bounds(const For *f) const {
+    std::vector<std::string> out;
+    std::string v = *var(f->name);
+    auto mn = affine(f->min);
+    if (mn) out.push_back(*mn + " <= " + v);
+    upper(v, f->min, f->extent, out);
+    return out;
+  }
+
+  std::optional<std::string> var(const std::string &name) const {
+    if (auto it = inner_.find(name); it != inner_.end()) return it->second;
+    if (auto it = band_.find(name); it != band_.end()) return it->second;
+    if (local_.count(name)) return std::nullopt;
+    auto [it, fresh] = symbols_.emplace(name, "");
+    if (fresh) it->second = "p" + std::to_string(symbols_.size() - 1);
+    return it->second;
+  }
+
+private:
+  void upper(const std::string &v, const Expr &min, const Expr &extent,
+             std::vector<std::string> &out) const {
+    if (auto *b = extent.as<Binary>(); b && b->op == BinOp::Min) {
+      upper(v, min, b->a, out);
+      upper(v, min, b->b, out);
+      return;
+    }
+    auto mn = affine(min), ext = affine(extent);
+    if (mn && ext) out.push_back(v + " < " + *mn + " + " + *ext);
+  }
+
+  const std::map<std::string, std::string> &band_;
+  std::map<std::string, std::string> inner_;
+  const std::set<std::string> &local_;
+  std::map<std::string, std::string> &symbols_;
+};
+
+struct IslCtx {
+  isl_ctx *ctx;
+  IslCtx() : ctx(isl_ctx_alloc()) {
+    isl_options_set_on_error(ctx, ISL_ON_ERROR_CONTINUE);
+    isl_ctx_set_max_operations(ctx, kMaxOperations);
+  }
+  ~IslCtx() { isl_ctx_free(ctx); }
+};
+
+/// `u` before `w` lexicographically in the loop order `order` (positions in
+/// the band).
+std::string lexLess(const std::vector<std::string> &u, const std::vector<std::string> &w,
+                    const std::vector<size_t> &order) {
+  std::string out;
+  for (size_t k = 0; k < order.size(); ++k) {
+    std::string term;
+    for (size_t t = 0; t < k; ++t) term += u[order[t]] + " = " + w[order[t]] + " and ";
+    term += u[order[k]] + " < " + w[order[k]];
+    out += (out.empty() ? "(" : " or (") + term + ")";
+  }
+  return out.empty() ? "1 = 0" : out;
+}
+
+std::string joinAnd(const std::vector<std::string> &parts) {
+  std::string out;
+  for (auto &p : parts) out += (out.empty() ? "" : " and ") + p;
+  return out.empty() ? "0 = 0" : out;
+}
+
+} // namespace
+
+ExactVerdict exactReorder(const std::vector<const For *> &from, const std::vector<const For *> &to,
+                          const Stmt &body) {
+  // Outer scalars the body assigns: accesses like zero-index buffers.
+  std::set<std::string> outerAssigned;
+  {
+    Effects eff = effectsOf(body);
+    outerAssigned = eff.written;
+  }
+  Collector col(outerAssigned);
+  col.visit(body);
+  if (col.unsupported) return {};
+  // Assigned scalars bound inside the body are not outer ones.
+  std::vector<Access> accesses;
+  for (auto &a : col.accesses)
+    if (a.key[0] != 's' || !col.local.count(a.name)) accesses.push_back(a);
+  std::set<std::string> local = col.local;
+  for (auto &v : outerAssigned) local.insert(v); // written scalars: not symbols
+
+  size_t n = from.size();
+  std::map<std::string, size_t> pos;
+  for (size_t k = 0; k < n; ++k) pos[from[k]->name] = k;
+  std::vector<size_t> origOrder(n), newOrder;
+  for (size_t k = 0; k < n; ++k) origOrder[k] = k;
+  for (auto *f : to) newOrder.push_back(pos.at(f->name));
+  std::vector<std::string> xs, ys;
+  std::map<std::string, std::string> xBand, yBand;
+  for (size_t k = 0; k < n; ++k) {
+    xs.push_back("x" + std::to_string(k));
+    ys.push_back("y" + std::to_string(k));
+    xBand[from[k]->name] = xs.back();
+    yBand[from[k]->name] = ys.back();
+  }
+
+  size_t pairs = 0;
+  for (auto &a : accesses)
+    for (auto &b : accesses) pairs += a.key == b.key && (a.isStore || b.isStore);
+  if (pairs > kMaxPairs) return {};
+
+  IslCtx isl;
+  for (auto &a : accesses) {
+    for (auto &b : accesses) {
+      if (a.key != b.key || !(a.isStore || b.isStore)) continue;
+      if (a.reduction && b.reduction && *a.reduction == *b.reduction) continue;
+      if (a.indices.size() != b.indices.size()) return {};
+      std::map<std::string, std::string> symbols;
+      Translator ta(xBand, a, "s", local, symbols), tb(yBand, b, "d", local, symbols);
+      std::vector<std::string> cons;
+      for (size_t k = 0; k < n; ++k) {
+        for (auto &c : ta.bounds(from[k])) cons.push_back(c);
+        for (auto &c : tb.bounds(from[k])) cons.push_back(c);
+      }
+      for (auto *f : a.loops)
+        for (auto &c : ta.bounds(f)) cons.push_back(c);
+      for (auto *f : b.loops)
+        for (auto &c : tb.bounds(f)) cons.push_back(c);
+      for (auto &[c, taken] : a.conds)
+        if (auto s = ta.cond(c, taken); !s.empty()) cons.push_back(s);
+      for (auto &[c, taken] : b.conds)
+        if (auto s = tb.cond(c, taken); !s.empty()) cons.push_back(s);
+      std::vector<std::string> elems;
+      bool exactElem = true;
+      for (size_t k = 0; k < a.indices.size(); ++k) {
+        auto ia = ta.affine(a.indices[k]), ib = tb.affine(b.indices[k]);
+        if (ia && ib) {
+          elems.push_back("e" + std::to_string(k));
+          cons.push_back(elems.back() + " = " + *ia);
+          cons.push_back(elems.back() + " = " + *ib);
+        } else {
+          exactElem = false;
+        }
+      }
+      cons.push_back("(" + lexLess(xs, ys, origOrder) + ")");
+      cons.push_back("(" + lexLess(ys, xs, newOrder) + ")");
+
+      // Dimensions: symbols first (the witness takes the smallest), then
+      // the two instances, the inner loops, the element.
+      std::vector<std::string> dims, syms;
+      for (auto &[name, isl] : symbols) syms.push_back(isl);
+      dims = syms;
+      dims.insert(dims.end(), xs.begin(), xs.end());
+      dims.insert(dims.end(), ys.begin(), ys.end());
+      for (size_t k = 0; k < a.loops.size(); ++k) dims.push_back("s" + std::to_string(k));
+      for (size_t k = 0; k < b.loops.size(); ++k) dims.push_back("d" + std::to_string(k));
+      dims.insert(dims.end(), elems.begin(), elems.end());
+      std::string text = "{ [";
+      for (size_t k = 0; k < dims.size(); ++k) text += (k ? ", " : "") + dims[k];
+      text += "] : " + joinAnd(cons) + " }";
+
+      isl_set *set = isl_set_read_from_str(isl.ctx, text.c_str());
+      if (!set) return {};
+      isl_bool empty = isl_set_is_empty(set);
+      if (empty == isl_bool_error) {
+        isl_set_free(set);
+        return {};
+      }
+      if (empty == isl_bool_true) {
+        isl_set_free(set);
+        continue;
+      }
+      // A witness: the lexicographically smallest point in a small box
+      // (symbols >= 0 first), growing the box until one is found; else any.
+      isl_point *pt = nullptr;
+      for (long r : {4L, 64L, 1024L, 1L << 20})
+        for (long symLo : {0L, -r}) {
+          if (pt) break;
+          std::string boxText = "{ [";
+          for (size_t k = 0; k < dims.size(); ++k) boxText += (k ? ", " : "") + dims[k];
+          boxText += "] : ";
+          for (size_t k = 0; k < dims.size(); ++k)
+            boxText += std::string(k ? " and " : "") +
+                       std::to_string(k < syms.size() ? symLo : -r) + " <= " + dims[k] +
+                       " <= " + std::to_string(r);
+          boxText += " }";
+          isl_set *box = isl_set_read_from_str(isl.ctx, boxText.c_str());
+          isl_set *small = isl_set_lexmin(isl_set_intersect(isl_set_copy(set), box));
+          if (small && isl_set_is_empty(small) == isl_bool_false)
+            pt = isl_set_sample_point(isl_set_copy(small));
+          isl_set_free(small);
+        }
+      if (!pt) pt = isl_set_sample_point(isl_set_copy(set));
+      isl_set_free(set);
+      ExactVerdict v;
+      v.kind = ExactVerdict::Violated;
+      if (!pt || isl_point_is_void(pt) == isl_bool_true) {
+        isl_point_free(pt);
+        return v;
+      }
+      auto coord = [&](size_t k) {
+        isl_val *val = isl_point_get_coordinate_val(pt, isl_dim_set, (int)k);
+        long r = isl_val_get_num_si(val);
+        isl_val_free(val);
+        return std::to_string(r);
+      };
+      auto instance = [&](size_t base) {
+        std::string s;
+        for (size_t k = 0; k < n; ++k)
+          s += (k ? ", " : "") + from[k]->name + " = " + coord(base + k);
+        return s;
+      };
+      std::string elem = a.name;
+      if (!a.indices.empty()) {
+        if (exactElem) {
+          elem += "[";
+          for (size_t k = 0; k < elems.size(); ++k)
+            elem += (k ? ", " : "") + coord(dims.size() - elems.size() + k);
+          elem += "]";
+        } else {
+          elem = "the same element of " + a.name;
+        }
+      }
+      v.witness = instance(syms.size()) + (a.isStore ? " writes " : " reads ") + elem +
+                  " and then " + instance(syms.size() + n) +
+                  (b.isStore ? " writes it" : " reads it");
+      std::string given;
+      for (auto &[name, islName] : symbols)
+        for (size_t k = 0; k < syms.size(); ++k)
+          if (syms[k] == islName) given += (given.empty() ? "" : ", ") + name + " = " + coord(k);
+      if (!given.empty()) v.witness += " (with " + given + ")";
+      isl_point_free(pt);
+      return v;
+    }
+  }
+  return {ExactVerdict::Holds, ""};
+}
+
+} // namespace hybridc::ir::loopnest
