@@ -33,6 +33,8 @@
 #include <isl/set.h>
 #include <isl/val.h>
 
+#include <algorithm>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -68,7 +70,7 @@ public:
   /// per instance, never an outer scalar.
   std::set<std::string> local;
   std::set<const BufferNode *> allocated;
-  bool unsupported = false; // an exit of a band loop, a call for effect
+  bool unsupported = false; // an exit of a band loop, a barrier
 
   explicit Collector(std::set<std::string> outerAssigned)
       : outerAssigned_(std::move(outerAssigned)) {}
@@ -92,7 +94,10 @@ protected:
   }
   void visit(const Break *) override { unsupported |= loopDepth_ == 0; }
   void visit(const Continue *) override { unsupported |= loopDepth_ == 0; }
-  void visit(const Evaluate *) override { unsupported = true; }
+  void visit(const Call *n) override {
+    unsupported |= n->func == Intrinsic::SyncThreads; // orders the threads itself
+    IRVisitor::visit(n);
+  }
   void visit(const LetStmt *n) override {
     local.insert(n->name);
     IRVisitor::visit(n);
@@ -250,9 +255,11 @@ public:
       return a.empty() || b.empty() ? "" : "(" + a + " or " + b + ")";
     }
     auto *c = e.as<Cmp>();
-    if (!c) return "";
-    auto l = affine(c->a), r = affine(c->b);
-    if (!l || !r) return "";
+    auto l = c ? affine(c->a) : std::nullopt, r = c ? affine(c->b) : std::nullopt;
+    if (!l || !r) {
+      approximate = true;
+      return "";
+    }
     CmpOp op = c->op;
     if (!positive) {
       switch (op) {
@@ -280,10 +287,17 @@ public:
     std::vector<std::string> out;
     std::string v = *var(f->name);
     auto mn = affine(f->min);
-    if (mn) out.push_back(*mn + " <= " + v);
+    if (mn)
+      out.push_back(*mn + " <= " + v);
+    else
+      approximate = true;
     upper(v, f->min, f->extent, out);
     return out;
   }
+
+  /// Something on the way was left out (the set over-approximates): a
+  /// point of it is no witness.
+  mutable bool approximate = false;
 
   std::optional<std::string> var(const std::string &name) const {
     if (auto it = inner_.find(name); it != inner_.end()) return it->second;
@@ -303,7 +317,10 @@ private:
       return;
     }
     auto mn = affine(min), ext = affine(extent);
-    if (mn && ext) out.push_back(v + " < " + *mn + " + " + *ext);
+    if (mn && ext)
+      out.push_back(v + " < " + *mn + " + " + *ext);
+    else
+      approximate = true;
   }
 
   const std::map<std::string, std::string> &band_;
@@ -343,30 +360,30 @@ std::string joinAnd(const std::vector<std::string> &parts) {
 
 } // namespace
 
-ExactVerdict exactReorder(const std::vector<const For *> &from, const std::vector<const For *> &to,
-                          const Stmt &body) {
+namespace {
+
+/// The core: the first pair of accesses in `body` (instances x, y of the
+/// band `from`) to one element, at least one a write, for which
+/// `order(xs, ys)` can hold; reduction updates of one op are exempt when
+/// `relax`; only the buffer `only` when it is set.
+ExactVerdict bandQuery(const std::vector<const For *> &from, const Stmt &body,
+                       const std::function<std::string(const std::vector<std::string> &,
+                                                       const std::vector<std::string> &)> &order,
+                       bool relax, const BufferNode *only, const LoopContext &context) {
   // Outer scalars the body assigns: accesses like zero-index buffers.
-  std::set<std::string> outerAssigned;
-  {
-    Effects eff = effectsOf(body);
-    outerAssigned = eff.written;
-  }
+  std::set<std::string> outerAssigned = effectsOf(body).written;
   Collector col(outerAssigned);
   col.visit(body);
   if (col.unsupported) return {};
   // Assigned scalars bound inside the body are not outer ones.
   std::vector<Access> accesses;
   for (auto &a : col.accesses)
-    if (a.key[0] != 's' || !col.local.count(a.name)) accesses.push_back(a);
+    if ((a.key[0] != 's' || !col.local.count(a.name)) && (!only || a.key == bufferKey(only)))
+      accesses.push_back(a);
   std::set<std::string> local = col.local;
   for (auto &v : outerAssigned) local.insert(v); // written scalars: not symbols
 
   size_t n = from.size();
-  std::map<std::string, size_t> pos;
-  for (size_t k = 0; k < n; ++k) pos[from[k]->name] = k;
-  std::vector<size_t> origOrder(n), newOrder;
-  for (size_t k = 0; k < n; ++k) origOrder[k] = k;
-  for (auto *f : to) newOrder.push_back(pos.at(f->name));
   std::vector<std::string> xs, ys;
   std::map<std::string, std::string> xBand, yBand;
   for (size_t k = 0; k < n; ++k) {
@@ -375,17 +392,23 @@ ExactVerdict exactReorder(const std::vector<const For *> &from, const std::vecto
     xBand[from[k]->name] = xs.back();
     yBand[from[k]->name] = ys.back();
   }
+  std::string orderText = order(xs, ys);
 
-  size_t pairs = 0;
+  // The pairs to test, two writes first (the witness of a conflict between
+  // writes, when there is one).
+  std::vector<std::pair<const Access *, const Access *>> pairs;
   for (auto &a : accesses)
-    for (auto &b : accesses) pairs += a.key == b.key && (a.isStore || b.isStore);
-  if (pairs > kMaxPairs) return {};
+    for (auto &b : accesses)
+      if (a.key == b.key && (a.isStore || b.isStore)) pairs.push_back({&a, &b});
+  if (pairs.size() > kMaxPairs) return {};
+  std::stable_partition(pairs.begin(), pairs.end(),
+                        [](auto &p) { return p.first->isStore && p.second->isStore; });
 
   IslCtx isl;
-  for (auto &a : accesses) {
-    for (auto &b : accesses) {
-      if (a.key != b.key || !(a.isStore || b.isStore)) continue;
-      if (a.reduction && b.reduction && *a.reduction == *b.reduction) continue;
+  for (auto [pa, pb] : pairs) {
+    {
+      const Access &a = *pa, &b = *pb;
+      if (relax && a.reduction && b.reduction && *a.reduction == *b.reduction) continue;
       if (a.indices.size() != b.indices.size()) return {};
       std::map<std::string, std::string> symbols;
       Translator ta(xBand, a, "s", local, symbols), tb(yBand, b, "d", local, symbols);
@@ -398,6 +421,11 @@ ExactVerdict exactReorder(const std::vector<const For *> &from, const std::vecto
         for (auto &c : ta.bounds(f)) cons.push_back(c);
       for (auto *f : b.loops)
         for (auto &c : tb.bounds(f)) cons.push_back(c);
+      // Around the band: the same for both instances.
+      for (auto *f : context.loops)
+        for (auto &c : ta.bounds(f)) cons.push_back(c);
+      for (auto &[c, taken] : context.conds)
+        if (auto s = ta.cond(c, taken); !s.empty()) cons.push_back(s);
       for (auto &[c, taken] : a.conds)
         if (auto s = ta.cond(c, taken); !s.empty()) cons.push_back(s);
       for (auto &[c, taken] : b.conds)
@@ -414,8 +442,7 @@ ExactVerdict exactReorder(const std::vector<const For *> &from, const std::vecto
           exactElem = false;
         }
       }
-      cons.push_back("(" + lexLess(xs, ys, origOrder) + ")");
-      cons.push_back("(" + lexLess(ys, xs, newOrder) + ")");
+      cons.push_back("(" + orderText + ")");
 
       // Dimensions: symbols first (the witness takes the smallest), then
       // the two instances, the inner loops, the element.
@@ -441,6 +468,10 @@ ExactVerdict exactReorder(const std::vector<const For *> &from, const std::vecto
       if (empty == isl_bool_true) {
         isl_set_free(set);
         continue;
+      }
+      if (ta.approximate || tb.approximate || !exactElem) { // may depend: no witness
+        isl_set_free(set);
+        return {ExactVerdict::Violated, ""};
       }
       // A witness: the lexicographically smallest point in a small box
       // (symbols >= 0 first), growing the box until one is found; else any.
@@ -484,14 +515,10 @@ ExactVerdict exactReorder(const std::vector<const For *> &from, const std::vecto
       };
       std::string elem = a.name;
       if (!a.indices.empty()) {
-        if (exactElem) {
-          elem += "[";
-          for (size_t k = 0; k < elems.size(); ++k)
-            elem += (k ? ", " : "") + coord(dims.size() - elems.size() + k);
-          elem += "]";
-        } else {
-          elem = "the same element of " + a.name;
-        }
+        elem += "[";
+        for (size_t k = 0; k < elems.size(); ++k)
+          elem += (k ? ", " : "") + coord(dims.size() - elems.size() + k);
+        elem += "]";
       }
       v.witness = instance(syms.size()) + (a.isStore ? " writes " : " reads ") + elem +
                   " and then " + instance(syms.size() + n) +
@@ -506,6 +533,60 @@ ExactVerdict exactReorder(const std::vector<const For *> &from, const std::vecto
     }
   }
   return {ExactVerdict::Holds, ""};
+}
+
+} // namespace
+
+LoopContext contextOf(const Stmt &root, const For *target) {
+  struct Finder : IRVisitor {
+    using IRVisitor::visit;
+    const For *target;
+    LoopContext path, found;
+    bool done = false;
+    void visit(const For *n) override {
+      if (done) return;
+      if (n == target) {
+        found = path;
+        done = true;
+        return;
+      }
+      path.loops.push_back(n);
+      visit(n->body);
+      path.loops.pop_back();
+    }
+    void visit(const IfThenElse *n) override {
+      if (done) return;
+      path.conds.push_back({n->cond, true});
+      visit(n->then);
+      path.conds.back().second = false;
+      if (n->otherwise) visit(n->otherwise);
+      path.conds.pop_back();
+    }
+  } f;
+  f.target = target;
+  f.visit(root);
+  return f.found;
+}
+
+ExactVerdict exactReorder(const std::vector<const For *> &from, const std::vector<const For *> &to,
+                          const Stmt &body, const LoopContext &context) {
+  std::map<std::string, size_t> pos;
+  for (size_t k = 0; k < from.size(); ++k) pos[from[k]->name] = k;
+  std::vector<size_t> origOrder, newOrder;
+  for (size_t k = 0; k < from.size(); ++k) origOrder.push_back(k);
+  for (auto *f : to) newOrder.push_back(pos.at(f->name));
+  // x runs before y now and after it in the new order.
+  auto order = [&](const std::vector<std::string> &xs, const std::vector<std::string> &ys) {
+    return "(" + lexLess(xs, ys, origOrder) + ") and (" + lexLess(ys, xs, newOrder) + ")";
+  };
+  return bandQuery(from, body, order, /*relax=*/true, nullptr, context);
+}
+
+ExactVerdict exactParallel(const For *loop, const BufferNode *buffer, const LoopContext &context) {
+  auto order = [](const std::vector<std::string> &xs, const std::vector<std::string> &ys) {
+    return xs[0] + " < " + ys[0];
+  };
+  return bandQuery({loop}, loop->body, order, /*relax=*/false, buffer, context);
 }
 
 } // namespace hybridc::ir::loopnest

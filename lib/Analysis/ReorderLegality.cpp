@@ -329,13 +329,14 @@ std::string conservativeHazard(const std::vector<const For *> &from,
 } // namespace
 
 std::string reorderHazard(const std::vector<const For *> &from, const std::vector<const For *> &to,
-                          const Stmt &body) {
+                          const Stmt &body, const Stmt &root) {
   std::string hazard = conservativeHazard(from, to, body);
   if (hazard.empty()) return hazard;
   // What the quick rule refuses, the exact test (ExactDependence.cpp) may
   // prove safe (`c[i, j] = c[i - 1, j] + ...` with i and j swapped), or
   // show two iterations that the permutation runs the other way round.
-  ExactVerdict exact = exactReorder(from, to, body);
+  LoopContext context = root && !from.empty() ? contextOf(root, from.front()) : LoopContext();
+  ExactVerdict exact = exactReorder(from, to, body, context);
   if (exact.kind == ExactVerdict::Holds) return "";
   if (exact.kind == ExactVerdict::Violated && !exact.witness.empty())
     hazard += "; e.g. " + exact.witness + ", which the new order runs the other way round";

@@ -845,7 +845,7 @@ private:
       if (!checkNoBreak(chain.back(), chain.back()->name, verb, li >= 0 ? ranges[li] : opRange))
         return false;
     }
-    std::string hazard = reorderHazard(chain, order, chain.back()->body);
+    std::string hazard = reorderHazard(chain, order, chain.back()->body, body_);
     if (!hazard.empty()) {
       diags_.report(DiagKind::ScheduleReorderDependence, opRange, {verb, quoteList(names), hazard});
       return false;

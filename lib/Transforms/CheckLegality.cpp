@@ -31,6 +31,7 @@
 // dependence and every reorder keeps the results (ReorderLegality.cpp).
 //
 //===----------------------------------------------------------------------===//
+#include "hybridc/Analysis/Dependence.h"
 #include "hybridc/Analysis/LoopNest.h"
 #include "hybridc/Analysis/Simplify.h"
 #include "hybridc/IR/IRPrinter.h"
@@ -698,9 +699,10 @@ protected:
   }
 };
 
-std::optional<Violation> analyzeBody(const For *loop);
+std::optional<Violation> analyzeBody(const For *loop, const LoopContext &context);
 
-std::optional<Violation> analyze(const For *loop) {
+/// `context`: what encloses the loop (for the exact test).
+std::optional<Violation> analyze(const For *loop, const LoopContext &context) {
   if (loop->forKind == ForKind::Vectorized) {
     StripReductions strip(loop);
     Stmt body = strip.mutate(loop->body);
@@ -708,10 +710,10 @@ std::optional<Violation> analyze(const For *loop) {
       Stmt copy =
           For::make(loop->name, loop->min, loop->extent, loop->forKind, body, loop->threadTag);
       copy = withLoc(copy, loop->loc);
-      return analyzeBody(copy.as<For>());
+      return analyzeBody(copy.as<For>(), context);
     }
   }
-  return analyzeBody(loop);
+  return analyzeBody(loop, context);
 }
 
 /// Fused loops address a buffer through (E // m, E % m): an injective
@@ -757,7 +759,7 @@ void collapseDelinearized(std::vector<Access> &accesses) {
   }
 }
 
-std::optional<Violation> analyzeBody(const For *loop) {
+std::optional<Violation> analyzeBody(const For *loop, const LoopContext &context) {
   BodyScan scan(loop);
   scan.run();
   if (scan.violation) return scan.violation;
@@ -766,6 +768,15 @@ std::optional<Violation> analyzeBody(const For *loop) {
   for (auto &a : scan.accesses)
     if (a.isStore) stored.insert(a.buffer.get());
   IndexAnalysis ia(loop, scan.varyingVars, stored);
+  // What the index analysis cannot separate, the exact test on integer sets
+  // may (ExactDependence.cpp: `b[i + n]` and `b[i]` for i < n, a triangle's
+  // `a[i, j]` and `a[j, i]` for j < i), once per buffer.
+  std::map<const BufferNode *, ExactVerdict> exact;
+  auto exactFor = [&](const BufferNode *b) -> const ExactVerdict & {
+    auto it = exact.find(b);
+    if (it == exact.end()) it = exact.emplace(b, exactParallel(loop, b, context)).first;
+    return it->second;
+  };
   const auto &acc = scan.accesses;
   for (size_t i = 0; i < acc.size(); ++i) {
     const Access &s = acc[i];
@@ -775,6 +786,7 @@ std::optional<Violation> analyzeBody(const For *loop) {
       if (a.buffer != s.buffer) continue;
       if (j < i && a.isStore) continue; // that pair was checked the other way round
       if (ia.independent(s, a)) continue;
+      if (exactFor(s.buffer.get()).kind == ExactVerdict::Holds) continue;
       Violation v;
       std::string st = accessText(s), at = accessText(a);
       bool usesV = false, dataDependent = false;
@@ -797,7 +809,10 @@ std::optional<Violation> analyzeBody(const For *loop) {
         v.message = "an iteration may read an element of '" + s.buffer->name +
                     "' that another iteration writes (" + at + " is read, " + st + " is written)";
       }
-      if (std::string w = findWitness(loop, s, a); !w.empty()) v.message += "; e.g. " + w;
+      if (std::string w = findWitness(loop, s, a); !w.empty())
+        v.message += "; e.g. " + w;
+      else if (const ExactVerdict &x = exactFor(s.buffer.get()); !x.witness.empty())
+        v.message += "; e.g. " + x.witness;
       if (s.loc.isValid()) v.notes.push_back({s.loc, st + " is written here"});
       if (i != j && a.loc.isValid() && !(a.loc == s.loc))
         v.notes.push_back({a.loc, at + (a.isStore ? " is written here" : " is read here")});
@@ -869,7 +884,7 @@ bool checkLegality(const ir::Stmt &body, const DefSchedule *schedule, Diagnostic
     case ForKind::ThreadBinding: opKind = ScheduleOp::Bind, verb = "bind"; break;
     default: continue;
     }
-    std::optional<Violation> v = analyze(loop);
+    std::optional<Violation> v = analyze(loop, contextOf(body, loop));
     if (!v) continue;
     ok = false;
     // The op that made this loop parallel, else the loop in the source.

@@ -12,5 +12,5 @@ def mixed(a: float32[8, 3]):
                 c[j] = c[j] + a[i, k]
                 c[j] = c[j] * 2.0
     return c
-# CHECK: fail_schedule_reorder_mixed_ops.json:1:28: error: cannot reorder 'k' and 'i': different iterations of 'i', 'k' may write the same element 'c[j]', and its updates mix different operations, which do not commute, so the loop order decides which value is left; e.g. i = 0, k = 1 reads c[0] and then i = 1, k = 0 writes it, which the new order runs the other way round [ScheduleReorderDependence]
+# CHECK: fail_schedule_reorder_mixed_ops.json:1:28: error: cannot reorder 'k' and 'i': different iterations of 'i', 'k' may write the same element 'c[j]', and its updates mix different operations, which do not commute, so the loop order decides which value is left; e.g. i = 0, k = 1 writes c[0] and then i = 1, k = 0 writes it, which the new order runs the other way round [ScheduleReorderDependence]
 # CHECK: 1 error generated.

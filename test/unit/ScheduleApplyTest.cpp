@@ -964,8 +964,8 @@ def rowsum(a: float32[8, 4]):
   CHECK(vred.legal);
   Kernel red(sum, Kernel::ops("rowsum", R"({"op": "parallel", "loop": "j"})"));
   CHECK(red.first() ==
-        "s.json:1:53: cannot parallelize loop 'j': every iteration writes the same element b[i] "
-        "[ScheduleIllegalParallel]");
+        "s.json:1:53: cannot parallelize loop 'j': every iteration writes the same element b[i]; "
+        "e.g. j = 0 writes b[0] and then j = 1 writes it (with i = 0) [ScheduleIllegalParallel]");
   CHECK(red.errors().find("b[i] accumulates across iterations (a reduction)") != std::string::npos);
   const char *scatter = R"(
 def scatter(a: float32[8], idx: int32[8]):

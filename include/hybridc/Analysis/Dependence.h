@@ -19,6 +19,17 @@
 
 namespace hybridc::ir::loopnest {
 
+/// What is known around a loop: the loops that enclose it (outermost first)
+/// and the if-conditions on the way (with the branch taken). Their
+/// variables are the same for every iteration the tests compare; the
+/// bounds and conditions narrow the symbols they range over.
+struct LoopContext {
+  std::vector<const For *> loops;
+  std::vector<std::pair<Expr, bool>> conds;
+};
+/// The context of `target` inside `root` (empty when it is not found).
+LoopContext contextOf(const Stmt &root, const For *target);
+
 struct ExactVerdict {
   enum Kind {
     Holds,    ///< proved: no dependence is broken
@@ -36,6 +47,13 @@ struct ExactVerdict {
 /// reduction (`B[I] = B[I] op e`, `s = s op e`, op + * min max, the same op):
 /// those may run in any order, as reorderHazard allows.
 ExactVerdict exactReorder(const std::vector<const For *> &from, const std::vector<const For *> &to,
-                          const Stmt &body);
+                          const Stmt &body, const LoopContext &context);
+
+/// Whether two different iterations of `loop` (everything outside it fixed)
+/// can touch one element of `buffer`, at least one of them writing it.
+/// Holds: they cannot (the loop may run its iterations in any order, as far
+/// as `buffer` goes); Violated: the witness shows two that do (the smaller
+/// value of the loop first). Reductions get no exemption here.
+ExactVerdict exactParallel(const For *loop, const BufferNode *buffer, const LoopContext &context);
 
 } // namespace hybridc::ir::loopnest

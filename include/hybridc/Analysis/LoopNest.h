@@ -118,9 +118,11 @@ bool isReductionOp(BinOp op);
 
 /// ReorderLegality.cpp (lib/Analysis): why permuting the perfect nest `from` (outermost
 /// first) into `to` may change the results of its innermost `body`, or ""
-/// when it cannot (see the file's comment for the rule).
+/// when it cannot (see the file's comment for the rule). `root`, when
+/// given, is the tree that holds the nest: what encloses it narrows the
+/// exact test (Dependence.h).
 std::string reorderHazard(const std::vector<const For *> &from, const std::vector<const For *> &to,
-                          const Stmt &body);
+                          const Stmt &body, const Stmt &root = Stmt());
 
 //===--- Linear forms -----------------------------------------------------===//
 
