@@ -17,8 +17,9 @@
 //    orders, and may store anything that does not read B;
 //  - a scalar declared outside the nest and assigned in it is a zero-index
 //    buffer: only `s = s op e` reductions, read nowhere else.
-// Anything else (c[i, j] written and c[i - 1, j + 1] read) is refused, even
-// when a finer dependence analysis could prove the permutation safe.
+// Anything else (c[i, j] written and c[i - 1, j]) goes to the exact test
+// (ExactDependence.cpp), which accepts the permutation when every dependence
+// keeps its direction and otherwise adds two iterations as the example.
 //
 //===----------------------------------------------------------------------===//
 #include "hybridc/Analysis/Dependence.h"
