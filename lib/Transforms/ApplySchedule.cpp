@@ -153,6 +153,7 @@ const char *opName(ScheduleOp::Kind k) {
   case ScheduleOp::Rfactor: return "rfactor";
   case ScheduleOp::CacheRead: return "cache_read";
   case ScheduleOp::ComputeInline: return "compute_inline";
+  case ScheduleOp::ComputeAt: return "compute_at";
   }
   return "?";
 }
@@ -411,9 +412,8 @@ private:
       break;
     case ScheduleOp::Fuse: out.push_back(fusedName(op)); break;
     case ScheduleOp::CacheRead:
-      for (int d = 0; d < 8; ++d)
-        out.push_back((op.name.empty() ? op.buffer + ".local" : op.name) + ".d" +
-                      std::to_string(d));
+    case ScheduleOp::ComputeAt:
+      for (int d = 0; d < 8; ++d) out.push_back(copyName(op) + ".d" + std::to_string(d));
       break;
     case ScheduleOp::Rfactor:
       out.push_back(parseAddress(op.loop).first + ".init");
@@ -552,7 +552,8 @@ private:
     case ScheduleOp::Parallel:
     case ScheduleOp::Bind: return setKind(op);
     case ScheduleOp::Rfactor: return rfactor(op);
-    case ScheduleOp::CacheRead: return cacheRead(op);
+    case ScheduleOp::CacheRead:
+    case ScheduleOp::ComputeAt: return cacheRead(op);
     case ScheduleOp::ComputeInline: {
       ComputeInlineResult r = ir::computeInline(body_, op.buffer);
       if (!r.body) {
@@ -911,22 +912,39 @@ private:
     return true;
   }
 
+  static std::string copyName(const ScheduleOp &op) {
+    if (!op.name.empty()) return op.name;
+    return op.buffer + (op.kind == ScheduleOp::ComputeAt ? ".tile" : ".local");
+  }
+
   /// cache_read (CacheRead.cpp): inside the loop, reads of the buffer go to
   /// a dense copy of the box the loop reads, made at each iteration by new
-  /// serial loops `<name>.d0`, `<name>.d1`, ...
+  /// serial loops `<name>.d0`, `<name>.d1`, ... compute_at: the same box,
+  /// computed there by the buffer's producer nest instead of copied.
   bool cacheRead(const ScheduleOp &op) {
     auto t = resolve(op.loop, op.loopRange);
     if (!t) return false;
     CacheReadRequest req;
     req.loop = t->loop();
     req.buffer = op.buffer;
-    req.name = op.name.empty() ? op.buffer + ".local" : op.name;
+    req.name = copyName(op);
+    bool at = op.kind == ScheduleOp::ComputeAt;
+    std::string what = (at ? "compute_at '" : "cache_read '") + op.buffer + (at ? "' at" : "' in");
+    if (op.kind == ScheduleOp::ComputeAt) {
+      // The producer's value, recomputed for the box instead of copied.
+      std::string why;
+      req.producer = findProducer(body_, op.buffer, why);
+      if (!req.producer) {
+        diags_.report(DiagKind::ScheduleConflict, op.bufferRange, {what, t->address, why});
+        return false;
+      }
+    }
     req.enclosing = t->site.ancestors;
     if (req.name.empty() || req.name.find('#') != std::string::npos ||
         t->site.scopeNames.count(req.name) || allNames(t->loop()).count(req.name)) {
       diags_.report(DiagKind::ScheduleConflict, op.range,
-                    {"cache_read '" + op.buffer + "' in", t->address,
-                     "the name '" + req.name + "' for the copy is " +
+                    {what, t->address,
+                     "the name '" + req.name + "' for the " + (at ? "tile" : "copy") + " is " +
                          (req.name.empty() || req.name.find('#') != std::string::npos
                               ? "not a valid name"
                               : "already used in def '" + sched_.def + "'")});
@@ -934,8 +952,7 @@ private:
     }
     CacheReadResult r = ir::cacheRead(body_, req);
     if (!r.body) {
-      diags_.report(DiagKind::ScheduleConflict, op.loopRange,
-                    {"cache_read '" + op.buffer + "' in", t->address, r.error});
+      diags_.report(DiagKind::ScheduleConflict, op.loopRange, {what, t->address, r.error});
       return false;
     }
     for (auto &n : r.loops)

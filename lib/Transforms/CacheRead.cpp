@@ -106,6 +106,19 @@ CacheReadResult cacheRead(const Stmt &root, const CacheReadRequest &req) {
   if (eff.allocated.count(r.buf.get())) return fail("'" + req.buffer + "' is allocated inside it");
   size_t dims = r.buf->shape.size();
   if (dims == 0) return fail("'" + req.buffer + "' is a scalar");
+  if (req.producer) {
+    // The producer's bounds, evaluated at L: only what the def never changes.
+    Effects all = effectsOf(root);
+    for (size_t d = 0; d < dims; ++d) {
+      const For *pl = req.producer->loopOf(d);
+      std::set<std::string> used = freeVars(pl->min), ext = freeVars(pl->extent);
+      used.insert(ext.begin(), ext.end());
+      for (auto &v : used)
+        if (all.written.count(v))
+          return fail("the bounds of its producer's loop '" + pl->name + "' read '" + v +
+                      "', which is not known at this loop");
+    }
+  }
 
   // The range of each loop inside L (constant), for the box.
   std::function<Interval(const std::string &)> inner = [&](const std::string &v) -> Interval {
@@ -113,24 +126,44 @@ CacheReadResult cacheRead(const Stmt &root, const CacheReadRequest &req) {
     if (it == r.loops.end()) return Interval();
     return loopRange(it->second->min, it->second->extent, inner);
   };
-  std::vector<Expr> outerPart(dims), start(dims);
-  std::vector<int64_t> lo(dims), hi(dims);
+  std::vector<Expr> outerPart(dims), start(dims), extent(dims);
+  // Per dimension, the box's first and last index minus the outer part:
+  // linear forms whose terms are symbols the loops inside L run to (`x` in
+  // 0..m - 2 gives 0 and m - 3), the same terms for every read.
+  std::vector<LinearForm> lo(dims), hi(dims);
+  auto sameTerms = [](const LinearForm &a, const LinearForm &b) {
+    if (a.terms.size() != b.terms.size()) return false;
+    for (auto &[k, t] : a.terms)
+      if (b.coeffOf(k) != t.second) return false;
+    return true;
+  };
   for (size_t d = 0; d < dims; ++d) {
     bool first = true;
     for (const Load *ld : r.loads) {
       const Expr &e = ld->indices[d];
       if (hasLoad(e))
         return fail("the index " + toString(e) + " of '" + req.buffer + "' reads memory");
-      LinearForm f = linearize(e), outer;
-      int64_t cLo = f.constant, cHi = f.constant;
+      LinearForm f = linearize(e), outer, cLo, cHi;
+      cLo.constant = cHi.constant = f.constant;
       for (auto &[key, term] : f.terms) {
         const auto &[atom, coef] = term;
         if (auto *var = atom.as<Var>(); var && r.loops.count(var->name)) {
           Interval range = inner(var->name);
-          if (!range.bounded())
-            return fail("loop '" + var->name + "' inside it has no constant bounds");
-          cLo += coef > 0 ? coef * *range.lo : coef * *range.hi;
-          cHi += coef > 0 ? coef * *range.hi : coef * *range.lo;
+          if (range.bounded()) {
+            cLo.constant += coef > 0 ? coef * *range.lo : coef * *range.hi;
+            cHi.constant += coef > 0 ? coef * *range.hi : coef * *range.lo;
+            continue;
+          }
+          // Symbolic bounds that do not change inside L.
+          const For *lp = r.loops.at(var->name);
+          for (const Expr &b : {lp->min, lp->extent})
+            for (auto &v : freeVars(b))
+              if (r.loops.count(v) || eff.written.count(v))
+                return fail("loop '" + var->name + "' inside it has bounds that change there");
+          LinearForm lowest = linearize(lp->min), highest = linearize(lp->min + lp->extent);
+          highest.constant -= 1;
+          cLo.add(coef > 0 ? lowest : highest, coef);
+          cHi.add(coef > 0 ? highest : lowest, coef);
           continue;
         }
         // Anything else must not change inside L.
@@ -147,26 +180,32 @@ CacheReadResult cacheRead(const Stmt &root, const CacheReadRequest &req) {
         hi[d] = cHi;
         first = false;
       } else {
-        if (!sameExpr(o, outerPart[d]))
+        if (!sameExpr(o, outerPart[d]) || !sameTerms(cLo, lo[d]) || !sameTerms(cHi, hi[d]))
           return fail("its reads of '" + req.buffer + "' are not one box (dimension " +
                       std::to_string(d) + ": " + toString(outerPart[d]) + " and " + toString(o) +
                       " move apart)");
-        lo[d] = std::min(lo[d], cLo);
-        hi[d] = std::max(hi[d], cHi);
+        lo[d].constant = std::min(lo[d].constant, cLo.constant);
+        hi[d].constant = std::max(hi[d].constant, cHi.constant);
       }
     }
   }
   int64_t elems = 1;
   std::vector<Expr> shape;
   for (size_t d = 0; d < dims; ++d) {
-    int64_t ext = hi[d] - lo[d] + 1;
-    if (ext > kMaxStaged || elems * ext > kMaxStaged)
-      return fail("the tile it reads of '" + req.buffer + "' has more than " +
-                  std::to_string(kMaxStaged) + " elements");
-    elems *= ext;
-    shape.push_back(makeConst(DType::i64(), ext));
     DType t = outerPart[d].type();
-    start[d] = simplify(outerPart[d] + makeConst(t, lo[d]));
+    LinearForm span = hi[d];
+    span.add(lo[d], -1);
+    span.constant += 1;
+    extent[d] = simplify(fromLinear(span, t));
+    if (const int64_t *ext = asConstInt(extent[d])) {
+      if (*ext > kMaxStaged || elems * *ext > kMaxStaged)
+        return fail("the tile it reads of '" + req.buffer + "' has more than " +
+                    std::to_string(kMaxStaged) + " elements");
+      elems *= *ext;
+    }
+    shape.push_back(extent[d].type() == DType::i64() ? extent[d]
+                                                     : Cast::make(DType::i64(), extent[d]));
+    start[d] = simplify(outerPart[d] + fromLinear(lo[d], t));
   }
 
   Buffer copy = makeDenseBuffer(req.name, r.buf->dtype, shape, BufferNode::Temp);
@@ -191,27 +230,48 @@ CacheReadResult cacheRead(const Stmt &root, const CacheReadRequest &req) {
     Expr at = simplify(start[d] + c);
     dst.push_back(c);
     src.push_back(at);
-    Interval s = bounds(start[d], outerRange);
-    const int64_t *extent = asConstInt(r.buf->shape[d]);
     auto require = [&](Expr ok) { guard = guard ? Logical::make(true, guard, ok) : ok; };
-    if (!s.lo || *s.lo < 0) require(Cmp::make(CmpOp::GE, at, makeConst(t, 0)));
-    if (!s.hi || !extent || *s.hi + (hi[d] - lo[d]) >= *extent) {
-      Expr size = r.buf->shape[d]; // int64(m) of an int32 parameter m: m
-      if (auto *c = size.as<Cast>(); c && c->value.type() == t) size = c->value;
-      require(Cmp::make(CmpOp::LT, at, size.type() == t ? size : Cast::make(t, size)));
+    auto asType = [&](Expr e) { // int64(m) of an int32 parameter m: m
+      if (auto *c = e.as<Cast>(); c && c->value.type() == t) e = c->value;
+      return simplify(e.type() == t ? e : Cast::make(t, e));
+    };
+    // The elements that exist: B's shape, or where the producer computes.
+    Expr low = makeConst(t, 0), up = asType(r.buf->shape[d]);
+    if (req.producer) {
+      const For *pl = req.producer->loopOf(d);
+      low = asType(pl->min);
+      up = asType(simplify(pl->min + pl->extent));
     }
+    // No guard where the box provably stays inside: start - low >= 0 and
+    // up - (start + extent) >= 0 over the loops around (symbolic terms
+    // must cancel: `m - 2` against a box of `m - 2` columns from 0).
+    auto atLeastZero = [&](const Expr &a, const Expr &b, const Expr &c) { // a - b - c >= 0
+      LinearForm f = linearize(a);
+      f.add(linearize(b), -1);
+      if (c) f.add(linearize(c), -1);
+      Interval i = bounds(simplify(fromLinear(f, t)), outerRange);
+      return i.lo && *i.lo >= 0;
+    };
+    if (!atLeastZero(start[d], low, Expr())) require(Cmp::make(CmpOp::GE, at, low));
+    if (!atLeastZero(up, start[d], extent[d])) require(Cmp::make(CmpOp::LT, at, up));
   }
-  Stmt body = Store::make(copy, dst, Load::make(r.buf, src));
+  Stmt body =
+      Store::make(copy, dst, req.producer ? req.producer->valueAt(src) : Load::make(r.buf, src));
   if (guard) body = IfThenElse::make(simplify(guard), body);
   for (size_t d = dims; d-- > 0;) {
     DType t = start[d].type();
-    body = withLoc(For::make(res.loops[d], makeConst(t, 0), makeConst(t, hi[d] - lo[d] + 1),
-                             ForKind::Serial, body),
-                   L->loc);
+    body =
+        withLoc(For::make(res.loops[d], makeConst(t, 0), extent[d], ForKind::Serial, body), L->loc);
   }
   Stmt newBody = Redirect(r.buf.get(), copy, start).mutate(L->body);
   newBody = withLoc(Allocate::make(copy, Block::make({body, newBody})), L->loc);
   res.body = replaceLoop(root, L, rebuildFor(L, newBody));
+  // compute_at: the producer nest goes once nothing else reads the buffer.
+  if (req.producer) {
+    Reads left(req.buffer);
+    left.visit(res.body);
+    if (left.loads.empty()) res.body = dropProducer(res.body, *req.producer);
+  }
   return res;
 }
 

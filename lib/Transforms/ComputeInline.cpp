@@ -58,50 +58,63 @@ protected:
   }
 };
 
+/// Drops the producer's store and the allocation; with `inlineReads`,
+/// each read of the buffer becomes the producer's value there.
 class Inline : public IRMutator {
 public:
-  Inline(const Allocate *alloc, const Store *store, std::vector<std::string> vars)
-      : alloc_(alloc), store_(store), vars_(std::move(vars)) {}
+  Inline(const Producer &p, bool inlineReads) : p_(p), inlineReads_(inlineReads) {}
 
 protected:
   using IRMutator::visit;
-  const Allocate *alloc_;
-  const Store *store_;
-  std::vector<std::string> vars_;
+  const Producer &p_;
+  bool inlineReads_;
   Stmt visit(const Allocate *n, const Stmt &self) override {
-    return n == alloc_ ? mutate(n->body) : IRMutator::visit(n, self);
+    return n->buffer == p_.buffer ? mutate(n->body) : IRMutator::visit(n, self);
   }
   Stmt visit(const Store *n, const Stmt &self) override {
-    if (n == store_)
-      return withLoc(Evaluate::make(StringImm::make("inlined into its readers")), n->loc);
+    if (n->buffer == p_.buffer)
+      return withLoc(Evaluate::make(StringImm::make(inlineReads_ ? "inlined into its readers"
+                                                                 : "computed where it is read")),
+                     n->loc);
     return IRMutator::visit(n, self);
   }
   Expr visit(const Load *n, const Expr &self) override {
-    if (n->buffer != alloc_->buffer) return IRMutator::visit(n, self);
+    if (!inlineReads_ || n->buffer != p_.buffer) return IRMutator::visit(n, self);
     bool changed = false;
-    std::vector<Expr> idx = IRMutator::mutate(n->indices, changed);
-    // Substitute all indices at once: through fresh names, so that an index
-    // naming another of the producer's loops is not substituted twice.
-    Expr v = store_->value;
-    for (size_t d = 0; d < vars_.size(); ++d)
-      v = substitute(v, vars_[d], Var::make(idx[d].type(), vars_[d] + ".inline"));
-    for (size_t d = 0; d < vars_.size(); ++d) {
-      Expr at = idx[d];
-      DType t = store_->indices[d].type();
-      if (at.type() != t) at = Cast::make(t, at);
-      v = substitute(v, vars_[d] + ".inline", at);
-    }
-    return v; // (v reads no buffer the def writes, so not this one: nothing to redo)
+    // (the value reads no buffer the def writes, so not this one: nothing
+    // to redo inside it)
+    return p_.valueAt(IRMutator::mutate(n->indices, changed));
   }
 };
 
 } // namespace
 
-ComputeInlineResult computeInline(const Stmt &root, const std::string &buffer) {
-  ComputeInlineResult res;
-  auto fail = [&](std::string why) {
-    res.error = std::move(why);
-    return res;
+Expr Producer::valueAt(const std::vector<Expr> &at) const {
+  // Substitute all indices at once: through fresh names, so that an index
+  // naming another of the producer's loops is not substituted twice.
+  Expr v = store->value;
+  for (size_t d = 0; d < vars.size(); ++d)
+    v = substitute(v, vars[d], Var::make(at[d].type(), vars[d] + ".inline"));
+  for (size_t d = 0; d < vars.size(); ++d) {
+    Expr e = at[d];
+    DType t = store->indices[d].type();
+    if (e.type() != t) e = Cast::make(t, e);
+    v = substitute(v, vars[d] + ".inline", e);
+  }
+  return v;
+}
+
+const For *Producer::loopOf(size_t d) const {
+  for (auto *l : loops)
+    if (l->name == vars[d]) return l;
+  return nullptr;
+}
+
+std::optional<Producer> findProducer(const Stmt &root, const std::string &buffer,
+                                     std::string &why) {
+  auto fail = [&](std::string w) -> std::optional<Producer> {
+    why = std::move(w);
+    return std::nullopt;
   };
   Find f(buffer);
   f.visit(root);
@@ -111,23 +124,26 @@ ComputeInlineResult computeInline(const Stmt &root, const std::string &buffer) {
   if (f.stores.size() != 1)
     return fail("'" + buffer + "' is stored " + std::to_string(f.stores.size()) +
                 " times; it must be set by one nest");
-  const Store *st = f.stores[0].first;
-  const std::vector<const For *> &loops = f.stores[0].second;
+  Producer p;
+  p.buffer = f.alloc->buffer;
+  p.store = f.stores[0].first;
+  p.loops = f.stores[0].second;
+  const Store *st = p.store;
   // The indices: distinct loops around the store, innermost ones, each the
   // whole body of the previous (a perfect nest ending at the store).
-  std::vector<std::string> vars;
   std::set<std::string> seen;
   for (auto &e : st->indices) {
     auto *v = e.as<Var>();
     bool isLoop = false;
-    for (auto *l : loops) isLoop |= v && l->name == v->name;
+    for (auto *l : p.loops) isLoop |= v && l->name == v->name;
     if (!isLoop || !seen.insert(v->name).second)
       return fail("its store " + buffer + "[...] = ... does not index it by loops (" + toString(e) +
                   ")");
-    vars.push_back(v->name);
+    p.vars.push_back(v->name);
   }
-  if (loops.size() < vars.size()) return fail("internal: fewer loops than indices");
-  for (size_t k = loops.size() - vars.size(); k < loops.size(); ++k) {
+  const auto &loops = p.loops;
+  if (loops.size() < p.vars.size()) return fail("internal: fewer loops than indices");
+  for (size_t k = loops.size() - p.vars.size(); k < loops.size(); ++k) {
     if (!seen.count(loops[k]->name))
       return fail("its store is inside loop '" + loops[k]->name + "', which it does not index by");
     const Stmt &next = loops[k]->body;
@@ -136,9 +152,8 @@ ComputeInlineResult computeInline(const Stmt &root, const std::string &buffer) {
   }
   // The value: the same wherever it is re-evaluated.
   Effects all = effectsOf(root);
-  std::set<std::string> own(vars.begin(), vars.end());
   for (auto &v : freeVars(st->value))
-    if (!own.count(v) && all.written.count(v))
+    if (!seen.count(v) && all.written.count(v))
       return fail("the stored value reads '" + v + "', which the def changes");
   class Loaded : public IRVisitor {
   public:
@@ -155,7 +170,15 @@ ComputeInlineResult computeInline(const Stmt &root, const std::string &buffer) {
   for (auto *b : loaded.bufs)
     if (all.stored.count(b))
       return fail("the stored value reads '" + b->name + "', which the def writes");
-  res.body = Inline(f.alloc, st, vars).mutate(root);
+  return p;
+}
+
+Stmt dropProducer(const Stmt &root, const Producer &p) { return Inline(p, false).mutate(root); }
+
+ComputeInlineResult computeInline(const Stmt &root, const std::string &buffer) {
+  ComputeInlineResult res;
+  std::optional<Producer> p = findProducer(root, buffer, res.error);
+  if (p) res.body = Inline(*p, true).mutate(root);
   return res;
 }
 

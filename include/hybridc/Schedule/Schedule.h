@@ -55,21 +55,23 @@ struct ScheduleOp {
     Bind,
     Rfactor,
     CacheRead,
-    ComputeInline
+    ComputeInline,
+    ComputeAt
   };
   Kind kind;
   SourceRange range; // the op object
-  std::string loop;  // split/unroll/vectorize/parallel/bind/rfactor/cache_read
+  std::string loop;  // split/unroll/vectorize/parallel/bind/rfactor/cache_read/compute_at
   SourceRange loopRange;
   std::vector<std::string> loops; // fuse/reorder/tile
   std::vector<SourceRange> loopRanges;
   std::optional<int64_t> factor, nparts;
   SourceRange factorRange;
-  std::vector<int64_t> factors;   // tile
-  std::string outer, inner, name; // optional new names (name: fuse's loop, cache_read's copy)
-  std::string thread;             // bind
+  std::vector<int64_t> factors; // tile
+  std::string outer, inner,
+      name; // optional new names (name: fuse's loop, cache_read's copy, compute_at's tile)
+  std::string thread; // bind
   SourceRange threadRange;
-  std::string buffer; // cache_read, compute_inline
+  std::string buffer; // cache_read, compute_inline, compute_at
   SourceRange bufferRange;
 };
 

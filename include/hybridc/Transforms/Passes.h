@@ -7,6 +7,8 @@
 
 #include "hybridc/IR/IR.h"
 
+#include <optional>
+
 namespace hybridc::ir {
 
 /// FinalizeGuards.cpp: the tail guards that apply-schedule's imperfect
@@ -125,6 +127,27 @@ Stmt foldInitNests(const Stmt &s);
 
 namespace hybridc::ir {
 
+/// ComputeInline.cpp: the one nest that sets an allocated buffer, as
+/// compute_inline and compute_at need it: a perfect nest whose innermost
+/// loops index the buffer (each once) and whose stored value reads only
+/// buffers nothing in the def writes and scalars nothing assigns, so it
+/// can be evaluated anywhere else with the same result.
+struct Producer {
+  Buffer buffer;
+  const Store *store = nullptr;
+  std::vector<std::string> vars;  // the loop indexing each dimension
+  std::vector<const For *> loops; // the loops around the store, outermost first
+  /// The stored value at the element `at` (the loops' variables replaced).
+  Expr valueAt(const std::vector<Expr> &at) const;
+  /// The loop that indexes dimension d.
+  const For *loopOf(size_t d) const;
+};
+/// The producer of `buffer` in `root`, or nullopt with the reason in `why`.
+std::optional<Producer> findProducer(const Stmt &root, const std::string &buffer, std::string &why);
+/// `root` without the producer's store (a note stays, so the nest's loops
+/// keep their names) and without the buffer's allocation.
+Stmt dropProducer(const Stmt &root, const Producer &p);
+
 /// CacheRead.cpp: cache_read (docs/schedules.md "cache_read"). Inside
 /// `loop`, the reads of `buffer` go to a dense copy `name` of the box of it
 /// that the loop's body reads, made at the start of each iteration by
@@ -135,6 +158,10 @@ struct CacheReadRequest {
   const For *loop = nullptr;
   std::string buffer, name;
   std::vector<const For *> enclosing;
+  /// compute_at (docs/schedules.md "compute_at"): the box is computed by
+  /// the producer's expression, within the producer's loop bounds, instead
+  /// of copied; the producer nest goes when nothing else reads the buffer.
+  std::optional<Producer> producer;
 };
 struct CacheReadResult {
   Stmt body;                      // null when refused
