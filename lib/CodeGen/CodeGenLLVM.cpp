@@ -775,7 +775,8 @@ llvm::Value *CodeGenLLVM::emitMath(const Call *op) {
   case Intrinsic::Likely:
     if (ty->isIntegerTy(1)) return callIntrinsic(I::expect, {ty}, {x, b_.getTrue()});
     return x;
-  default: break; // SyncThreads and the LLVMUnary ones: handled above
+  case Intrinsic::Staged: return x; // only the interpreter tells it from a load
+  default: break;                   // SyncThreads and the LLVMUnary ones: handled above
   }
   HY_UNREACHABLE(std::string("unknown intrinsic ") + spelling(op->func));
 }

@@ -104,6 +104,11 @@ enum class Op : uint8_t {
   // memory: a = buffer, b = rank, imm = offset of the index registers in the pool, c = value (Store);
   // Load1/2, Store1/2: the same for rank 1 and 2 (the common cases, without the loop)
   Load, Store, Load1, Load2, Store1, Store2, Alloc,
+  // a[dst idx] = c[src idx], the element and (--strict) whether it was
+  // ever written: a staging copy (`x[...] = staged(y[...])`, cache_write),
+  // which moves a never-written element without reading it. b = rank,
+  // imm = offset of the dst then the src index registers in the pool.
+  Copy,
   // control: imm is the target
   Jmp, Jz, Jnz, JgeS, IncJlt,
   Fail, // imm = index into Program::failures
@@ -392,7 +397,8 @@ private:
     HY_ASSERT(!args.empty(), std::string("call of ") + spelling(op->func) + " without arguments");
     DType at = op->args[0].type();
     switch (op->func) {
-    case Intrinsic::Likely: return args[0];
+    case Intrinsic::Likely:
+    case Intrinsic::Staged: return args[0];
     case Intrinsic::SyncThreads: return constInt(0); // bound loops run in order
     case Intrinsic::BitNot: return result({Op::BitNotI, normOf(t), {}, -1, args[0]}, VC::I);
     case Intrinsic::Popcount:
@@ -533,6 +539,26 @@ private:
       auto *n = s.as<Store>();
       HY_ASSERT(n->value.type().lanes == 1, "interpreter: vector store");
       int b = bufferIndex(n->buffer.get());
+      auto *staged = n->value.as<Call>();
+      const Load *src =
+          staged && staged->func == Intrinsic::Staged ? staged->args[0].as<Load>() : nullptr;
+      if (src && src->indices.size() == n->indices.size() &&
+          src->buffer->dtype == n->buffer->dtype) {
+        std::vector<int32_t> idx;
+        for (const Expr &i : n->indices) idx.push_back(expr(i));
+        for (const Expr &i : src->indices) idx.push_back(expr(i));
+        int64_t at = (int64_t)P.pool.size();
+        P.pool.insert(P.pool.end(), idx.begin(), idx.end());
+        emit({Op::Copy,
+              N64,
+              {},
+              -1,
+              b,
+              (int32_t)n->indices.size(),
+              bufferIndex(src->buffer.get()),
+              at});
+        return;
+      }
       std::vector<int32_t> idx;
       for (const Expr &i : n->indices) idx.push_back(expr(i));
       int v = expr(n->value);
@@ -976,6 +1002,28 @@ RunError run(const LoweredFunc &f, const std::map<std::string, Scalar> &scalars,
         if (b.track) b.written[(size_t)off] = 1;
         writeElem(b.data + off * b.esize, R[in.c], b.elem);
       }
+      break;
+    }
+    case Op::Copy: {
+      Buf &d = bufs[in.a], &s = bufs[in.c];
+      const int32_t *ix = pool + in.imm;
+      int64_t doff = 0, soff = 0;
+      for (int k = 0; k < in.b; ++k) {
+        int64_t v = R[ix[k]].i, w = R[ix[in.b + k]].i;
+        if ((uint64_t)w >= (uint64_t)s.shape[k]) {
+          Inst at = in;
+          at.imm += in.b;
+          return error(DiagKind::RunOutOfBounds,
+                       {"read", s.node->name, indexText(at), shapeString(s.shape)});
+        }
+        if ((uint64_t)v >= (uint64_t)d.shape[k])
+          return error(DiagKind::RunOutOfBounds,
+                       {"write", d.node->name, indexText(in), shapeString(d.shape)});
+        doff += v * d.strides[k];
+        soff += w * s.strides[k];
+      }
+      if (d.track) d.written[(size_t)doff] = s.track ? s.written[(size_t)soff] : 1;
+      std::memcpy(d.data + doff * d.esize, s.data + soff * s.esize, d.esize);
       break;
     }
     case Op::Alloc: {

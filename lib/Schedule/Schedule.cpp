@@ -69,6 +69,7 @@ const OpSpec kOps[] = {
     {"cache_read", ScheduleOp::CacheRead, {"buffer", "loop", "name"}},
     {"compute_inline", ScheduleOp::ComputeInline, {"buffer"}},
     {"compute_at", ScheduleOp::ComputeAt, {"buffer", "loop", "name"}},
+    {"cache_write", ScheduleOp::CacheWrite, {"buffer", "loop", "name"}},
 };
 
 const char *kThreadTags[] = {"blockIdx.x",  "blockIdx.y",  "blockIdx.z",
@@ -379,7 +380,7 @@ private:
       return std::nullopt;
     }
     const std::string allOps = "split, fuse, reorder, tile, unroll, vectorize, parallel, bind, "
-                               "rfactor, cache_read, compute_inline or compute_at";
+                               "rfactor, cache_read, cache_write, compute_inline or compute_at";
     const Value *opValue = nullptr;
     for (size_t i = 0; i < v.members.size(); ++i)
       if (v.members[i].first == "op" && !opValue) opValue = v.members[i].second.get();
@@ -484,6 +485,7 @@ private:
       if (const Value *x = require("loop")) readLoop(*x, op);
       break;
     case ScheduleOp::CacheRead:
+    case ScheduleOp::CacheWrite:
     case ScheduleOp::ComputeAt:
       if (const Value *x = require("buffer")) {
         op.bufferRange = x->range;

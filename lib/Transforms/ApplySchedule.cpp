@@ -154,6 +154,7 @@ const char *opName(ScheduleOp::Kind k) {
   case ScheduleOp::CacheRead: return "cache_read";
   case ScheduleOp::ComputeInline: return "compute_inline";
   case ScheduleOp::ComputeAt: return "compute_at";
+  case ScheduleOp::CacheWrite: return "cache_write";
   }
   return "?";
 }
@@ -412,8 +413,13 @@ private:
       break;
     case ScheduleOp::Fuse: out.push_back(fusedName(op)); break;
     case ScheduleOp::CacheRead:
+    case ScheduleOp::CacheWrite:
     case ScheduleOp::ComputeAt:
-      for (int d = 0; d < 8; ++d) out.push_back(copyName(op) + ".d" + std::to_string(d));
+      for (int d = 0; d < 8; ++d) {
+        out.push_back(copyName(op) + ".d" + std::to_string(d));
+        if (op.kind == ScheduleOp::CacheWrite)
+          out.push_back(copyName(op) + ".w" + std::to_string(d));
+      }
       break;
     case ScheduleOp::Rfactor:
       out.push_back(parseAddress(op.loop).first + ".init");
@@ -553,6 +559,7 @@ private:
     case ScheduleOp::Bind: return setKind(op);
     case ScheduleOp::Rfactor: return rfactor(op);
     case ScheduleOp::CacheRead:
+    case ScheduleOp::CacheWrite:
     case ScheduleOp::ComputeAt: return cacheRead(op);
     case ScheduleOp::ComputeInline: {
       ComputeInlineResult r = ir::computeInline(body_, op.buffer);
@@ -929,7 +936,8 @@ private:
     req.buffer = op.buffer;
     req.name = copyName(op);
     bool at = op.kind == ScheduleOp::ComputeAt;
-    std::string what = (at ? "compute_at '" : "cache_read '") + op.buffer + (at ? "' at" : "' in");
+    req.write = op.kind == ScheduleOp::CacheWrite;
+    std::string what = std::string(opVerb(op.kind)) + " '" + op.buffer + (at ? "' at" : "' in");
     if (op.kind == ScheduleOp::ComputeAt) {
       // The producer's value, recomputed for the box instead of copied.
       std::string why;

@@ -40,11 +40,12 @@ using namespace loopnest;
 /// At most this many elements in a staged copy (64 MiB of float32).
 constexpr int64_t kMaxStaged = int64_t(1) << 24;
 
-/// The loops inside L (with their ranges) and B's loads.
+/// The loops inside L (with their ranges) and B's loads and stores.
 class Reads : public IRVisitor {
 public:
   explicit Reads(std::string buffer) : buffer_(std::move(buffer)) {}
   std::vector<const Load *> loads;
+  std::vector<const Store *> stores;
   Buffer buf;
   std::map<std::string, const For *> loops; // inside L
   using IRVisitor::visit;
@@ -58,13 +59,21 @@ protected:
     }
     IRVisitor::visit(n);
   }
+  void visit(const Store *n) override {
+    if (n->buffer->name == buffer_) {
+      stores.push_back(n);
+      buf = n->buffer;
+    }
+    IRVisitor::visit(n);
+  }
   void visit(const For *n) override {
     loops[n->name] = n;
     IRVisitor::visit(n);
   }
 };
 
-/// Loads of `buf` -> loads of the copy at the index minus the box's start.
+/// Loads (and stores) of `buf` -> of the copy, at the index minus the box's
+/// start.
 class Redirect : public IRMutator {
 public:
   Redirect(const BufferNode *from, Buffer to, std::vector<Expr> start)
@@ -75,16 +84,23 @@ protected:
   const BufferNode *from_;
   Buffer to_;
   std::vector<Expr> start_;
-  Expr visit(const Load *n, const Expr &self) override {
-    if (n->buffer.get() != from_) return IRMutator::visit(n, self);
+  std::vector<Expr> shifted(const std::vector<Expr> &indices) {
     bool changed = false;
-    std::vector<Expr> idx = IRMutator::mutate(n->indices, changed);
+    std::vector<Expr> idx = IRMutator::mutate(indices, changed);
     for (size_t d = 0; d < idx.size(); ++d) {
       LinearForm f = linearize(idx[d]); // (jo * 32 + ji) - jo * 32 = ji
       f.add(linearize(start_[d]), -1);
       idx[d] = simplify(fromLinear(f, idx[d].type()));
     }
-    return Load::make(to_, std::move(idx));
+    return idx;
+  }
+  Expr visit(const Load *n, const Expr &self) override {
+    if (n->buffer.get() != from_) return IRMutator::visit(n, self);
+    return Load::make(to_, shifted(n->indices));
+  }
+  Stmt visit(const Store *n, const Stmt &self) override {
+    if (n->buffer.get() != from_) return IRMutator::visit(n, self);
+    return withLoc(Store::make(to_, shifted(n->indices), mutate(n->value)), n->loc);
   }
 };
 
@@ -99,9 +115,11 @@ CacheReadResult cacheRead(const Stmt &root, const CacheReadRequest &req) {
   const For *L = req.loop;
   Reads r(req.buffer);
   r.visit(L->body);
-  if (r.loads.empty()) return fail("its body does not read '" + req.buffer + "'");
+  if (req.write ? r.stores.empty() : r.loads.empty())
+    return fail("its body does not " + std::string(req.write ? "write" : "read") + " '" +
+                req.buffer + "'");
   Effects eff = effectsOf(L->body);
-  if (eff.stored.count(r.buf.get()))
+  if (!req.write && eff.stored.count(r.buf.get()))
     return fail("its body writes '" + req.buffer + "', so a copy would go stale");
   if (eff.allocated.count(r.buf.get())) return fail("'" + req.buffer + "' is allocated inside it");
   size_t dims = r.buf->shape.size();
@@ -137,10 +155,14 @@ CacheReadResult cacheRead(const Stmt &root, const CacheReadRequest &req) {
       if (b.coeffOf(k) != t.second) return false;
     return true;
   };
+  std::vector<const std::vector<Expr> *> accesses;
+  for (const Load *ld : r.loads) accesses.push_back(&ld->indices);
+  if (req.write)
+    for (const Store *st : r.stores) accesses.push_back(&st->indices);
   for (size_t d = 0; d < dims; ++d) {
     bool first = true;
-    for (const Load *ld : r.loads) {
-      const Expr &e = ld->indices[d];
+    for (const std::vector<Expr> *indices : accesses) {
+      const Expr &e = (*indices)[d];
       if (hasLoad(e))
         return fail("the index " + toString(e) + " of '" + req.buffer + "' reads memory");
       LinearForm f = linearize(e), outer, cLo, cHi;
@@ -181,9 +203,9 @@ CacheReadResult cacheRead(const Stmt &root, const CacheReadRequest &req) {
         first = false;
       } else {
         if (!sameExpr(o, outerPart[d]) || !sameTerms(cLo, lo[d]) || !sameTerms(cHi, hi[d]))
-          return fail("its reads of '" + req.buffer + "' are not one box (dimension " +
-                      std::to_string(d) + ": " + toString(outerPart[d]) + " and " + toString(o) +
-                      " move apart)");
+          return fail("its " + std::string(req.write ? "accesses" : "reads") + " of '" +
+                      req.buffer + "' are not one box (dimension " + std::to_string(d) + ": " +
+                      toString(outerPart[d]) + " and " + toString(o) + " move apart)");
         lo[d].constant = std::min(lo[d].constant, cLo.constant);
         hi[d].constant = std::max(hi[d].constant, cHi.constant);
       }
@@ -255,8 +277,11 @@ CacheReadResult cacheRead(const Stmt &root, const CacheReadRequest &req) {
     if (!atLeastZero(start[d], low, Expr())) require(Cmp::make(CmpOp::GE, at, low));
     if (!atLeastZero(up, start[d], extent[d])) require(Cmp::make(CmpOp::LT, at, up));
   }
-  Stmt body =
-      Store::make(copy, dst, req.producer ? req.producer->valueAt(src) : Load::make(r.buf, src));
+  // A copied element is `staged`: the same load, which the interpreter
+  // moves without reading (the box may hold elements never written).
+  auto staged = [](const Expr &load) { return Call::make(load.type(), Intrinsic::Staged, {load}); };
+  Stmt body = Store::make(
+      copy, dst, req.producer ? req.producer->valueAt(src) : staged(Load::make(r.buf, src)));
   if (guard) body = IfThenElse::make(simplify(guard), body);
   for (size_t d = dims; d-- > 0;) {
     DType t = start[d].type();
@@ -264,7 +289,27 @@ CacheReadResult cacheRead(const Stmt &root, const CacheReadRequest &req) {
         withLoc(For::make(res.loops[d], makeConst(t, 0), extent[d], ForKind::Serial, body), L->loc);
   }
   Stmt newBody = Redirect(r.buf.get(), copy, start).mutate(L->body);
-  newBody = withLoc(Allocate::make(copy, Block::make({body, newBody})), L->loc);
+  std::vector<Stmt> parts = {body, newBody};
+  if (req.write) {
+    // Written back at the end of the iteration, element by element (what
+    // the body did not write goes back unchanged), by loops `name.w0`, ...
+    Stmt back = Store::make(r.buf, src, staged(Load::make(copy, dst)));
+    if (guard) back = IfThenElse::make(simplify(guard), back);
+    std::vector<std::string> names;
+    for (size_t d = 0; d < dims; ++d) names.push_back(req.name + ".w" + std::to_string(d));
+    for (size_t d = dims; d-- > 0;) {
+      DType t = start[d].type();
+      back = substitute(back, res.loops[d], Var::make(t, names[d]));
+    }
+    for (size_t d = dims; d-- > 0;) {
+      DType t = start[d].type();
+      back =
+          withLoc(For::make(names[d], makeConst(t, 0), extent[d], ForKind::Serial, back), L->loc);
+    }
+    parts.push_back(back);
+    res.loops.insert(res.loops.end(), names.begin(), names.end());
+  }
+  newBody = withLoc(Allocate::make(copy, Block::make(parts)), L->loc);
   res.body = replaceLoop(root, L, rebuildFor(L, newBody));
   // compute_at: the producer nest goes once nothing else reads the buffer.
   if (req.producer) {

@@ -28,7 +28,7 @@ def mm(n: int32, m: int32, A: float32[n, 20], B: float32[20, m]):
 # CHECK-NEXT: for Bp.d0 in 0..20 serial:
 # CHECK-NEXT: for Bp.d1 in 0..8 serial:
 # CHECK-NEXT: if jo * 8 + Bp.d1 < m:
-# CHECK-NEXT: Bp[Bp.d0, Bp.d1] = B[Bp.d0, jo * 8 + Bp.d1]
+# CHECK-NEXT: Bp[Bp.d0, Bp.d1] = staged(B[Bp.d0, jo * 8 + Bp.d1])
 # CHECK: Bp[k, ji]
 
 # Three overlapping reads per output: a tile of 16 outputs copies 18 inputs.

@@ -56,7 +56,8 @@ struct ScheduleOp {
     Rfactor,
     CacheRead,
     ComputeInline,
-    ComputeAt
+    ComputeAt,
+    CacheWrite
   };
   Kind kind;
   SourceRange range; // the op object
@@ -71,7 +72,7 @@ struct ScheduleOp {
       name; // optional new names (name: fuse's loop, cache_read's copy, compute_at's tile)
   std::string thread; // bind
   SourceRange threadRange;
-  std::string buffer; // cache_read, compute_inline, compute_at
+  std::string buffer; // cache_read, cache_write, compute_inline, compute_at
   SourceRange bufferRange;
 };
 

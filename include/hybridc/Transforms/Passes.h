@@ -162,6 +162,11 @@ struct CacheReadRequest {
   /// the producer's expression, within the producer's loop bounds, instead
   /// of copied; the producer nest goes when nothing else reads the buffer.
   std::optional<Producer> producer;
+  /// cache_write (docs/schedules.md "cache_write"): the loads and stores of
+  /// the buffer inside `loop` go to the local copy, which is loaded at the
+  /// start of each iteration and written back at its end (loops
+  /// `name.w0`, ...).
+  bool write = false;
 };
 struct CacheReadResult {
   Stmt body;                      // null when refused
