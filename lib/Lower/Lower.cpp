@@ -80,6 +80,7 @@ const Pass kPasses[] = {
     {"factor-reductions", plain<ir::factorReductions>},
     {"finalize-guards", runFinalizeGuards},
     {"check-legality", runCheckLegality},
+    {"vector-tails", plain<ir::splitVectorTails>},
     {"unswitch-loops", plain<ir::unswitchLoops>},
     {"unroll-loops", plain<ir::unrollLoops>},
     {"vectorize-loops", plain<ir::vectorizeLoops>},
@@ -91,8 +92,9 @@ const Pass kPasses[] = {
 };
 
 /// --emit-lowered shows the loop nest after this pass: scheduled and
-/// checked, loops still loops (unroll and vectorize expand them later).
-const char *const kScheduledAfter = "check-legality";
+/// checked (with its vector tails), loops still loops (unroll and
+/// vectorize expand them later).
+const char *const kScheduledAfter = "vector-tails";
 
 } // namespace
 

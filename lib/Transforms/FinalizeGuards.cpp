@@ -271,6 +271,69 @@ protected:
   }
 };
 
+/// The tail of a vectorized loop that stays symbolic (`else` of its "whole
+/// vector in range" guard: a serial copy of at most F iterations, e.g.
+/// `for i.inner in 0..min(16, n - i.outer * 16)`) runs as vectors too: its
+/// count r (0 <= r <= F) is split into its binary digits, and the chunk of
+/// 2^k iterations after the higher digits runs when digit k is set:
+///
+///   let i.inner.rem = max(min(16, n - i.outer * 16), 0)
+///   if i.inner.rem % 32 >= 16: for i.inner in 0..16 vectorized: body[i.inner]
+///   if i.inner.rem % 16 >= 8:  for i.inner in 0..8 vectorized:  body[rem // 16 * 16 + i.inner]
+///   ... 4, 2 lanes ...
+///   if i.inner.rem % 2 >= 1:   body[rem // 2 * 2]
+///
+/// The iterations run in their order, each once; a vectorized loop's
+/// iterations are independent (check-legality has checked the loop, so
+/// this runs after it: the chunks' offsets read the count, which the index
+/// analysis would not follow).
+class VectorTails : public IRMutator {
+protected:
+  using IRMutator::visit;
+  Stmt visit(const IfThenElse *n, const Stmt &self) override {
+    Stmt then = mutate(n->then), other = n->otherwise ? mutate(n->otherwise) : Stmt();
+    auto *cond = n->cond.as<Call>();
+    auto *full = then.as<For>(), *tail = other ? other.as<For>() : nullptr;
+    const int64_t *width = full ? asConstInt(full->extent) : nullptr;
+    if (!cond || cond->func != Intrinsic::Likely || !full || !tail || !width || *width < 2 ||
+        full->forKind != ForKind::Vectorized || tail->forKind != ForKind::Serial ||
+        tail->name != full->name || asConstInt(tail->extent) || *width > 1024)
+      return then.same(n->then) && other.same(n->otherwise)
+                 ? self
+                 : withLoc(IfThenElse::make(n->cond, then, other), n->loc);
+    DType t = tail->extent.type();
+    std::string remName = tail->name + ".rem";
+    Expr rem = Var::make(t, remName);
+    int bits = 0;
+    while ((int64_t(1) << bits) <= *width) ++bits;
+    std::vector<Stmt> chunks;
+    for (int k = bits - 1; k >= 0; --k) {
+      int64_t c = int64_t(1) << k;
+      bool top = 2 * c > *width; // rem <= width < 2c: no higher digits
+      Expr offset =
+          top ? makeConst(t, 0)
+              : Binary::make(BinOp::FloorDiv, rem, makeConst(t, 2 * c)) * makeConst(t, 2 * c);
+      Expr has =
+          Cmp::make(CmpOp::GE, top ? rem : Binary::make(BinOp::FloorMod, rem, makeConst(t, 2 * c)),
+                    makeConst(t, c));
+      Expr first = simplify(tail->min + offset);
+      Stmt chunk;
+      if (c == 1) {
+        chunk = substitute(tail->body, tail->name, first);
+      } else {
+        Stmt body = substitute(tail->body, tail->name, first + Var::make(t, tail->name));
+        chunk = withLoc(
+            For::make(tail->name, makeConst(t, 0), makeConst(t, c), ForKind::Vectorized, body),
+            tail->loc);
+      }
+      chunks.push_back(withLoc(IfThenElse::make(has, chunk), tail->loc));
+    }
+    Expr count = Binary::make(BinOp::Max, tail->extent, makeConst(t, 0));
+    Stmt split = withLoc(LetStmt::make(remName, simplify(count), Block::make(chunks)), tail->loc);
+    return withLoc(IfThenElse::make(n->cond, then, split), n->loc);
+  }
+};
+
 /// Left-associates integer sums, so that a split of a split reads
 /// `j.outer * 16 + j.inner.outer * 4 + j.inner.inner` (exact: integer
 /// addition is associative, also when it wraps).
@@ -300,6 +363,10 @@ Stmt finalizeGuards(const Stmt &s) {
   r = GuardEliminator().mutate(r);
   r = TailPeeler().mutate(simplify(r));
   return Reassociate().mutate(simplify(r));
+}
+
+Stmt splitVectorTails(const Stmt &s) {
+  return Reassociate().mutate(simplify(VectorTails().mutate(s)));
 }
 
 } // namespace hybridc::ir

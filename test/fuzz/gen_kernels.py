@@ -1967,7 +1967,8 @@ def make_schedule(r, dg):
         recipe()
     for _ in range(r.randint(0 if ops else 1, 3)):
         op = r.choice(["split", "split", "fuse", "reorder", "tile", "unroll", "vectorize", "vectorize",
-                       "parallel", "parallel", "bind", "rfactor", "cache_read"])
+                       "parallel", "parallel", "bind", "rfactor", "cache_read", "cache_write",
+                       "compute_at"])
         if op == "split":
             c = loops(lambda s: s.kind == "serial")
             if c:
@@ -2005,6 +2006,23 @@ def make_schedule(r, dg):
             c = loops(lambda s: True)
             if arrays and c:
                 ops.append({"op": "cache_read", "buffer": r.choice(arrays), "loop": r.choice(c).name})
+        elif op == "cache_write":
+            # a local tile of what a loop reads and writes of a buffer,
+            # written back per iteration
+            names = [b.name for b in dg.bufs] + [n for n, ann in dg.params if ann and "[" in ann]
+            c = loops(lambda s: True)
+            if r.random() < 0.7:
+                c = [s for s in c if s.parent is None] or c   # a whole nest: likelier to write it
+            if names and c:
+                ops.append({"op": "cache_write", "buffer": r.choice(names), "loop": r.choice(c).name})
+        elif op == "compute_at":
+            # an allocated buffer's producer nest run per iteration of a loop
+            names = [b.name for b in dg.bufs if b.kind == "alloc"]
+            c = loops(lambda s: True)
+            if r.random() < 0.5:
+                c = [s for s in c if s.parent is None] or c
+            if names and c:
+                ops.append({"op": "compute_at", "buffer": r.choice(names), "loop": r.choice(c).name})
         elif op == "bind" and r.random() < 0.3:
             c = loops(lambda s: s.kind == "serial" and s.ext is not None and not s.children)
             if c:

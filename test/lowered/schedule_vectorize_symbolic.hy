@@ -12,5 +12,15 @@ def scale(n: int32, a: float32[n]):
 # CHECK-NEXT:       for i.inner in 0..8 vectorized:
 # CHECK-NEXT:         b[i.outer * 8 + i.inner] = a[i.outer * 8 + i.inner] * 2.0
 # CHECK-NEXT:     else:
-# CHECK-NEXT:       for i.inner in 0..min(8, n - i.outer * 8) serial:
-# CHECK-NEXT:         b[i.outer * 8 + i.inner] = a[i.outer * 8 + i.inner] * 2.0
+# CHECK-NEXT:       let i.inner.rem = max(min(8, n - i.outer * 8), 0)
+# CHECK-NEXT:       if i.inner.rem >= 8:
+# CHECK-NEXT:         for i.inner in 0..8 vectorized:
+# CHECK-NEXT:           b[i.outer * 8 + i.inner] = a[i.outer * 8 + i.inner] * 2.0
+# CHECK-NEXT:       if i.inner.rem % 8 >= 4:
+# CHECK-NEXT:         for i.inner in 0..4 vectorized:
+# CHECK-NEXT:           b[i.outer * 8 + i.inner.rem // 8 * 8 + i.inner] = a[i.outer * 8 + i.inner.rem // 8 * 8 + i.inner] * 2.0
+# CHECK-NEXT:       if i.inner.rem % 4 >= 2:
+# CHECK-NEXT:         for i.inner in 0..2 vectorized:
+# CHECK-NEXT:           b[i.outer * 8 + i.inner.rem // 4 * 4 + i.inner] = a[i.outer * 8 + i.inner.rem // 4 * 4 + i.inner] * 2.0
+# CHECK-NEXT:       if i.inner.rem % 2 >= 1:
+# CHECK-NEXT:         b[i.outer * 8 + i.inner.rem // 2 * 2] = a[i.outer * 8 + i.inner.rem // 2 * 2] * 2.0
