@@ -13,6 +13,7 @@
 # RUN: %e2e %s --schedule %S/Inputs/exact_reorder.json --ref %S/exact_reorder.py --function diag --target aarch64 --workdir %t/diag.a64
 # RUN: %e2e %s --schedule %S/Inputs/exact_reorder.json --ref %S/exact_reorder.py --function splitk --workdir %t/splitk
 # RUN: %e2e %s --schedule %S/Inputs/exact_reorder.json --ref %S/exact_reorder.py --function splitk --target aarch64 --workdir %t/splitk.a64
+# RUN: %e2e %s --schedule %S/Inputs/exact_reorder.json --ref %S/exact_reorder.py --function columns --workdir %t/columns
 # RUN: %hybridc %s -s %S/Inputs/exact_reorder.json --emit-lowered=- | FileCheck %s
 
 # A scan down each column: the dependence runs along i only, so j may go
@@ -75,3 +76,34 @@ def splitk(A: float32[6, 18], B: float32[18, 5]):
 # CHECK-LABEL: def splitk(
 # CHECK: for ki in 0..4 serial:
 # CHECK-NEXT: for ko in 0..min(5, (21 - ki) // 4) serial:
+
+# Sixteen column scans in one body: 16 x 32 pairs of accesses to c, most
+# told apart by the GCD test (c[.., j * 16 + 3] is never c[.., j * 16 + 5])
+# before any set is built, the rest by isl (each set with its own work
+# quota: a shared one ran out after a few hundred sets and refused this).
+def columns(a: float32[12, 64]):
+    c = output_tensor((12, 64), 'float32')
+    for j in range(64):
+        c[0, j] = a[0, j]
+    for i in range(1, 12):
+        for j in range(4):
+            c[i, j * 16 + 0] = c[i - 1, j * 16 + 0] * 0.5 + a[i, j * 16 + 0]
+            c[i, j * 16 + 1] = c[i - 1, j * 16 + 1] * 0.5 + a[i, j * 16 + 1]
+            c[i, j * 16 + 2] = c[i - 1, j * 16 + 2] * 0.5 + a[i, j * 16 + 2]
+            c[i, j * 16 + 3] = c[i - 1, j * 16 + 3] * 0.5 + a[i, j * 16 + 3]
+            c[i, j * 16 + 4] = c[i - 1, j * 16 + 4] * 0.5 + a[i, j * 16 + 4]
+            c[i, j * 16 + 5] = c[i - 1, j * 16 + 5] * 0.5 + a[i, j * 16 + 5]
+            c[i, j * 16 + 6] = c[i - 1, j * 16 + 6] * 0.5 + a[i, j * 16 + 6]
+            c[i, j * 16 + 7] = c[i - 1, j * 16 + 7] * 0.5 + a[i, j * 16 + 7]
+            c[i, j * 16 + 8] = c[i - 1, j * 16 + 8] * 0.5 + a[i, j * 16 + 8]
+            c[i, j * 16 + 9] = c[i - 1, j * 16 + 9] * 0.5 + a[i, j * 16 + 9]
+            c[i, j * 16 + 10] = c[i - 1, j * 16 + 10] * 0.5 + a[i, j * 16 + 10]
+            c[i, j * 16 + 11] = c[i - 1, j * 16 + 11] * 0.5 + a[i, j * 16 + 11]
+            c[i, j * 16 + 12] = c[i - 1, j * 16 + 12] * 0.5 + a[i, j * 16 + 12]
+            c[i, j * 16 + 13] = c[i - 1, j * 16 + 13] * 0.5 + a[i, j * 16 + 13]
+            c[i, j * 16 + 14] = c[i - 1, j * 16 + 14] * 0.5 + a[i, j * 16 + 14]
+            c[i, j * 16 + 15] = c[i - 1, j * 16 + 15] * 0.5 + a[i, j * 16 + 15]
+    return c
+# CHECK-LABEL: def columns(
+# CHECK: for j in 0..4 serial:
+# CHECK-NEXT: for i in 1..{{.*}} serial:

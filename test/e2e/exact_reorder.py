@@ -38,3 +38,13 @@ def inputs_splitk(rng):
 
 def reference_splitk(A, B):
     return ((A.astype(np.float64) @ B.astype(np.float64)).astype(np.float32),)
+
+def inputs_columns(rng):
+    return {"a": rng.standard_normal((12, 64)).astype(np.float32)}
+
+def reference_columns(a):
+    c = np.zeros((12, 64), np.float32)
+    c[0] = a[0]
+    for i in range(1, 12):
+        c[i] = c[i - 1] * np.float32(0.5) + a[i]
+    return (c,)
