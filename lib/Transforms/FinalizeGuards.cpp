@@ -334,6 +334,87 @@ protected:
   }
 };
 
+/// Drops the parts of plain `if` conditions (not tail guards) that the
+/// ranges of the loops around decide: a staged copy's edge test
+/// `x.outer * 8 + t.d1 < 28` is always true once the partial last tile has
+/// been peeled off (x.outer in 0..3), and goes; `y.outer * 4 + t.d0 < 23`
+/// stays where it can fail.
+class RangeFold : public IRMutator {
+protected:
+  using IRMutator::visit;
+  std::vector<std::pair<std::string, Interval>> ranges_;
+
+  Interval rangeOf(const std::string &name) const {
+    for (auto it = ranges_.rbegin(); it != ranges_.rend(); ++it)
+      if (it->first == name) return it->second;
+    return {};
+  }
+  /// true / false when the ranges decide `c`, else null.
+  std::optional<bool> decide(const Expr &c) const {
+    auto *cmp = c.as<Cmp>();
+    if (!cmp || !cmp->a.type().isIntegral() || cmp->a.type().lanes != 1) return std::nullopt;
+    DType t = cmp->a.type();
+    LinearForm f = linearize(cmp->a);
+    f.add(linearize(cmp->b), -1);
+    Interval d =
+        bounds(simplify(fromLinear(f, t)), [&](const std::string &v) { return rangeOf(v); });
+    switch (cmp->op) {
+    case CmpOp::LT:
+      if (d.hi && *d.hi < 0) return true;
+      if (d.lo && *d.lo >= 0) return false;
+      break;
+    case CmpOp::LE:
+      if (d.hi && *d.hi <= 0) return true;
+      if (d.lo && *d.lo > 0) return false;
+      break;
+    case CmpOp::GT:
+      if (d.lo && *d.lo > 0) return true;
+      if (d.hi && *d.hi <= 0) return false;
+      break;
+    case CmpOp::GE:
+      if (d.lo && *d.lo >= 0) return true;
+      if (d.hi && *d.hi < 0) return false;
+      break;
+    default: break;
+    }
+    return std::nullopt;
+  }
+  /// `c` without the conjuncts that always hold; false when one never does.
+  Expr fold(const Expr &c) const {
+    if (auto *l = c.as<Logical>(); l && l->isAnd) {
+      Expr a = fold(l->a), b = fold(l->b);
+      if (isConstBool(a, false) || isConstBool(b, false)) return makeBool(false);
+      if (isConstBool(a, true)) return b;
+      if (isConstBool(b, true)) return a;
+      return a.same(l->a) && b.same(l->b) ? c : Logical::make(true, a, b);
+    }
+    if (std::optional<bool> v = decide(c)) return makeBool(*v);
+    return c;
+  }
+  static Expr makeBool(bool v) { return IntImm::make(DType::boolean(), v ? 1 : 0); }
+  static bool isConstBool(const Expr &e, bool v) {
+    auto *i = e.as<IntImm>();
+    return i && e.type().isBool() && (i->value != 0) == v;
+  }
+
+  Stmt visit(const For *n, const Stmt &self) override {
+    ranges_.push_back(
+        {n->name, loopRange(n->min, n->extent, [&](const std::string &v) { return rangeOf(v); })});
+    Stmt body = mutate(n->body);
+    ranges_.pop_back();
+    return body.same(n->body) ? self : rebuildFor(n, body);
+  }
+  Stmt visit(const IfThenElse *n, const Stmt &self) override {
+    if (asGuard(self)) return IRMutator::visit(n, self);
+    Expr c = fold(n->cond);
+    if (isConstBool(c, true)) return mutate(n->then);
+    if (isConstBool(c, false)) return n->otherwise ? mutate(n->otherwise) : Block::make({});
+    Stmt then = mutate(n->then), other = n->otherwise ? mutate(n->otherwise) : Stmt();
+    if (c.same(n->cond) && then.same(n->then) && other.same(n->otherwise)) return self;
+    return withLoc(IfThenElse::make(c, then, other), n->loc);
+  }
+};
+
 /// Left-associates integer sums, so that a split of a split reads
 /// `j.outer * 16 + j.inner.outer * 4 + j.inner.inner` (exact: integer
 /// addition is associative, also when it wraps).
@@ -366,7 +447,8 @@ Stmt finalizeGuards(const Stmt &s) {
 }
 
 Stmt splitVectorTails(const Stmt &s) {
-  return Reassociate().mutate(simplify(VectorTails().mutate(s)));
+  Stmt r = RangeFold().mutate(s);
+  return Reassociate().mutate(simplify(VectorTails().mutate(r)));
 }
 
 } // namespace hybridc::ir

@@ -20,8 +20,10 @@ Stmt finalizeGuards(const Stmt &s);
 /// FinalizeGuards.cpp, the vector-tails pass: the serial tail that
 /// finalize-guards left for a vectorized loop whose extent stays symbolic
 /// runs as vectors of 2^k lanes, one per binary digit of its count (16
-/// lanes: at most 8 + 4 + 2 lanes and one scalar). Expects: check-legality
-/// passed. Guarantees: the same iterations, in order.
+/// lanes: at most 8 + 4 + 2 lanes and one scalar); first, the parts of
+/// plain if-conditions that the loop ranges decide are folded (a staged
+/// copy's edge test in full tiles). Expects: check-legality passed.
+/// Guarantees: the same iterations, in order.
 Stmt splitVectorTails(const Stmt &s);
 
 /// UnrollLoops.cpp: replaces each Unrolled For of constant extent by copies
