@@ -402,10 +402,6 @@ std::string joinAnd(const std::vector<std::string> &parts) {
   return out.empty() ? "0 = 0" : out;
 }
 
-} // namespace
-
-namespace {
-
 /// The core: the first pair of accesses in `body` (instances x, y of the
 /// band `from`) to one element, at least one a write, for which
 /// `order(xs, ys)` can hold; reduction updates of one op are exempt when
