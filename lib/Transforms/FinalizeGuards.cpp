@@ -59,11 +59,10 @@ protected:
   }
 };
 
-/// Removes the tail guards that sit right under the loop they bound (see the
-/// file comment).
-class GuardEliminator : public IRMutator {
+/// A mutator that knows the constant range of each enclosing loop's
+/// variable (push in visit(For) before the body, pop after).
+class LoopRanges : public IRMutator {
 protected:
-  using IRMutator::visit;
   std::vector<std::pair<std::string, Interval>> ranges_;
 
   Interval rangeOf(const std::string &name) const {
@@ -71,6 +70,17 @@ protected:
       if (it->first == name) return it->second;
     return {};
   }
+  void enter(const For *n) {
+    ranges_.push_back(
+        {n->name, loopRange(n->min, n->extent, [&](const std::string &v) { return rangeOf(v); })});
+  }
+};
+
+/// Removes the tail guards that sit right under the loop they bound (see the
+/// file comment).
+class GuardEliminator : public LoopRanges {
+protected:
+  using IRMutator::visit;
 
   struct Bound {
     Expr end;       // the loop variable must stay below this
@@ -115,8 +125,7 @@ protected:
   }
 
   Stmt visit(const For *n, const Stmt &self) override {
-    ranges_.push_back(
-        {n->name, loopRange(n->min, n->extent, [&](const std::string &v) { return rangeOf(v); })});
+    enter(n);
     Stmt body = mutate(n->body);
     ranges_.pop_back();
 
@@ -339,16 +348,9 @@ protected:
 /// `x.outer * 8 + t.d1 < 28` is always true once the partial last tile has
 /// been peeled off (x.outer in 0..3), and goes; `y.outer * 4 + t.d0 < 23`
 /// stays where it can fail.
-class RangeFold : public IRMutator {
+class RangeFold : public LoopRanges {
 protected:
   using IRMutator::visit;
-  std::vector<std::pair<std::string, Interval>> ranges_;
-
-  Interval rangeOf(const std::string &name) const {
-    for (auto it = ranges_.rbegin(); it != ranges_.rend(); ++it)
-      if (it->first == name) return it->second;
-    return {};
-  }
   /// true / false when the ranges decide `c`, else null.
   std::optional<bool> decide(const Expr &c) const {
     auto *cmp = c.as<Cmp>();
@@ -398,8 +400,7 @@ protected:
   }
 
   Stmt visit(const For *n, const Stmt &self) override {
-    ranges_.push_back(
-        {n->name, loopRange(n->min, n->extent, [&](const std::string &v) { return rangeOf(v); })});
+    enter(n);
     Stmt body = mutate(n->body);
     ranges_.pop_back();
     return body.same(n->body) ? self : rebuildFor(n, body);
