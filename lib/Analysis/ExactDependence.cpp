@@ -127,10 +127,7 @@ protected:
   }
   void visit(const Store *n) override {
     std::optional<BinOp> op;
-    auto isAcc = [&](const Expr &e) {
-      auto *l = e.as<Load>();
-      return l && l->buffer.get() == n->buffer.get() && sameIndices(l->indices, n->indices);
-    };
+    auto isAcc = [&](const Expr &e) { return loadsStoredElement(e, n); };
     BinOp o;
     if (Expr rest = reductionRest(n->value, isAcc, o);
         rest && !countUses(Evaluate::make(rest)).bufferAccesses[n->buffer.get()])
@@ -167,12 +164,6 @@ protected:
   }
 
 private:
-  static bool sameIndices(const std::vector<Expr> &a, const std::vector<Expr> &b) {
-    if (a.size() != b.size()) return false;
-    for (size_t k = 0; k < a.size(); ++k)
-      if (!sameExpr(a[k], b[k])) return false;
-    return true;
-  }
   /// The accumulator's read in the update being visited shares its op.
   std::optional<BinOp> pendingLoadOp(const Load *n) const {
     if (accBuffer_ == n->buffer.get() && accIndices_ && sameIndices(n->indices, *accIndices_))

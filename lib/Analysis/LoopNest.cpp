@@ -177,6 +177,18 @@ bool sameExpr(const Expr &a, const Expr &b) {
   return a.type() == b.type() && toString(a) == toString(b);
 }
 
+bool sameIndices(const std::vector<Expr> &a, const std::vector<Expr> &b) {
+  if (a.size() != b.size()) return false;
+  for (size_t k = 0; k < a.size(); ++k)
+    if (!sameExpr(a[k], b[k])) return false;
+  return true;
+}
+
+bool loadsStoredElement(const Expr &e, const Store *s) {
+  auto *l = e.as<Load>();
+  return l && l->buffer == s->buffer && sameIndices(l->indices, s->indices);
+}
+
 Effects effectsOf(const Stmt &s) {
   struct Scan : IRVisitor {
     using IRVisitor::visit;

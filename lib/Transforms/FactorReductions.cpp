@@ -102,10 +102,7 @@ struct Accumulator {
 
   bool matches(const Accumulator &o) const {
     if (!var.empty() || !o.var.empty()) return var == o.var;
-    if (buffer != o.buffer || indices.size() != o.indices.size()) return false;
-    for (size_t k = 0; k < indices.size(); ++k)
-      if (!sameExpr(indices[k], o.indices[k])) return false;
-    return true;
+    return buffer == o.buffer && sameIndices(indices, o.indices);
   }
   std::string text() const {
     if (!var.empty()) return var;
@@ -180,13 +177,7 @@ protected:
     for (auto &i : n->indices)
       if (usesAnyVar(i, bound_) || usesAnyVar(i, loopEffects_.written) || hasLoad(i)) return self;
     BinOp op = BinOp::Add;
-    auto isAcc = [&](const Expr &e) {
-      auto *l = e.as<Load>();
-      if (!l || l->buffer != n->buffer || l->indices.size() != n->indices.size()) return false;
-      for (size_t k = 0; k < l->indices.size(); ++k)
-        if (!sameExpr(l->indices[k], n->indices[k])) return false;
-      return true;
-    };
+    auto isAcc = [&](const Expr &e) { return loadsStoredElement(e, n); };
     Expr rest = reductionRest(n->value, isAcc, op);
     if (!rest || countUses(Evaluate::make(rest)).bufferAccesses.count(n->buffer.get())) return self;
     Accumulator a;

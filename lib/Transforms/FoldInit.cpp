@@ -122,13 +122,7 @@ protected:
   void visit(const Store *n) override {
     IRVisitor::visit(n);
     if (n->buffer.get() != c_) return;
-    auto isAcc = [&](const Expr &e) {
-      auto *l = e.as<Load>();
-      if (!l || l->buffer.get() != c_ || l->indices.size() != n->indices.size()) return false;
-      for (size_t k = 0; k < l->indices.size(); ++k)
-        if (!sameExpr(l->indices[k], n->indices[k])) return false;
-      return true;
-    };
+    auto isAcc = [&](const Expr &e) { return loadsStoredElement(e, n); };
     BinOp o;
     Expr rest = reductionRest(n->value, isAcc, o);
     if (!rest || (!stores.empty() && o != op)) ok = false;

@@ -62,6 +62,11 @@ bool usesAnyVar(const Expr &e, const std::set<std::string> &names);
 bool hasLoad(const Expr &e);
 /// Structural equality (by printed form; names are unique per scope).
 bool sameExpr(const Expr &a, const Expr &b);
+/// Index tuples of one length whose expressions are sameExpr.
+bool sameIndices(const std::vector<Expr> &a, const std::vector<Expr> &b);
+/// Whether `e` loads the element `s` stores (the accumulator of an update
+/// `B[I] = B[I] op e`).
+bool loadsStoredElement(const Expr &e, const Store *s);
 
 /// How often a statement reads each scalar, assigns it, and accesses each
 /// buffer (loads + stores): what the reduction patterns of VectorizeLoops
