@@ -12,7 +12,7 @@
 //  - host (CodeGenCUDAHost): `int32_t NAME_on_stream(args..., void *stream)`
 //    with the CPU targets' argument checks, then for each kernel the grid
 //    and block from its bound extents and a call of the runtime's
-//    hybridc_rt_v1_cuda_launch (runtime.c: module cache per context,
+//    hybridc_rt_v2_cuda_launch (runtime.c: module cache per context,
 //    cuLaunchKernel, driver errors -> return 4); `NAME(args...)` calls it
 //    with the default stream. The host body is what split-host-device
 //    left: one launch statement per kernel (SplitHostDevice.h).
@@ -143,7 +143,7 @@ private:
     }
     llvm::Type *i64 = b_.getInt64Ty();
     llvm::FunctionCallee launch = module_.getOrInsertFunction(
-        "hybridc_rt_v1_cuda_launch",
+        "hybridc_rt_v2_cuda_launch",
         llvm::FunctionType::get(
             b_.getInt32Ty(), {ptr, ptr, ptr, ptr, i64, i64, i64, i64, i64, i64, ptr, ptr}, false));
     Value *entry = b_.CreateGlobalString(k.name, k.name + ".entry", 0, &module_);

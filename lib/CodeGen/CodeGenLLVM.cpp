@@ -187,7 +187,7 @@ void CodeGenLLVM::emitCheck(Value *ok, int code, const std::string &message,
 void CodeGenLLVM::emitReportError(int code, const std::string &message) {
   llvm::Type *ptr = llvm::PointerType::getUnqual(ctx_);
   llvm::FunctionCallee f = module_.getOrInsertFunction(
-      "hybridc_rt_v1_report_error",
+      "hybridc_rt_v2_report_error",
       llvm::FunctionType::get(b_.getVoidTy(), {ptr, b_.getInt32Ty(), ptr}, false));
   if (auto *fn = llvm::dyn_cast<llvm::Function>(f.getCallee())) fn->setDoesNotThrow();
   Value *msg = b_.CreateGlobalString(message, "msg", 0, &module_);
@@ -197,7 +197,7 @@ void CodeGenLLVM::emitReportError(int code, const std::string &message) {
 llvm::Value *CodeGenLLVM::emitHeapAlloc(Value *bytes, const std::string &name) {
   llvm::Type *ptr = llvm::PointerType::getUnqual(ctx_);
   llvm::FunctionCallee f = module_.getOrInsertFunction(
-      "hybridc_rt_v1_malloc", llvm::FunctionType::get(ptr, {b_.getInt64Ty()}, false));
+      "hybridc_rt_v2_malloc", llvm::FunctionType::get(ptr, {b_.getInt64Ty()}, false));
   if (auto *fn = llvm::dyn_cast<llvm::Function>(f.getCallee())) {
     fn->setDoesNotThrow();
     fn->addRetAttr(llvm::Attribute::NoAlias);
@@ -208,7 +208,7 @@ llvm::Value *CodeGenLLVM::emitHeapAlloc(Value *bytes, const std::string &name) {
 void CodeGenLLVM::emitHeapFree(Value *p) {
   llvm::Type *ptr = llvm::PointerType::getUnqual(ctx_);
   llvm::FunctionCallee f = module_.getOrInsertFunction(
-      "hybridc_rt_v1_free", llvm::FunctionType::get(b_.getVoidTy(), {ptr}, false));
+      "hybridc_rt_v2_free", llvm::FunctionType::get(b_.getVoidTy(), {ptr}, false));
   if (auto *fn = llvm::dyn_cast<llvm::Function>(f.getCallee())) fn->setDoesNotThrow();
   b_.CreateCall(f, {p});
 }

@@ -435,7 +435,7 @@ std::optional<std::string> generateCuda(const std::vector<ir::LoweredFunc> &func
     llvm::Constant *text = llvm::ConstantDataArray::getString(ctx, ptx, true);
     auto *ptxVar = new llvm::GlobalVariable(
         m, text->getType(), true, llvm::GlobalValue::PrivateLinkage, text, moduleName + ".ptx");
-    // The runtime's module cache (struct hybridc_rt_v1_cuda_cache: a mutex,
+    // The runtime's module cache (struct hybridc_rt_v2_cuda_cache: a mutex,
     // a count and 16 context/module pairs; 512 zeroed bytes are enough).
     auto *cacheTy = llvm::ArrayType::get(llvm::Type::getInt8Ty(ctx), 512);
     auto *cacheVar = new llvm::GlobalVariable(m, cacheTy, false, llvm::GlobalValue::InternalLinkage,

@@ -3,7 +3,7 @@
 // A Parallel For becomes a call of the runtime's thread pool:
 //
 //   kernel:      %closure = { captured values }          (entry-block alloca)
-//                %rc = hybridc_rt_v1_parallel_for(@K.par.i, %closure, extent)
+//                %rc = hybridc_rt_v2_parallel_for(@K.par.i, %closure, extent)
 //                %rc != 0: free this function's heap buffers, return %rc
 //   @K.par.i:    i32 (ptr noalias closure, i32 begin, i32 end), internal:
 //                loads the fields, calls @K.par.i.body
@@ -34,7 +34,7 @@
 // outlined function: private to each chunk of each thread, heap buffers
 // freed on every exit path. break/continue cannot cross the boundary (Sema
 // forbids them in parallel loops). Errors inside the body are reported
-// through hybridc_rt_v1_report_error as usual; the runtime records the
+// through hybridc_rt_v2_report_error as usual; the runtime records the
 // first one and delivers it once after the join.
 //
 //===----------------------------------------------------------------------===//
@@ -283,7 +283,7 @@ void CodeGenLLVM::visit(const Outlined *op) {
       closurePtr = c;
     }
     llvm::FunctionCallee parallelFor = module_.getOrInsertFunction(
-        "hybridc_rt_v1_parallel_for", llvm::FunctionType::get(i32, {ptr, ptr, i32}, false));
+        "hybridc_rt_v2_parallel_for", llvm::FunctionType::get(i32, {ptr, ptr, i32}, false));
     if (auto *f = llvm::dyn_cast<llvm::Function>(parallelFor.getCallee())) f->setDoesNotThrow();
     rc = b_.CreateCall(parallelFor, {trampoline, closurePtr, ext}, name + ".rc");
   }

@@ -178,7 +178,7 @@ std::vector<Chunk> compileArch(const std::string &bitcode, const std::string &tr
       }
     }
     for (llvm::GlobalValue &gv : m->global_values())
-      if (gv.hasLocalLinkage()) gv.setName("hybridc_rt_v1." + name + "." + gv.getName().str());
+      if (gv.hasLocalLinkage()) gv.setName("hybridc_rt_v2." + name + "." + gv.getName().str());
     auto *go = llvm::cast<llvm::GlobalObject>(m->getNamedValue(name));
     go->setLinkage(llvm::GlobalValue::LinkOnceODRLinkage);
     go->setVisibility(llvm::GlobalValue::DefaultVisibility);

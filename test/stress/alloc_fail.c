@@ -1,7 +1,7 @@
 /*===- alloc_fail.c - Kernels under allocation failures, from many threads -===//
  *
  * Usage: alloc_fail THREADS CALLS EVERY. Interposes posix_memalign (what the
- * runtime's hybridc_rt_v1_malloc calls for `allocate`d heap buffers) so that
+ * runtime's hybridc_rt_v2_malloc calls for `allocate`d heap buffers) so that
  * every EVERY-th allocation, counted over all threads, fails. THREADS user
  * threads each call the parallel kernels of Inputs/stress_kernels.hy CALLS
  * times: `rowsum` allocates a buffer in every iteration of its parallel

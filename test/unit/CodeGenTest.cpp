@@ -732,8 +732,8 @@ int main(void) {
   to.optLevel = 0;
   REQUIRE(!generateFlat({f}, "k", to, req));
   CHECK(ir.find("%t = alloca [4 x float]") != std::string::npos);
-  CHECK(ir.find("call ptr @hybridc_rt_v1_malloc") == std::string::npos);
-  CHECK(ir.find("call noalias ptr @hybridc_rt_v1_malloc") == std::string::npos);
+  CHECK(ir.find("call ptr @hybridc_rt_v2_malloc") == std::string::npos);
+  CHECK(ir.find("call noalias ptr @hybridc_rt_v2_malloc") == std::string::npos);
 }
 
 TEST_CASE("codegen: --emit-ir names blocks after loops and carries loop hints", "[codegen]") {
@@ -761,7 +761,7 @@ TEST_CASE("codegen: --emit-ir names blocks after loops and carries loop hints", 
   CHECK(ir.find("module asm \"\\09.section\\09.text.hybridc_set_error_handler,\\22axG\\22,"
                 "@progbits,hybridc_set_error_handler,comdat\"") != std::string::npos);
   CHECK(ir.find("module asm \"\\09.weak\\09hybridc_set_error_handler\"") != std::string::npos);
-  CHECK(ir.find("module asm \"\\09.weak\\09hybridc_rt_v1_error_handler_ptr\"") !=
+  CHECK(ir.find("module asm \"\\09.weak\\09hybridc_rt_v2_error_handler_ptr\"") !=
         std::string::npos);
 }
 
@@ -838,7 +838,7 @@ int main(void) {
   INFO(out);
   CHECK(out.find(" W hybridc_set_error_handler\n") != std::string::npos);
   CHECK(out.find(" W hybridc_set_num_threads\n") != std::string::npos);
-  CHECK(out.find(" V hybridc_rt_v1_error_handler_ptr\n") != std::string::npos);
+  CHECK(out.find(" V hybridc_rt_v2_error_handler_ptr\n") != std::string::npos);
   CHECK(out.find(" T outer_a\n") != std::string::npos);
   CHECK(out.find(" T hybridc_") == std::string::npos);
   CHECK(out.find(" D hybridc_") == std::string::npos);
@@ -964,6 +964,6 @@ int main(void) {
   to.target = "x86_64";
   to.optLevel = 0;
   REQUIRE(!generateFlat({f}, "k", to, req));
-  CHECK(ir.find("call ptr @hybridc_rt_v1_malloc(i64 131072)") != std::string::npos);
-  CHECK(ir.find("call void @hybridc_rt_v1_free(ptr") != std::string::npos);
+  CHECK(ir.find("call ptr @hybridc_rt_v2_malloc(i64 131072)") != std::string::npos);
+  CHECK(ir.find("call void @hybridc_rt_v2_free(ptr") != std::string::npos);
 }

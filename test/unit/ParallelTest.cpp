@@ -526,9 +526,9 @@ int main(void) {
   for (const char *obj : {"a.o", "b.o"}) {
     REQUIRE(run("nm " + dir.file(obj), out) == 0);
     INFO(out);
-    CHECK(out.find(" V hybridc_rt_v1_pool\n") != std::string::npos);
-    CHECK(out.find(" W hybridc_rt_v1_parallel_for\n") != std::string::npos);
-    CHECK(out.find(" W hybridc_rt_v1_worker\n") != std::string::npos);
+    CHECK(out.find(" V hybridc_rt_v2_pool\n") != std::string::npos);
+    CHECK(out.find(" W hybridc_rt_v2_parallel_for\n") != std::string::npos);
+    CHECK(out.find(" W hybridc_rt_v2_worker\n") != std::string::npos);
   }
 }
 
@@ -630,7 +630,7 @@ def axpy(n: int32, a: float32[n], b: float32[n], s: float32):
   ss << is.rdbuf();
   std::string ir = ss.str();
   INFO(ir);
-  CHECK(ir.find("call i32 @hybridc_rt_v1_parallel_for(ptr nonnull @axpy.par.i, ptr nonnull "
+  CHECK(ir.find("call i32 @hybridc_rt_v2_parallel_for(ptr nonnull @axpy.par.i, ptr nonnull "
                 "%axpy.par.i.closure, i32 %n)") != std::string::npos);
   size_t def =
       ir.find("define internal noundef i32 @axpy.par.i(ptr noalias nocapture nonnull readonly");

@@ -14,8 +14,8 @@
 #include <stdlib.h>
 
 typedef int32_t (*body_t)(void *, int32_t, int32_t);
-int32_t hybridc_rt_v1_parallel_for(body_t body, void *closure, int32_t extent);
-void hybridc_rt_v1_report_error(const char *kernel, int32_t code, const char *message);
+int32_t hybridc_rt_v2_parallel_for(body_t body, void *closure, int32_t extent);
+void hybridc_rt_v2_report_error(const char *kernel, int32_t code, const char *message);
 void hybridc_set_num_threads(int32_t n);
 void hybridc_set_error_handler(void (*h)(const char *, int32_t, const char *));
 
@@ -34,12 +34,12 @@ static int32_t body(void *c, int32_t begin, int32_t end) {
   struct closure *k = c;
   for (int i = begin; i < end; ++i) {
     if (i >= k->limit) {
-      hybridc_rt_v1_report_error("k", 1, "over the limit");
+      hybridc_rt_v2_report_error("k", 1, "over the limit");
       return 1;
     }
     k->out[i] = i;
     struct closure in = {k->out + i, 0};
-    int32_t rc = hybridc_rt_v1_parallel_for(inner, &in, 1);
+    int32_t rc = hybridc_rt_v2_parallel_for(inner, &in, 1);
     if (rc) return rc;
   }
   return 0;
@@ -59,7 +59,7 @@ static void *user(void *arg) {
     int fail = r % 7 == 0;
     struct closure k = {out, fail ? n / 2 : n};
     calls = 0;
-    int32_t rc = hybridc_rt_v1_parallel_for(body, &k, n);
+    int32_t rc = hybridc_rt_v2_parallel_for(body, &k, n);
     if (rc != fail || calls != fail) {
       printf("FAIL: rc %d, %d handler calls\n", (int)rc, calls);
       exit(1);
