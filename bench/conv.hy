@@ -3,9 +3,11 @@
 #   out[k, y, x] = sum_{c, ry, rx} inp[c, y + ry, x + rx] * w[k, c, ry, rx]
 # The plain algorithm: out set to zero, then the six-deep update nest. The
 # schedules (conv_avx512.json / _avx2.json) hold a tile of output channels
-# x rows x columns in registers across (c, ry, rx): 8 x 3 x 16 lanes
-# (AVX-512; 56 columns are 3 x 16 + a tail of 8) or 4 x 3 x 8 (AVX2);
-# fold-init makes each element start from its first product.
+# x pixels in registers across (c, ry, rx). AVX-512: rows and columns fused
+# (3136 pixels = 196 vectors of 16, no tail; the vector that crosses a row
+# reads two runs of the padded input), 3 channels x 7 vectors (two rows);
+# AVX2: 4 channels x 3 rows x 8 columns (56 = 7 x 8). fold-init makes each
+# element start from its first product.
 def conv(inp: float32[64, 58, 58], w: float32[64, 64, 3, 3]):
     out = output_tensor((64, 56, 56), 'float32')
     for k in range(64):

@@ -32,6 +32,9 @@
 #include "llvm/Target/TargetMachine.h"
 #include "llvm/Transforms/Utils/Local.h"
 
+#include <algorithm>
+#include <optional>
+
 namespace hybridc::codegen {
 
 using namespace ir;
@@ -368,6 +371,136 @@ llvm::Function *CodeGenLLVM::compile(const LoweredFunc &f) {
   return done;
 }
 
+//===--- Vector offsets -------------------------------------------------------===//
+
+namespace {
+
+/// A vector of int64 element offsets written as
+///   sum(coeff * scalar) + lane * laneStride + sum(coeff * ((c + lane) // d))
+/// for lane = 0 .. lanes-1: what a vectorized loop over a fused or split
+/// index gives (`(p // 56) * 58 + p % 56` for p = ramp(p0, 1, 16); `x % d`
+/// is `x - d * (x // d)`). Terms of one (c, d) are merged, so
+/// `(p // 56) * 56 + p % 56` comes out as `p` itself.
+struct LaneForm {
+  struct Term {
+    Expr e;
+    int64_t coeff;
+  };
+  struct Step {
+    Expr c; // scalar
+    int64_t d, coeff;
+  };
+  std::vector<Term> scalars;
+  int64_t laneStride = 0;
+  std::vector<Step> steps;
+
+  void scale(int64_t k) {
+    for (auto &t : scalars) t.coeff *= k;
+    laneStride *= k;
+    for (auto &st : steps) st.coeff *= k;
+  }
+  void add(const LaneForm &o, int64_t k) {
+    for (auto t : o.scalars) scalars.push_back({t.e, t.coeff * k});
+    laneStride += o.laneStride * k;
+    for (auto st : o.steps) addStep(st.c, st.d, st.coeff * k);
+  }
+  void addStep(const Expr &c, int64_t d, int64_t coeff) {
+    for (auto &st : steps)
+      if (st.d == d && equal(st.c, c)) {
+        st.coeff += coeff;
+        return;
+      }
+    steps.push_back({c, d, coeff});
+  }
+  /// The scalar part as one int64 expression.
+  Expr scalarSum() const {
+    Expr sum;
+    for (auto &t : scalars) {
+      if (t.coeff == 0) continue;
+      Expr term =
+          t.coeff == 1 ? t.e : Binary::make(BinOp::Mul, t.e, makeConst(t.e.type(), t.coeff));
+      sum = sum ? Binary::make(BinOp::Add, sum, term) : term;
+    }
+    return sum ? sum : makeConst(DType::i64(), 0);
+  }
+};
+
+/// A small guard against overflow in the coefficient arithmetic: offsets of
+/// real buffers are far below it.
+constexpr int64_t kMaxCoeff = int64_t(1) << 40;
+
+/// `e` (an int64 vector of `lanes` lanes, or a scalar) as a LaneForm, if it
+/// is one: sums, differences, products with constants, ramps of constant
+/// stride, broadcasts, and `// d`, `% d` by a positive constant of a
+/// stride-1 ramp-like form without steps.
+std::optional<LaneForm> laneForm(const Expr &e, int lanes) {
+  LaneForm f;
+  if (!e.type().isInt()) return std::nullopt;
+  if (e.type().lanes == 1) {
+    f.scalars.push_back({Cast::make(DType::i64(), e), 1});
+    return f;
+  }
+  if (auto *b = e.as<Broadcast>()) return laneForm(b->value, lanes);
+  if (auto *r = e.as<Ramp>()) {
+    const int64_t *s = asConstInt(r->stride);
+    if (!s || r->lanes != lanes) return std::nullopt;
+    f.scalars.push_back({Cast::make(DType::i64(), r->base), 1});
+    f.laneStride = *s;
+    return f;
+  }
+  // A widening cast of a narrower integer vector (an int32 loop index in an
+  // int64 offset): the same form, its parts widened. It differs from the
+  // narrow arithmetic only where that overflows, which no index of an
+  // element does.
+  if (auto *c = e.as<Cast>())
+    if (c->value.type().isInt() && c->value.type().bits <= e.type().bits)
+      return laneForm(c->value, lanes);
+  auto *bin = e.as<Binary>();
+  if (!bin) return std::nullopt;
+  auto constOf = [](const Expr &x) -> const int64_t * {
+    if (auto *b = x.as<Broadcast>()) return asConstInt(b->value);
+    return asConstInt(x);
+  };
+  switch (bin->op) {
+  case BinOp::Add:
+  case BinOp::Sub: {
+    auto a = laneForm(bin->a, lanes), b = laneForm(bin->b, lanes);
+    if (!a || !b) return std::nullopt;
+    a->add(*b, bin->op == BinOp::Add ? 1 : -1);
+    return a;
+  }
+  case BinOp::Mul: {
+    const int64_t *k = constOf(bin->b);
+    const Expr &other = k ? bin->a : bin->b;
+    if (!k) k = constOf(bin->a);
+    if (!k || *k > kMaxCoeff || *k < -kMaxCoeff) return std::nullopt;
+    auto a = laneForm(other, lanes);
+    if (!a) return std::nullopt;
+    a->scale(*k);
+    return a;
+  }
+  case BinOp::FloorDiv:
+  case BinOp::FloorMod: {
+    const int64_t *d = constOf(bin->b);
+    if (!d || *d <= 0 || *d > kMaxCoeff) return std::nullopt;
+    auto a = laneForm(bin->a, lanes);
+    if (!a || a->laneStride != 1 || !a->steps.empty()) return std::nullopt;
+    Expr c = a->scalarSum();
+    if (bin->op == BinOp::FloorDiv) {
+      f.addStep(c, *d, 1);
+    } else { // c + lane - d * ((c + lane) // d)
+      f.scalars.push_back({c, 1});
+      f.laneStride = 1;
+      f.addStep(c, *d, -*d);
+    }
+    return f;
+  }
+  default: return std::nullopt;
+  }
+}
+
+} // namespace
+
 //===--- Buffers -------------------------------------------------------------===//
 
 llvm::Value *CodeGenLLVM::bufferBase(const Buffer &buf) {
@@ -405,7 +538,7 @@ llvm::Value *CodeGenLLVM::codegenOffset(const Expr &e) {
 }
 
 llvm::Value *CodeGenLLVM::elementAddress(const Buffer &buf, const std::vector<Expr> &offsets,
-                                         unsigned lanes, Value *&vecPtrs) {
+                                         unsigned lanes, Value *&vecPtrs, Pieces *pieces) {
   HY_ASSERT(func_->storageFlat && offsets.size() <= 1,
             "access to '" + buf->name + "' not flattened (flatten-storage)");
   Value *base = bufferBase(buf);
@@ -422,6 +555,32 @@ llvm::Value *CodeGenLLVM::elementAddress(const Buffer &buf, const std::vector<Ex
   auto *ramp = offset.as<Ramp>();
   if (ramp && isConstInt(ramp->stride, 1))
     return b_.CreateInBoundsGEP(elemTy, base, codegenOffset(ramp->base), buf->name + ".addr");
+  if (std::optional<LaneForm> f = laneForm(offset, int(lanes))) {
+    f->steps.erase(std::remove_if(f->steps.begin(), f->steps.end(),
+                                  [](const LaneForm::Step &st) { return st.coeff == 0; }),
+                   f->steps.end());
+    if (f->laneStride == 1 && f->steps.empty()) // contiguous after all
+      return b_.CreateInBoundsGEP(elemTy, base, codegenOffset(f->scalarSum()), buf->name + ".addr");
+    if (pieces && f->laneStride == 1 && f->steps.size() == 1 && f->steps[0].coeff > 0 &&
+        f->steps[0].d >= int64_t(lanes)) {
+      // Two contiguous runs: lanes below `split` at `first`, the others at
+      // first + coeff (docs/architecture.md, "Vector accesses").
+      const LaneForm::Step &st = f->steps[0];
+      Expr d = makeConst(DType::i64(), st.d);
+      Expr q0 = Binary::make(BinOp::FloorDiv, st.c, d);
+      Expr first = Binary::make(BinOp::Add, f->scalarSum(),
+                                Binary::make(BinOp::Mul, q0, makeConst(DType::i64(), st.coeff)));
+      Value *split = codegen(Binary::make(BinOp::Sub, d, Binary::make(BinOp::FloorMod, st.c, d)));
+      std::vector<llvm::Constant *> iota;
+      for (unsigned i = 0; i < lanes; ++i) iota.push_back(b_.getInt64(i));
+      pieces->mask =
+          b_.CreateICmpULT(llvm::ConstantVector::get(iota), splat(split, lanes), buf->name + ".lo");
+      pieces->split = split;
+      pieces->lanes = lanes;
+      pieces->step = st.coeff;
+      return b_.CreateInBoundsGEP(elemTy, base, codegenOffset(first), buf->name + ".addr");
+    }
+  }
   // A gather/scatter: per-lane offsets.
   Value *v = splat(codegenOffset(offset), lanes);
   vecPtrs = b_.CreateInBoundsGEP(elemTy, base, v, buf->name + ".addrs");
@@ -648,12 +807,25 @@ void CodeGenLLVM::visit(const Select *op) {
 void CodeGenLLVM::visit(const Load *op) {
   unsigned lanes = op->type.lanes;
   Value *vecPtrs = nullptr;
-  Value *addr = elementAddress(op->buffer, op->indices, lanes, vecPtrs);
+  Pieces pieces;
+  Value *addr = elementAddress(op->buffer, op->indices, lanes, vecPtrs, &pieces);
   llvm::Type *ty = memType(op->type);
   llvm::Align align(op->buffer->dtype.bytes());
   Value *v =
       addr ? (Value *)b_.CreateAlignedLoad(ty, addr, align, op->buffer->name)
            : (Value *)b_.CreateMaskedGather(ty, vecPtrs, align, nullptr, nullptr, op->buffer->name);
+  if (addr && pieces.mask) {
+    // Two whole vectors and a blend. Both loads stay inside the buffer: the
+    // second one starts `step` elements further only when some lane is
+    // there (split < lanes), and then every element of either load lies
+    // between lane 0's element and the last lane's.
+    Value *more = b_.CreateICmpSLT(pieces.split, b_.getInt64(pieces.lanes));
+    Value *delta = b_.CreateSelect(more, b_.getInt64(pieces.step), b_.getInt64(0));
+    Value *addr2 =
+        b_.CreateInBoundsGEP(memType(op->buffer->dtype), addr, delta, op->buffer->name + ".addr2");
+    Value *v2 = b_.CreateAlignedLoad(ty, addr2, align, op->buffer->name);
+    v = b_.CreateSelect(pieces.mask, v, v2);
+  }
   value_ = fromMemory(v, op->type);
 }
 
@@ -890,12 +1062,19 @@ void CodeGenLLVM::visit(const Store *op) {
   }
   v = toMemory(v, vt);
   Value *vecPtrs = nullptr;
-  Value *addr = elementAddress(op->buffer, op->indices, lanes, vecPtrs);
+  Pieces pieces;
+  Value *addr = elementAddress(op->buffer, op->indices, lanes, vecPtrs, &pieces);
   llvm::Align align(op->buffer->dtype.bytes());
-  if (addr)
+  if (addr && pieces.mask) { // two masked stores: the lanes of each run
+    Value *addr2 = b_.CreateInBoundsGEP(memType(op->buffer->dtype), addr, b_.getInt64(pieces.step),
+                                        op->buffer->name + ".addr2");
+    b_.CreateMaskedStore(v, addr, align, pieces.mask);
+    b_.CreateMaskedStore(v, addr2, align, b_.CreateNot(pieces.mask));
+  } else if (addr) {
     b_.CreateAlignedStore(v, addr, align);
-  else
+  } else {
     b_.CreateMaskedScatter(v, vecPtrs, align);
+  }
 }
 
 CodeGenLLVM::CountedLoop CodeGenLLVM::beginCountedLoop(const std::string &name,

@@ -156,8 +156,18 @@ protected:
   /// flattened access's one int64 offset, or a stride-1 ramp of them), or
   /// null for any other vector access (then `vecPtrs` gets the per-lane
   /// addresses). `lanes` is the access width.
+  /// A vector access in two contiguous runs (a loop over a fused index:
+  /// lanes that cross a row): lanes where `mask` is set (those below
+  /// `split`) at the returned address, the others `step` elements further.
+  struct Pieces {
+    llvm::Value *mask = nullptr, *split = nullptr;
+    unsigned lanes = 0;
+    int64_t step = 0;
+  };
+  /// With `pieces`, an access in two runs returns the first run's address
+  /// and fills `pieces` (else it is a gather/scatter).
   llvm::Value *elementAddress(const ir::Buffer &b, const std::vector<ir::Expr> &offsets,
-                              unsigned lanes, llvm::Value *&vecPtrs);
+                              unsigned lanes, llvm::Value *&vecPtrs, Pieces *pieces = nullptr);
   /// An element offset: its int64 additions and multiplications nsw.
   llvm::Value *codegenOffset(const ir::Expr &e);
   llvm::Value *fromMemory(llvm::Value *v, DType t);
