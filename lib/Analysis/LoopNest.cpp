@@ -227,7 +227,8 @@ bool asDelinearizedPair(const Expr &d, const Expr &r, Expr &e, Expr &m) {
   auto *div = d.as<Binary>(), *mod = r.as<Binary>();
   if (!div || !mod || div->op != BinOp::FloorDiv || mod->op != BinOp::FloorMod) return false;
   if (!sameExpr(div->a, mod->a) || !sameExpr(div->b, mod->b)) return false;
-  const int64_t *c = asConstInt(div->b);
+  auto *bc = div->b.as<Broadcast>(); // a vector pair: lanes of a vectorized fused loop
+  const int64_t *c = asConstInt(bc ? bc->value : div->b);
   if (!c || *c <= 0) return false;
   e = div->a, m = div->b;
   return true;

@@ -568,9 +568,25 @@ llvm::Value *CodeGenLLVM::elementAddress(const Buffer &buf, const std::vector<Ex
       const LaneForm::Step &st = f->steps[0];
       Expr d = makeConst(DType::i64(), st.d);
       Expr q0 = Binary::make(BinOp::FloorDiv, st.c, d);
+      Expr splitExpr = Binary::make(BinOp::Sub, d, Binary::make(BinOp::FloorMod, st.c, d));
+      // Where every variable's coefficient in c is a multiple of d (a tile
+      // of whole rows: c = po * 112 + 48 in rows of 56), the split is a
+      // constant: LLVM then drops the second load of a vector that stays
+      // in its row.
+      loopnest::LinearForm lin = loopnest::linearize(st.c);
+      bool whole = true;
+      for (auto &[key, term] : lin.terms) whole &= term.second % st.d == 0;
+      if (whole) {
+        int64_t r = ((lin.constant % st.d) + st.d) % st.d;
+        splitExpr = makeConst(DType::i64(), st.d - r);
+        lin.constant -= r;
+        for (auto &[key, term] : lin.terms) term.second /= st.d;
+        lin.constant /= st.d;
+        q0 = loopnest::fromLinear(lin, DType::i64());
+      }
       Expr first = Binary::make(BinOp::Add, f->scalarSum(),
                                 Binary::make(BinOp::Mul, q0, makeConst(DType::i64(), st.coeff)));
-      Value *split = codegen(Binary::make(BinOp::Sub, d, Binary::make(BinOp::FloorMod, st.c, d)));
+      Value *split = codegen(splitExpr);
       std::vector<llvm::Constant *> iota;
       for (unsigned i = 0; i < lanes; ++i) iota.push_back(b_.getInt64(i));
       pieces->mask =

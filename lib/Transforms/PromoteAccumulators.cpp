@@ -8,7 +8,8 @@
 // declared outside but assigned inside (a counter `out[n] = x; n += 1` is
 // not invariant, however far the assignment is nested). The distinct index
 // tuples must be pairwise provably disjoint (some dimension differs by a
-// constant at least as large as the vector width). Each tuple then gets a
+// constant at least as large as the vector width; a fused loop's row and
+// column `A // d, A % d` count as the one dimension A). Each tuple then gets a
 // variable `B.acc<n>`: loaded before L, used and assigned inside, stored
 // after L. When L may run zero times the load and the store are guarded by
 // `extent > 0`, so an index that is only valid when the body runs is never
@@ -97,8 +98,27 @@ bool sameIndices(const std::vector<Expr> &a, const std::vector<Expr> &b) {
   return true;
 }
 
+/// `idx` with each adjacent pair (A // d, A % d) of a positive constant d
+/// (the row and column of a fused loop's index A) replaced by A: the pair is
+/// a one-to-one function of A, so two tuples meet only where their As do.
+std::vector<Expr> collapseFused(const std::vector<Expr> &idx) {
+  std::vector<Expr> out;
+  for (size_t k = 0; k < idx.size(); ++k) {
+    Expr e, m;
+    if (k + 1 < idx.size() && loopnest::asDelinearizedPair(idx[k], idx[k + 1], e, m)) {
+      out.push_back(e);
+      ++k;
+    } else {
+      out.push_back(idx[k]);
+    }
+  }
+  return out;
+}
+
 /// Two index tuples that never address a common element.
-bool disjoint(const std::vector<Expr> &a, const std::vector<Expr> &b) {
+bool disjoint(const std::vector<Expr> &a0, const std::vector<Expr> &b0) {
+  std::vector<Expr> a = collapseFused(a0), b = collapseFused(b0);
+  if (a.size() != b.size()) a = a0, b = b0;
   for (size_t k = 0; k < a.size(); ++k) {
     Expr x = a[k], y = b[k];
     int lanes = std::max<int>(x.type().lanes, y.type().lanes);

@@ -27,3 +27,12 @@ def inputs_narrow(rng):
 
 def reference_narrow(a):
     return (a[:8, 1:7] * a[1:9, 2:8],)
+
+def inputs_tile(rng):
+    return {"a": rng.standard_normal((4, 26)).astype(np.float32),
+            "w": rng.standard_normal((3,)).astype(np.float32)}
+
+def reference_tile(a, w):
+    a64, w64 = a.astype(np.float64), w.astype(np.float64)
+    o = sum(a64[:, r:r + 24] * w64[r] for r in range(3))
+    return (o.astype(np.float32),)

@@ -101,7 +101,8 @@ Effects effectsOf(const Stmt &s);
 bool mayTrap(const Expr &e);
 
 /// Whether (d, r) is the index pair (E // m, E % m) that fuse makes, with a
-/// positive constant m: sets e = E and m.
+/// positive constant m (or, for vector indices, a broadcast of one): sets
+/// e = E and m.
 bool asDelinearizedPair(const Expr &d, const Expr &r, Expr &e, Expr &m);
 
 /// The loops (For, While) of `s` not nested in another loop.
