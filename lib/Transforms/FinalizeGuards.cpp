@@ -381,6 +381,31 @@ protected:
     }
     return std::nullopt;
   }
+  /// `c1 * v1 + c2 * v2 + ... == 0` with coefficients of one sign over loop
+  /// variables that cannot be negative, as `v1 == 0 and v2 == 0 ...` (a sum
+  /// of non-negative terms is zero only when each is): a reduction's first
+  /// iteration `ko * 128 + ki == 0` after a split, which unswitch-loops can
+  /// then peel loop by loop. Null when `c` is not such a test.
+  Expr splitZeroTest(const Expr &c) const {
+    auto *cmp = c.as<Cmp>();
+    if (!cmp || cmp->op != CmpOp::EQ || !cmp->a.type().isIntegral() || cmp->a.type().lanes != 1)
+      return Expr();
+    LinearForm f = linearize(cmp->a);
+    f.add(linearize(cmp->b), -1);
+    if (f.constant != 0 || f.terms.size() < 2) return Expr();
+    int sign = 0;
+    Expr out;
+    for (auto &[key, term] : f.terms) {
+      auto *v = term.first.as<Var>();
+      int s = term.second > 0 ? 1 : -1;
+      Interval r = v ? rangeOf(v->name) : Interval();
+      if (!v || (sign && s != sign) || !r.lo || *r.lo < 0) return Expr();
+      sign = s;
+      Expr eq = Cmp::make(CmpOp::EQ, term.first, makeConst(term.first.type(), 0));
+      out = out ? Logical::make(true, out, eq) : eq;
+    }
+    return out;
+  }
   /// `c` without the conjuncts that always hold; false when one never does.
   Expr fold(const Expr &c) const {
     if (auto *l = c.as<Logical>(); l && l->isAnd) {
@@ -391,6 +416,7 @@ protected:
       return a.same(l->a) && b.same(l->b) ? c : Logical::make(true, a, b);
     }
     if (std::optional<bool> v = decide(c)) return makeBool(*v);
+    if (Expr split = splitZeroTest(c)) return split;
     return c;
   }
   static Expr makeBool(bool v) { return IntImm::make(DType::boolean(), v ? 1 : 0); }
