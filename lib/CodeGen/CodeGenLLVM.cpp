@@ -1082,8 +1082,10 @@ void CodeGenLLVM::visit(const Store *op) {
   Value *addr = elementAddress(op->buffer, op->indices, lanes, vecPtrs, &pieces);
   llvm::Align align(op->buffer->dtype.bytes());
   if (addr && pieces.mask) { // two masked stores: the lanes of each run
-    Value *addr2 = b_.CreateInBoundsGEP(memType(op->buffer->dtype), addr, b_.getInt64(pieces.step),
-                                        op->buffer->name + ".addr2");
+    // Not inbounds: with no lane in the second run it may point past the
+    // buffer (the all-false mask stores nothing there).
+    Value *addr2 = b_.CreateGEP(memType(op->buffer->dtype), addr, b_.getInt64(pieces.step),
+                                op->buffer->name + ".addr2");
     b_.CreateMaskedStore(v, addr, align, pieces.mask);
     b_.CreateMaskedStore(v, addr2, align, b_.CreateNot(pieces.mask));
   } else if (addr) {
