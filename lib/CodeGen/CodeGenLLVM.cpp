@@ -32,7 +32,6 @@
 #include "llvm/Target/TargetMachine.h"
 #include "llvm/Transforms/Utils/Local.h"
 
-#include <algorithm>
 #include <optional>
 
 namespace hybridc::codegen {
@@ -375,128 +374,93 @@ llvm::Function *CodeGenLLVM::compile(const LoweredFunc &f) {
 
 namespace {
 
-/// A vector of int64 element offsets written as
-///   sum(coeff * scalar) + lane * laneStride + sum(coeff * ((c + lane) // d))
-/// for lane = 0 .. lanes-1: what a vectorized loop over a fused or split
-/// index gives (`(p // 56) * 58 + p % 56` for p = ramp(p0, 1, 16); `x % d`
-/// is `x - d * (x // d)`). Terms of one (c, d) are merged, so
-/// `(p // 56) * 56 + p % 56` comes out as `p` itself.
-struct LaneForm {
-  struct Term {
-    Expr e;
-    int64_t coeff;
-  };
-  struct Step {
-    Expr c; // scalar
-    int64_t d, coeff;
-  };
-  std::vector<Term> scalars;
-  int64_t laneStride = 0;
-  std::vector<Step> steps;
+/// The lane of a vector offset written per lane: ramp(b, s, n) is
+/// `b + s * %lane` (not a name a program can use).
+const char *const kLane = "%lane";
 
-  void scale(int64_t k) {
-    for (auto &t : scalars) t.coeff *= k;
-    laneStride *= k;
-    for (auto &st : steps) st.coeff *= k;
+/// `e` as the scalar expression of lane `%lane` (broadcasts dropped, ramps
+/// expanded), or null where it is not lane arithmetic (a vector load).
+Expr perLane(const Expr &e) {
+  if (e.type().lanes == 1) return e;
+  if (auto *b = e.as<Broadcast>()) return b->value;
+  if (auto *r = e.as<Ramp>()) {
+    Expr lane = Cast::make(r->base.type(), Var::make(DType::i64(), kLane));
+    return Binary::make(BinOp::Add, r->base, Binary::make(BinOp::Mul, r->stride, lane));
   }
-  void add(const LaneForm &o, int64_t k) {
-    for (auto t : o.scalars) scalars.push_back({t.e, t.coeff * k});
-    laneStride += o.laneStride * k;
-    for (auto st : o.steps) addStep(st.c, st.d, st.coeff * k);
+  if (auto *c = e.as<Cast>()) {
+    Expr v = perLane(c->value);
+    return v ? Cast::make(c->type.element(), v) : Expr();
   }
-  void addStep(const Expr &c, int64_t d, int64_t coeff) {
-    for (auto &st : steps)
-      if (st.d == d && equal(st.c, c)) {
-        st.coeff += coeff;
-        return;
-      }
-    steps.push_back({c, d, coeff});
+  if (auto *bin = e.as<Binary>()) {
+    Expr x = perLane(bin->a), y = perLane(bin->b);
+    return x && y ? Binary::make(bin->op, x, y) : Expr();
   }
-  /// The scalar part as one int64 expression.
-  Expr scalarSum() const {
-    Expr sum;
-    for (auto &t : scalars) {
-      if (t.coeff == 0) continue;
-      Expr term =
-          t.coeff == 1 ? t.e : Binary::make(BinOp::Mul, t.e, makeConst(t.e.type(), t.coeff));
-      sum = sum ? Binary::make(BinOp::Add, sum, term) : term;
-    }
-    return sum ? sum : makeConst(DType::i64(), 0);
-  }
+  return Expr();
+}
+
+/// A vector offset `first + lane * stride + k * ((c + lane) // d)` (k = 0:
+/// no step): what a vectorized loop over a fused index gives (`(p // 56) *
+/// 58 + p % 56` for p = ramp(p0, 1, 16) is p0 + lane + 2 * ((p0 + lane) //
+/// 56)). Built on loopnest::linearize: `x % d` is read as x - d * (x // d)
+/// and equal `x // d` terms merge, so `(p // 56) * 56 + p % 56` is p.
+struct LaneOffset {
+  Expr first;
+  int64_t stride = 0;
+  loopnest::LinearForm c; // without the lane
+  int64_t d = 0, k = 0;
 };
 
-/// A small guard against overflow in the coefficient arithmetic: offsets of
-/// real buffers are far below it.
-constexpr int64_t kMaxCoeff = int64_t(1) << 40;
-
-/// `e` (an int64 vector of `lanes` lanes, or a scalar) as a LaneForm, if it
-/// is one: sums, differences, products with constants, ramps of constant
-/// stride, broadcasts, and `// d`, `% d` by a positive constant of a
-/// stride-1 ramp-like form without steps.
-std::optional<LaneForm> laneForm(const Expr &e, int lanes) {
-  LaneForm f;
-  if (!e.type().isInt()) return std::nullopt;
-  if (e.type().lanes == 1) {
-    f.scalars.push_back({Cast::make(DType::i64(), e), 1});
-    return f;
-  }
-  if (auto *b = e.as<Broadcast>()) return laneForm(b->value, lanes);
-  if (auto *r = e.as<Ramp>()) {
-    const int64_t *s = asConstInt(r->stride);
-    if (!s || r->lanes != lanes) return std::nullopt;
-    f.scalars.push_back({Cast::make(DType::i64(), r->base), 1});
-    f.laneStride = *s;
-    return f;
-  }
-  // A widening cast of a narrower integer vector (an int32 loop index in an
-  // int64 offset): the same form, its parts widened. It differs from the
-  // narrow arithmetic only where that overflows, which no index of an
-  // element does.
-  if (auto *c = e.as<Cast>())
-    if (c->value.type().isInt() && c->value.type().bits <= e.type().bits)
-      return laneForm(c->value, lanes);
-  auto *bin = e.as<Binary>();
-  if (!bin) return std::nullopt;
-  auto constOf = [](const Expr &x) -> const int64_t * {
-    if (auto *b = x.as<Broadcast>()) return asConstInt(b->value);
-    return asConstInt(x);
+std::optional<LaneOffset> laneOffset(const Expr &offset) {
+  using loopnest::LinearForm;
+  Expr perLaneOffset = perLane(offset);
+  if (!perLaneOffset) return std::nullopt;
+  LinearForm f = loopnest::linearize(perLaneOffset);
+  // The part of `x` (a `// d` or `% d` operand) without the lane, when x is
+  // that plus the lane itself.
+  auto stepBase = [](const Expr &x) -> std::optional<LinearForm> {
+    LinearForm lx = loopnest::linearize(x);
+    if (lx.coeffOf(kLane) != 1) return std::nullopt;
+    lx.terms.erase(kLane);
+    for (auto &[key, term] : lx.terms)
+      if (loopnest::usesVar(term.first, kLane)) return std::nullopt;
+    return lx;
   };
-  switch (bin->op) {
-  case BinOp::Add:
-  case BinOp::Sub: {
-    auto a = laneForm(bin->a, lanes), b = laneForm(bin->b, lanes);
-    if (!a || !b) return std::nullopt;
-    a->add(*b, bin->op == BinOp::Add ? 1 : -1);
-    return a;
-  }
-  case BinOp::Mul: {
-    const int64_t *k = constOf(bin->b);
-    const Expr &other = k ? bin->a : bin->b;
-    if (!k) k = constOf(bin->a);
-    if (!k || *k > kMaxCoeff || *k < -kMaxCoeff) return std::nullopt;
-    auto a = laneForm(other, lanes);
-    if (!a) return std::nullopt;
-    a->scale(*k);
-    return a;
-  }
-  case BinOp::FloorDiv:
-  case BinOp::FloorMod: {
-    const int64_t *d = constOf(bin->b);
-    if (!d || *d <= 0 || *d > kMaxCoeff) return std::nullopt;
-    auto a = laneForm(bin->a, lanes);
-    if (!a || a->laneStride != 1 || !a->steps.empty()) return std::nullopt;
-    Expr c = a->scalarSum();
-    if (bin->op == BinOp::FloorDiv) {
-      f.addStep(c, *d, 1);
-    } else { // c + lane - d * ((c + lane) // d)
-      f.scalars.push_back({c, 1});
-      f.laneStride = 1;
-      f.addStep(c, *d, -*d);
+  // `x % d` with the lane in x: x - d * (x // d).
+  LinearForm g;
+  g.constant = f.constant;
+  for (auto &[key, term] : f.terms) {
+    auto *mod = term.first.as<Binary>();
+    const int64_t *d = mod && mod->op == BinOp::FloorMod ? asConstInt(mod->b) : nullptr;
+    if (d && loopnest::usesVar(term.first, kLane)) {
+      g.add(loopnest::linearize(mod->a), term.second);
+      g.add(loopnest::linearize(Binary::make(BinOp::FloorDiv, mod->a, mod->b)), -term.second * *d);
+    } else {
+      LinearForm one;
+      one.terms.emplace(key, term);
+      g.add(one, 1);
     }
-    return f;
   }
-  default: return std::nullopt;
+  LaneOffset out;
+  LinearForm first;
+  first.constant = g.constant;
+  for (auto &[key, term] : g.terms) {
+    if (term.second == 0) continue;
+    if (key == kLane) {
+      out.stride = term.second;
+      continue;
+    }
+    if (!loopnest::usesVar(term.first, kLane)) {
+      first.terms.emplace(key, term);
+      continue;
+    }
+    auto *div = term.first.as<Binary>();
+    const int64_t *d = div && div->op == BinOp::FloorDiv ? asConstInt(div->b) : nullptr;
+    std::optional<LinearForm> c = d && *d > 0 ? stepBase(div->a) : std::nullopt;
+    if (!c || out.k) return std::nullopt; // not a step, or a second one
+    out.c = *c, out.d = *d, out.k = term.second;
   }
+  out.first = loopnest::fromLinear(first, DType::i64());
+  return out;
 }
 
 } // namespace
@@ -555,37 +519,31 @@ llvm::Value *CodeGenLLVM::elementAddress(const Buffer &buf, const std::vector<Ex
   auto *ramp = offset.as<Ramp>();
   if (ramp && isConstInt(ramp->stride, 1))
     return b_.CreateInBoundsGEP(elemTy, base, codegenOffset(ramp->base), buf->name + ".addr");
-  if (std::optional<LaneForm> f = laneForm(offset, int(lanes))) {
-    f->steps.erase(std::remove_if(f->steps.begin(), f->steps.end(),
-                                  [](const LaneForm::Step &st) { return st.coeff == 0; }),
-                   f->steps.end());
-    if (f->laneStride == 1 && f->steps.empty()) // contiguous after all
-      return b_.CreateInBoundsGEP(elemTy, base, codegenOffset(f->scalarSum()), buf->name + ".addr");
-    if (pieces && f->laneStride == 1 && f->steps.size() == 1 && f->steps[0].coeff > 0 &&
-        f->steps[0].d >= int64_t(lanes)) {
-      // Two contiguous runs: lanes below `split` at `first`, the others at
-      // first + coeff (docs/architecture.md, "Vector accesses").
-      const LaneForm::Step &st = f->steps[0];
-      Expr d = makeConst(DType::i64(), st.d);
-      Expr q0 = Binary::make(BinOp::FloorDiv, st.c, d);
-      Expr splitExpr = Binary::make(BinOp::Sub, d, Binary::make(BinOp::FloorMod, st.c, d));
-      // Where every variable's coefficient in c is a multiple of d (a tile
-      // of whole rows: c = po * 112 + 48 in rows of 56), the split is a
-      // constant: LLVM then drops the second load of a vector that stays
-      // in its row.
-      loopnest::LinearForm lin = loopnest::linearize(st.c);
+  if (std::optional<LaneOffset> f = laneOffset(offset)) {
+    if (f->stride == 1 && !f->k) // contiguous after all
+      return b_.CreateInBoundsGEP(elemTy, base, codegenOffset(f->first), buf->name + ".addr");
+    if (pieces && f->stride == 1 && f->k > 0 && f->d >= int64_t(lanes)) {
+      // Two contiguous runs: lanes below `split` at first + k * (c // d),
+      // the others k further (docs/architecture.md, "Vector accesses").
+      Expr d = makeConst(DType::i64(), f->d);
+      Expr c = loopnest::fromLinear(f->c, DType::i64());
+      Expr q0 = Binary::make(BinOp::FloorDiv, c, d);
+      Expr splitExpr = Binary::make(BinOp::Sub, d, Binary::make(BinOp::FloorMod, c, d));
+      // Where every coefficient in c is a multiple of d (a tile of whole
+      // rows: c = po * 112 + 48 in rows of 56), the split is a constant:
+      // LLVM then drops the second load of a vector that stays in its row.
+      loopnest::LinearForm q = f->c;
       bool whole = true;
-      for (auto &[key, term] : lin.terms) whole &= term.second % st.d == 0;
+      for (auto &[key, term] : q.terms) whole &= term.second % f->d == 0;
       if (whole) {
-        int64_t r = ((lin.constant % st.d) + st.d) % st.d;
-        splitExpr = makeConst(DType::i64(), st.d - r);
-        lin.constant -= r;
-        for (auto &[key, term] : lin.terms) term.second /= st.d;
-        lin.constant /= st.d;
-        q0 = loopnest::fromLinear(lin, DType::i64());
+        int64_t r = ((q.constant % f->d) + f->d) % f->d;
+        splitExpr = makeConst(DType::i64(), f->d - r);
+        q.constant = (q.constant - r) / f->d;
+        for (auto &[key, term] : q.terms) term.second /= f->d;
+        q0 = loopnest::fromLinear(q, DType::i64());
       }
-      Expr first = Binary::make(BinOp::Add, f->scalarSum(),
-                                Binary::make(BinOp::Mul, q0, makeConst(DType::i64(), st.coeff)));
+      Expr first = Binary::make(BinOp::Add, f->first,
+                                Binary::make(BinOp::Mul, q0, makeConst(DType::i64(), f->k)));
       Value *split = codegen(splitExpr);
       std::vector<llvm::Constant *> iota;
       for (unsigned i = 0; i < lanes; ++i) iota.push_back(b_.getInt64(i));
@@ -593,7 +551,7 @@ llvm::Value *CodeGenLLVM::elementAddress(const Buffer &buf, const std::vector<Ex
           b_.CreateICmpULT(llvm::ConstantVector::get(iota), splat(split, lanes), buf->name + ".lo");
       pieces->split = split;
       pieces->lanes = lanes;
-      pieces->step = st.coeff;
+      pieces->step = f->k;
       return b_.CreateInBoundsGEP(elemTy, base, codegenOffset(first), buf->name + ".addr");
     }
   }
