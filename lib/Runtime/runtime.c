@@ -164,14 +164,14 @@ typedef int32_t (*hybridc_rt_v2_body_t)(void *closure, int32_t begin, int32_t en
 struct hybridc_rt_v2_job {
   hybridc_rt_v2_body_t body;
   void *closure;
-  int64_t extent, divisor; // chunks take 1/divisor of the iterations left
-  int64_t next;            // atomic: the first iteration not handed out yet
-  int32_t failed;          // atomic: the first non-zero code a body returned
-  int32_t max_workers;     // pool threads that may join (the caller is not one)
-  int32_t joined;          // pool threads that joined (under the pool lock)
-  int32_t active;          // pool threads still running chunks (atomic; changed under the lock)
-  int32_t queued;          // in the pool's queue (under the lock)
-  int32_t err_claimed;     // atomic: an error report was recorded
+  int64_t extent;
+  int64_t next;        // atomic: the first iteration not handed out yet
+  int64_t active;      // pool threads still running chunks (atomic; changed under the lock)
+  int32_t failed;      // atomic: the first non-zero code a body returned
+  int32_t max_workers; // pool threads that may join (the caller is not one)
+  int32_t joined;      // pool threads that joined (under the pool lock)
+  int32_t queued;      // in the pool's queue (under the lock)
+  int32_t err_claimed; // atomic: an error report was recorded
   int32_t err_code;
   const char *err_kernel, *err_message; // string constants of the object
   struct hybridc_rt_v2_job *next_job;   // the queue (under the lock)
@@ -268,10 +268,11 @@ void hybridc_rt_v2_run_chunks(struct hybridc_rt_v2_job *job) {
     // that the first chunks are large (few claims, long contiguous runs for
     // the body's loops and caches) and the last ones small (a thread that
     // started late or ran slower is waited for one small chunk at most).
+    int64_t threads = job->max_workers + 1;
     int64_t begin = __atomic_load_n(&job->next, __ATOMIC_RELAXED), end = 0;
     do {
       if (begin >= job->extent) break;
-      end = begin + (job->extent - begin + job->divisor - 1) / job->divisor;
+      end = begin + (job->extent - begin + threads - 1) / threads;
     } while (!__atomic_compare_exchange_n(&job->next, &begin, end, 1, __ATOMIC_RELAXED,
                                           __ATOMIC_RELAXED));
     if (begin >= job->extent) break;
@@ -333,12 +334,12 @@ static inline void hybridc_rt_v2_relax(void) {
 #endif
 }
 
-// Polls until *word differs from `seen` or the clock passes `deadline`;
-// returns whether it changed.
-int hybridc_rt_v2_poll_change(const int64_t *word, int64_t seen, int64_t deadline) {
+// Polls until (*word == value) == equal, or the clock passes `deadline`;
+// returns whether it got there.
+int hybridc_rt_v2_poll(const int64_t *word, int64_t value, int equal, int64_t deadline) {
   for (;;) {
     for (int i = 0; i < 64; ++i) {
-      if (__atomic_load_n(word, __ATOMIC_ACQUIRE) != seen) return 1;
+      if ((__atomic_load_n(word, __ATOMIC_ACQUIRE) == value) == equal) return 1;
       hybridc_rt_v2_relax();
     }
     if (hybridc_rt_v2_now_ns() >= deadline) return 0;
@@ -367,7 +368,7 @@ void *hybridc_rt_v2_worker(void *arg) {
         int64_t seen = __atomic_load_n(&pool->posted, __ATOMIC_RELAXED);
         ++pool->spinning;
         pthread_mutex_unlock(&pool->lock);
-        if (!hybridc_rt_v2_poll_change(&pool->posted, seen, spin_until)) spin_until = 0;
+        if (!hybridc_rt_v2_poll(&pool->posted, seen, 0, spin_until)) spin_until = 0;
         pthread_mutex_lock(&pool->lock);
         --pool->spinning;
         continue;
@@ -439,7 +440,6 @@ __attribute__((noinline)) int32_t hybridc_rt_v2_parallel_for(hybridc_rt_v2_body_
   job.extent = extent;
   int32_t threads = hybridc_rt_v2_get_num_threads();
   if (threads > extent) threads = extent;
-  job.divisor = threads;
   job.max_workers = threads - 1;
 
   struct hybridc_rt_v2_pool *pool = &hybridc_rt_v2_pool;
@@ -471,24 +471,15 @@ __attribute__((noinline)) int32_t hybridc_rt_v2_parallel_for(hybridc_rt_v2_body_
   if (job.max_workers > 0) {
     pthread_mutex_lock(&pool->lock);
     hybridc_rt_v2_dequeue(&job); // no worker joins from now on
-    if (__atomic_load_n(&job.active, __ATOMIC_ACQUIRE) > 0) {
-      // The workers that joined are finishing their last chunks: poll a
-      // while before sleeping.
-      pthread_mutex_unlock(&pool->lock);
-      int64_t deadline = hybridc_rt_v2_now_ns() + HYBRIDC_SPIN_NS;
-      int done = 0;
-      while (!done) {
-        for (int i = 0; i < 64 && !done; ++i) {
-          done = __atomic_load_n(&job.active, __ATOMIC_ACQUIRE) == 0;
-          hybridc_rt_v2_relax();
-        }
-        if (hybridc_rt_v2_now_ns() >= deadline) break;
-      }
+    pthread_mutex_unlock(&pool->lock);
+    // The workers that joined are finishing their last chunks: poll a while
+    // before sleeping.
+    if (!hybridc_rt_v2_poll(&job.active, 0, 1, hybridc_rt_v2_now_ns() + HYBRIDC_SPIN_NS)) {
       pthread_mutex_lock(&pool->lock);
       while (__atomic_load_n(&job.active, __ATOMIC_ACQUIRE) > 0)
         pthread_cond_wait(&pool->done, &pool->lock);
+      pthread_mutex_unlock(&pool->lock);
     }
-    pthread_mutex_unlock(&pool->lock);
   }
 
   if (__atomic_load_n(&job.err_claimed, __ATOMIC_ACQUIRE)) {
