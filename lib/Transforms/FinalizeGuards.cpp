@@ -352,12 +352,20 @@ class RangeFold : public LoopRanges {
 protected:
   using IRMutator::visit;
   /// true / false when the ranges decide `c`, else null.
-  std::optional<bool> decide(const Expr &c) const {
-    auto *cmp = c.as<Cmp>();
-    if (!cmp || !cmp->a.type().isIntegral() || cmp->a.type().lanes != 1) return std::nullopt;
-    DType t = cmp->a.type();
+  /// a - b of a scalar integer comparison, as a linear form.
+  static LinearForm difference(const Cmp *cmp) {
     LinearForm f = linearize(cmp->a);
     f.add(linearize(cmp->b), -1);
+    return f;
+  }
+  static bool scalarIntegral(const Cmp *cmp) {
+    return cmp && cmp->a.type().isIntegral() && cmp->a.type().lanes == 1;
+  }
+  std::optional<bool> decide(const Expr &c) const {
+    auto *cmp = c.as<Cmp>();
+    if (!scalarIntegral(cmp)) return std::nullopt;
+    DType t = cmp->a.type();
+    LinearForm f = difference(cmp);
     Interval d =
         bounds(simplify(fromLinear(f, t)), [&](const std::string &v) { return rangeOf(v); });
     switch (cmp->op) {
@@ -388,10 +396,8 @@ protected:
   /// then peel loop by loop. Null when `c` is not such a test.
   Expr splitZeroTest(const Expr &c) const {
     auto *cmp = c.as<Cmp>();
-    if (!cmp || cmp->op != CmpOp::EQ || !cmp->a.type().isIntegral() || cmp->a.type().lanes != 1)
-      return Expr();
-    LinearForm f = linearize(cmp->a);
-    f.add(linearize(cmp->b), -1);
+    if (!scalarIntegral(cmp) || cmp->op != CmpOp::EQ) return Expr();
+    LinearForm f = difference(cmp);
     if (f.constant != 0 || f.terms.size() < 2) return Expr();
     int sign = 0;
     Expr out;
