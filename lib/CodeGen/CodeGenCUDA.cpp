@@ -79,6 +79,7 @@ protected:
   void emitHeapFree(llvm::Value *) override {}
 
   void emitBarrier() override { callIntrinsic(llvm::Intrinsic::nvvm_barrier0, {}, {}); }
+  bool streamStores() const override { return false; }
 
   // 'shared': one array per block in the shared address space (3); loads and
   // stores go through a generic pointer that InferAddressSpaces turns back

@@ -26,12 +26,14 @@
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DIBuilder.h"
 #include "llvm/IR/Intrinsics.h"
+#include "llvm/IR/IntrinsicsX86.h"
 #include "llvm/IR/MDBuilder.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/MathExtras.h"
 #include "llvm/Target/TargetMachine.h"
 #include "llvm/Transforms/Utils/Local.h"
 
+#include <algorithm>
 #include <optional>
 
 namespace hybridc::codegen {
@@ -361,6 +363,7 @@ llvm::Function *CodeGenLLVM::compile(const LoweredFunc &f) {
   if (!b_.GetInsertBlock()->getTerminator()) emitReturn(0);
 
   llvm::removeUnreachableBlocks(*fn_);
+  fenceStreamedFunctions();
   if (sp_) di_->finalizeSubprogram(sp_);
   sp_ = nullptr;
   b_.SetCurrentDebugLocation(llvm::DebugLoc());
@@ -1046,11 +1049,62 @@ void CodeGenLLVM::visit(const Store *op) {
                                 op->buffer->name + ".addr2");
     b_.CreateMaskedStore(v, addr, align, pieces.mask);
     b_.CreateMaskedStore(v, addr2, align, b_.CreateNot(pieces.mask));
+  } else if (addr && lanes > 1 && op->buffer->stream && streamStores()) {
+    emitStreamStore(v, addr, align, op->buffer->name);
   } else if (addr) {
     b_.CreateAlignedStore(v, addr, align);
   } else {
     b_.CreateMaskedScatter(v, vecPtrs, align);
   }
+}
+
+void CodeGenLLVM::emitStreamStore(Value *v, Value *addr, llvm::Align align,
+                                  const std::string &name) {
+  llvm::MDNode *nontemporal =
+      llvm::MDNode::get(ctx_, {llvm::ConstantAsMetadata::get(b_.getInt32(1))});
+  llvm::Triple triple(module_.getTargetTriple());
+  if (!triple.isX86()) { // AArch64's STNP takes any address the store could
+    b_.CreateAlignedStore(v, addr, align)
+        ->setMetadata(llvm::LLVMContext::MD_nontemporal, nontemporal);
+    return;
+  }
+  // MOVNTPS/MOVNTDQ need the vector's alignment (64 bytes at most: wider
+  // vectors are stored as several); without it LLVM writes eight-byte
+  // MOVNTIs, slower than the cached store.
+  uint64_t bytes = module_.getDataLayout().getTypeStoreSize(v->getType());
+  if (bytes < 16 || !llvm::isPowerOf2_64(bytes)) {
+    b_.CreateAlignedStore(v, addr, align);
+    return;
+  }
+  uint64_t want = std::min<uint64_t>(bytes, 64);
+  Value *misaligned = b_.CreateAnd(b_.CreatePtrToInt(addr, b_.getInt64Ty()), want - 1);
+  llvm::BasicBlock *streamBlock = newBlock(name + ".stream");
+  llvm::BasicBlock *cachedBlock = newBlock(name + ".cached");
+  llvm::BasicBlock *done = newBlock(name + ".stored");
+  b_.CreateCondBr(b_.CreateICmpEQ(misaligned, b_.getInt64(0)), streamBlock, cachedBlock);
+  enter(b_, streamBlock);
+  b_.CreateAlignedStore(v, addr, llvm::Align(want))
+      ->setMetadata(llvm::LLVMContext::MD_nontemporal, nontemporal);
+  b_.CreateBr(done);
+  enter(b_, cachedBlock);
+  b_.CreateAlignedStore(v, addr, align);
+  b_.CreateBr(done);
+  enter(b_, done);
+  llvm::Function *fn = b_.GetInsertBlock()->getParent();
+  if (std::find(streamed_.begin(), streamed_.end(), fn) == streamed_.end()) streamed_.push_back(fn);
+}
+
+void CodeGenLLVM::fenceStreamedFunctions() {
+  // Non-temporal stores are weakly ordered: the sfence makes them visible
+  // before whatever follows the return (the caller's reads, a pool
+  // worker's completion signal).
+  for (llvm::Function *fn : streamed_)
+    for (llvm::BasicBlock &bb : *fn)
+      if (auto *ret = llvm::dyn_cast<llvm::ReturnInst>(bb.getTerminator())) {
+        llvm::IRBuilder<> at(ret);
+        at.CreateCall(llvm::Intrinsic::getDeclaration(&module_, llvm::Intrinsic::x86_sse_sfence));
+      }
+  streamed_.clear();
 }
 
 CodeGenLLVM::CountedLoop CodeGenLLVM::beginCountedLoop(const std::string &name,

@@ -80,6 +80,9 @@ protected:
   /// 'shared' -> a per-block array in shared memory), or null for the
   /// default (stack or heap).
   virtual llvm::Value *emitScopedAllocation(const ir::BufferNode &) { return nullptr; }
+  /// Whether the schedule's "stream" makes whole-vector stores non-temporal
+  /// (cuda: no; its stores stay as they are).
+  virtual bool streamStores() const { return true; }
 
   //===--- Expressions -----------------------------------------------------===//
   llvm::Value *codegen(const ir::Expr &e);
@@ -179,6 +182,16 @@ protected:
   void emitFreesDownTo(size_t depth);
   /// Frees every heap buffer and returns `code`.
   void emitReturn(int code);
+  /// A whole-vector store into a "stream" buffer (docs/schedules.md
+  /// "stream"): non-temporal; on x86, whose non-temporal vector stores need
+  /// an address aligned to the vector, only where it is (a branch per store,
+  /// an ordinary store otherwise) and followed by an sfence before the
+  /// function returns.
+  void emitStreamStore(llvm::Value *v, llvm::Value *addr, llvm::Align align,
+                       const std::string &name);
+  /// The sfence before each return of the functions emitStreamStore wrote
+  /// into (compile(), once the def and its outlined functions are done).
+  void fenceStreamedFunctions();
   /// Branches to the failure path (report + return `code`) unless `ok`.
   void emitCheck(llvm::Value *ok, int code, const std::string &message,
                  const std::string &blockName);
@@ -217,7 +230,8 @@ protected:
   std::vector<std::pair<std::string, Symbol>> symbols_;
   std::map<const ir::BufferNode *, llvm::Value *> buffers_; // base pointers
   std::map<const ir::BufferNode *, llvm::GlobalVariable *> constBuffers_;
-  std::vector<llvm::Value *> heap_; // live heap buffers, outermost first
+  std::vector<llvm::Value *> heap_;        // live heap buffers, outermost first
+  std::vector<llvm::Function *> streamed_; // functions with non-temporal x86 stores
   std::vector<LoopTargets> loops_;
 
   // -g

@@ -233,8 +233,8 @@ public:
       return;
     case StmtKind::Allocate: {
       auto *n = s.as<Allocate>();
-      line(in,
-           "allocate " + n->buffer->name + ": " + bufferType(n->buffer) + " " + n->buffer->scope);
+      line(in, "allocate " + n->buffer->name + ": " + bufferType(n->buffer) + " " +
+                   n->buffer->scope + (n->buffer->stream ? " stream" : ""));
       stmt(n->body, in);
       return;
     }
@@ -285,7 +285,8 @@ std::string toString(const LoweredFunc &f) {
     if (a.kind == Arg::Scalar)
       s = a.name + ": " + a.dtype.str();
     else
-      s = a.name + ": " + Printer::bufferType(a.buffer) + (a.buffer->strided ? " strided" : "");
+      s = a.name + ": " + Printer::bufferType(a.buffer) + (a.buffer->strided ? " strided" : "") +
+          (a.buffer->stream ? " stream" : "");
     std::string &dst = a.kind == Arg::OutputBuffer ? outs : ins;
     dst += (dst.empty() ? "" : ", ") + s;
   }

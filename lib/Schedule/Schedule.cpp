@@ -70,6 +70,7 @@ const OpSpec kOps[] = {
     {"compute_inline", ScheduleOp::ComputeInline, {"buffer"}},
     {"compute_at", ScheduleOp::ComputeAt, {"buffer", "loop", "name"}},
     {"cache_write", ScheduleOp::CacheWrite, {"buffer", "loop", "name"}},
+    {"stream", ScheduleOp::Stream, {"buffer"}},
 };
 
 const char *kThreadTags[] = {"blockIdx.x",  "blockIdx.y",  "blockIdx.z",
@@ -379,8 +380,9 @@ private:
                 describe(v));
       return std::nullopt;
     }
-    const std::string allOps = "split, fuse, reorder, tile, unroll, vectorize, parallel, bind, "
-                               "rfactor, cache_read, cache_write, compute_inline or compute_at";
+    const std::string allOps =
+        "split, fuse, reorder, tile, unroll, vectorize, parallel, bind, "
+        "rfactor, cache_read, cache_write, compute_inline, compute_at or stream";
     const Value *opValue = nullptr;
     for (size_t i = 0; i < v.members.size(); ++i)
       if (v.members[i].first == "op" && !opValue) opValue = v.members[i].second.get();
@@ -496,6 +498,7 @@ private:
         if (const std::string *s = string(*x, "\"name\"")) op.name = *s;
       break;
     case ScheduleOp::ComputeInline:
+    case ScheduleOp::Stream:
       if (const Value *x = require("buffer")) {
         op.bufferRange = x->range;
         if (const std::string *s = string(*x, "\"buffer\"")) op.buffer = *s;

@@ -155,6 +155,7 @@ const char *opName(ScheduleOp::Kind k) {
   case ScheduleOp::ComputeInline: return "compute_inline";
   case ScheduleOp::ComputeAt: return "compute_at";
   case ScheduleOp::CacheWrite: return "cache_write";
+  case ScheduleOp::Stream: return "stream";
   }
   return "?";
 }
@@ -570,8 +571,52 @@ private:
       body_ = r.body;
       return true;
     }
+    case ScheduleOp::Stream: return stream(op);
     }
     return false;
+  }
+
+  /// stream (docs/schedules.md "stream"): marks a buffer the def stores
+  /// into; code generation makes its whole-vector stores non-temporal.
+  bool stream(const ScheduleOp &op) {
+    struct Scan : IRVisitor {
+      std::map<std::string, Buffer> seen; // every buffer accessed or allocated, by name
+      std::set<const BufferNode *> stored;
+      using IRVisitor::visit;
+      void visit(const Load *n) override {
+        seen.emplace(n->buffer->name, n->buffer);
+        IRVisitor::visit(n);
+      }
+      void visit(const Store *n) override {
+        seen.emplace(n->buffer->name, n->buffer);
+        stored.insert(n->buffer.get());
+        IRVisitor::visit(n);
+      }
+      void visit(const Allocate *n) override {
+        seen.emplace(n->buffer->name, n->buffer);
+        IRVisitor::visit(n);
+      }
+    } scan;
+    scan.visit(body_);
+    auto it = scan.seen.find(op.buffer);
+    auto refuse = [&](const std::string &why) {
+      diags_.report(DiagKind::ScheduleStream, op.bufferRange, {op.buffer, why});
+      return false;
+    };
+    if (it == scan.seen.end()) {
+      std::string names;
+      for (auto &[name, b] : scan.seen)
+        if (b->kind != BufferNode::Const) names += (names.empty() ? "" : ", ") + name;
+      return refuse("def '" + sched_.def + "' has no buffer of that name" +
+                    (names.empty() ? std::string() : "; buffers: " + names));
+    }
+    const Buffer &b = it->second;
+    if (!scan.stored.count(b.get())) return refuse("def '" + sched_.def + "' never stores into it");
+    if (b->kind == BufferNode::Temp && b->scope != "global")
+      return refuse("it is a '" + b->scope +
+                    "' buffer, kept near the core; only global memory is streamed");
+    b->stream = true;
+    return true;
   }
 
   struct SplitResult {

@@ -1968,7 +1968,7 @@ def make_schedule(r, dg):
     for _ in range(r.randint(0 if ops else 1, 3)):
         op = r.choice(["split", "split", "fuse", "reorder", "tile", "unroll", "vectorize", "vectorize",
                        "parallel", "parallel", "bind", "rfactor", "cache_read", "cache_write",
-                       "compute_at"])
+                       "compute_at", "stream"])
         if op == "split":
             c = loops(lambda s: s.kind == "serial")
             if c:
@@ -2023,6 +2023,12 @@ def make_schedule(r, dg):
                 c = [s for s in c if s.parent is None] or c
             if names and c:
                 ops.append({"op": "compute_at", "buffer": r.choice(names), "loop": r.choice(c).name})
+        elif op == "stream":
+            # non-temporal vector stores into a buffer: values unchanged;
+            # inputs, local buffers and unknown names refused cleanly
+            names = [b.name for b in dg.bufs] + [n for n, ann in dg.params if ann and "[" in ann]
+            if names:
+                ops.append({"op": "stream", "buffer": r.choice(names)})
         elif op == "bind" and r.random() < 0.3:
             c = loops(lambda s: s.kind == "serial" and s.ext is not None and not s.children)
             if c:

@@ -258,15 +258,19 @@ TEST_CASE("schedule ops: op names, required keys, value kinds", "[schedule]") {
   // The op object starts at column 21.
   CHECK(op(R"({"loop": "i"})") ==
         "1:21: a schedule entry needs \"op\" (one of split, fuse, reorder, tile, "
-        "unroll, vectorize, parallel, bind, rfactor, cache_read, cache_write, compute_inline or "
-        "compute_at) "
+        "unroll, vectorize, parallel, bind, rfactor, cache_read, cache_write, compute_inline, "
+        "compute_at or stream) "
         "[ScheduleMissingKey]");
   CHECK(op(R"({"op": "spilt", "loop": "i"})") ==
         "1:28: unknown schedule op 'spilt'; expected one of split, fuse, reorder, tile, "
-        "unroll, vectorize, parallel, bind, rfactor, cache_read, cache_write, compute_inline or "
-        "compute_at "
+        "unroll, vectorize, parallel, bind, rfactor, cache_read, cache_write, compute_inline, "
+        "compute_at or stream "
         "[ScheduleUnknownOp]");
   CHECK(op(R"({"op": 1})") == "1:28: \"op\" must be a string, got 1 [ScheduleValueType]");
+  CHECK(op(R"({"op": "stream"})") == "1:21: 'stream' op needs \"buffer\" [ScheduleMissingKey]");
+  CHECK(op(R"({"op": "stream", "buffer": "c", "loop": "i"})") ==
+        "1:53: unknown key 'loop' in this 'stream' op; expected \"op\" or \"buffer\" "
+        "[ScheduleUnknownKey]");
   CHECK(op(R"({"op": "split", "loop": "i"})") ==
         "1:21: 'split' op needs \"factor\" or \"nparts\" [ScheduleMissingKey]");
   CHECK(op(R"({"op": "split", "factor": 2})") ==

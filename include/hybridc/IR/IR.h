@@ -95,6 +95,9 @@ struct BufferNode {
   bool written = false;          // Input: the kernel stores into it (header: non-const)
   std::string scope = "global";  // Temp: global, local, shared
   std::vector<double> constData; // Const: row-major values
+  /// Schedule "stream": whole-vector stores into it are non-temporal where
+  /// aligned (docs/schedules.md "stream"); no change to its values.
+  bool stream = false;
 };
 using Buffer = std::shared_ptr<BufferNode>;
 

@@ -57,7 +57,8 @@ struct ScheduleOp {
     CacheRead,
     ComputeInline,
     ComputeAt,
-    CacheWrite
+    CacheWrite,
+    Stream
   };
   Kind kind;
   SourceRange range; // the op object
@@ -72,7 +73,7 @@ struct ScheduleOp {
       name; // optional new names (name: fuse's loop, cache_read's copy, compute_at's tile)
   std::string thread; // bind
   SourceRange threadRange;
-  std::string buffer; // cache_read, cache_write, compute_inline, compute_at
+  std::string buffer; // cache_read, cache_write, compute_inline, compute_at, stream
   SourceRange bufferRange;
 };
 
