@@ -8,6 +8,7 @@
 # (MOVNTPD/MOVNTDQ). reuse: a streamed temporary written by a parallel nest
 # and read by the next one (the sfence at the end of each task). fused: a
 # vector that crosses a row is two masked stores, which stay ordinary.
+# sym: symbolic extents (rows of m floats, m = 37 at run time).
 # Against numpy on x86-64 (-O3, -O0), AArch64 (STNP) and in `hybridc run`.
 # RUN: %e2e %s --schedule %S/Inputs/stream.json --ref %S/stream.py --function rows --workdir %t/rows
 # RUN: %e2e %s --schedule %S/Inputs/stream.json --ref %S/stream.py --function rows --workdir %t/rows0 -- -O0
@@ -18,6 +19,8 @@
 # RUN: %e2e %s --schedule %S/Inputs/stream.json --ref %S/stream.py --function reuse --target aarch64 --workdir %t/reuse.a64
 # RUN: %e2e %s --schedule %S/Inputs/stream.json --ref %S/stream.py --function fused --workdir %t/fused
 # RUN: %e2e %s --schedule %S/Inputs/stream.json --ref %S/stream.py --function fused --target aarch64 --workdir %t/fused.a64
+# RUN: %e2e %s --schedule %S/Inputs/stream.json --ref %S/stream.py --function sym --workdir %t/sym
+# RUN: %e2e %s --schedule %S/Inputs/stream.json --ref %S/stream.py --function sym --target aarch64 --workdir %t/sym.a64
 # RUN: %hybridc %s -s %S/Inputs/stream.json --function rows --emit-lowered=- | FileCheck %s --check-prefix=LOWERED
 # RUN: %hybridc %s -s %S/Inputs/stream.json --function rows --mcpu x86-64-v4 --emit-asm=- | FileCheck %s --check-prefix=ROWS
 # RUN: %hybridc %s -s %S/Inputs/stream.json --function dtypes --mcpu x86-64-v4 --emit-asm=- | FileCheck %s --check-prefix=DTYPES
@@ -81,3 +84,10 @@ def fused(a: float32[12, 18]):
 # FUSED: call void @llvm.masked.store.v16f32.p0(<16 x float> %{{.*}}, ptr %o.addr{{[0-9]*}}, i32 4, <16 x i1> %o.lo
 # FUSED-NOT: !nontemporal
 # FUSED: call void @llvm.masked.store.v16f32.p0(<16 x float> %{{.*}}, ptr %o.addr2
+
+def sym(n: int32, m: int32, a: float32[n, m]):
+    o = output_tensor((n, m), 'float32')
+    for y in range(n):
+        for x in range(m):
+            o[y, x] = a[y, x] - 0.25
+    return o

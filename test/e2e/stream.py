@@ -28,3 +28,11 @@ def reference_fused(a):
     o = np.full((12, 20), -1.0, np.float32)
     o[:, 1:19] = a * np.float32(3.0)
     return (o,)
+
+def inputs_sym(rng):
+    n, m = 9, 37
+    return {"n": np.int32(n), "m": np.int32(m),
+            "a": rng.standard_normal((n, m)).astype(np.float32)}
+
+def reference_sym(n, m, a):
+    return (a - np.float32(0.25),)
