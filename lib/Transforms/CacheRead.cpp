@@ -22,6 +22,9 @@
 // last tile of an imperfect split) the copy is guarded; those elements are
 // never read. Nothing inside L writes B, so the copy holds what the reads
 // would have seen.
+// cache_write (req.write) redirects L's stores too and writes the tile back
+// at the end of each iteration; it loads the tile first unless the body
+// overwrites all of it before reading any (OverwriteCheck).
 //
 // Expects: apply-schedule's loop nest. Guarantees: the same results.
 //
@@ -31,6 +34,8 @@
 #include "hybridc/IR/IRPrinter.h"
 #include "hybridc/IR/IRVisitor.h"
 #include "hybridc/Transforms/Passes.h"
+
+#include <algorithm>
 
 namespace hybridc::ir {
 namespace {
@@ -101,6 +106,113 @@ protected:
   Stmt visit(const Store *n, const Stmt &self) override {
     if (n->buffer.get() != from_) return IRMutator::visit(n, self);
     return withLoc(Store::make(to_, shifted(n->indices), mutate(n->value)), n->loc);
+  }
+};
+
+/// cache_write: whether each iteration of L stores every element of the
+/// box before it loads any, so that the tile need not be loaded first
+/// (docs/schedules.md "cache_write"). So when the first statement of L's
+/// body that accesses B does not load it and holds a store of B reached on
+/// every iteration of the loops around it there (no if, while, break or
+/// continue on the way; constant loop bounds) whose indices cover the box:
+/// per dimension, the part that changes inside L is c1 * v1 + c2 * v2 + ...
+/// over distinct loops of that path with c1 = 1 and c(j+1) = cj * extent(vj)
+/// (a loop, or the pair a split made of it), as many elements as the box.
+class OverwriteCheck {
+public:
+  OverwriteCheck(const BufferNode *buf, const std::vector<Expr> &extent)
+      : buf_(buf), extent_(extent) {}
+
+  bool check(const Stmt &body) { return first(body) == Covered; }
+
+private:
+  enum Result { Untouched, Covered, Fails };
+  const BufferNode *buf_;
+  const std::vector<Expr> &extent_;
+
+  struct Touches : IRVisitor {
+    const BufferNode *buf;
+    bool load = false, store = false;
+    explicit Touches(const BufferNode *b) : buf(b) {}
+    using IRVisitor::visit;
+    void visit(const Load *n) override {
+      load |= n->buffer.get() == buf;
+      IRVisitor::visit(n);
+    }
+    void visit(const Store *n) override {
+      store |= n->buffer.get() == buf;
+      IRVisitor::visit(n);
+    }
+  };
+
+  Result first(const Stmt &s) {
+    if (!s) return Untouched;
+    if (auto *b = s.as<Block>()) {
+      for (auto &c : b->stmts)
+        if (Result r = first(c); r != Untouched) return r;
+      return Untouched;
+    }
+    if (auto *l = s.as<LetStmt>()) {
+      Touches t(buf_);
+      t.visit(l->value);
+      return t.load ? Fails : first(l->body);
+    }
+    if (auto *v = s.as<VarDecl>()) return first(v->body);
+    Touches t(buf_);
+    t.visit(s);
+    if (!t.load && !t.store) return Untouched;
+    if (t.load) return Fails;
+    std::vector<const For *> path;
+    return coveringStore(s, path) ? Covered : Fails;
+  }
+
+  bool coveringStore(const Stmt &s, std::vector<const For *> &path) {
+    if (!s) return false;
+    if (auto *f = s.as<For>()) {
+      const int64_t *ext = asConstInt(f->extent);
+      if (!asConstInt(f->min) || !ext || *ext < 1 || effectsOf(f->body).ownExit) return false;
+      path.push_back(f);
+      bool ok = coveringStore(f->body, path);
+      path.pop_back();
+      return ok;
+    }
+    if (auto *b = s.as<Block>()) {
+      for (auto &c : b->stmts)
+        if (coveringStore(c, path)) return true;
+      return false;
+    }
+    if (auto *l = s.as<LetStmt>()) return coveringStore(l->body, path);
+    if (auto *v = s.as<VarDecl>()) return coveringStore(v->body, path);
+    if (auto *a = s.as<Allocate>()) return coveringStore(a->body, path);
+    auto *st = s.as<Store>();
+    return st && st->buffer.get() == buf_ && covers(st->indices, path);
+  }
+
+  bool covers(const std::vector<Expr> &indices, const std::vector<const For *> &path) {
+    std::set<std::string> used;
+    for (size_t d = 0; d < indices.size(); ++d) {
+      const int64_t *want = asConstInt(extent_[d]);
+      if (!want) return false;
+      std::vector<std::pair<int64_t, int64_t>> steps; // (coefficient, extent)
+      for (auto &[key, term] : linearize(indices[d]).terms) {
+        auto *var = term.first.as<Var>();
+        if (!var) continue;
+        for (const For *f : path)
+          if (f->name == var->name) {
+            if (!used.insert(var->name).second) return false;
+            steps.push_back({term.second, *asConstInt(f->extent)});
+          }
+      }
+      std::sort(steps.begin(), steps.end());
+      int64_t next = 1, count = 1;
+      for (auto &[coef, ext] : steps) {
+        if (coef != next || ext > *want || count > *want / ext) return false;
+        count *= ext;
+        next = coef * ext;
+      }
+      if (count != *want) return false;
+    }
+    return true;
   }
 };
 
@@ -243,11 +355,12 @@ CacheReadResult cacheRead(const Stmt &root, const CacheReadRequest &req) {
     return loopRange(it->second->min, it->second->extent, outerRange);
   };
   std::vector<Expr> src, dst;
+  std::vector<std::string> copyLoops;
   Expr guard;
   for (size_t d = 0; d < dims; ++d) {
     DType t = start[d].type();
     std::string n = req.name + ".d" + std::to_string(d);
-    res.loops.push_back(n);
+    copyLoops.push_back(n);
     Expr c = Var::make(t, n);
     Expr at = simplify(start[d] + c);
     dst.push_back(c);
@@ -286,10 +399,16 @@ CacheReadResult cacheRead(const Stmt &root, const CacheReadRequest &req) {
   for (size_t d = dims; d-- > 0;) {
     DType t = start[d].type();
     body =
-        withLoc(For::make(res.loops[d], makeConst(t, 0), extent[d], ForKind::Serial, body), L->loc);
+        withLoc(For::make(copyLoops[d], makeConst(t, 0), extent[d], ForKind::Serial, body), L->loc);
   }
   Stmt newBody = Redirect(r.buf.get(), copy, start).mutate(L->body);
-  std::vector<Stmt> parts = {body, newBody};
+  // cache_write: no load where the body overwrites the whole tile first.
+  bool load = !req.write || !OverwriteCheck(r.buf.get(), extent).check(L->body);
+  std::vector<Stmt> parts = {newBody};
+  if (load) {
+    parts.insert(parts.begin(), body);
+    res.loops = copyLoops;
+  }
   if (req.write) {
     // Written back at the end of the iteration, element by element (what
     // the body did not write goes back unchanged), by loops `name.w0`, ...
@@ -299,7 +418,7 @@ CacheReadResult cacheRead(const Stmt &root, const CacheReadRequest &req) {
     for (size_t d = 0; d < dims; ++d) names.push_back(req.name + ".w" + std::to_string(d));
     for (size_t d = dims; d-- > 0;) {
       DType t = start[d].type();
-      back = substitute(back, res.loops[d], Var::make(t, names[d]));
+      back = substitute(back, copyLoops[d], Var::make(t, names[d]));
     }
     for (size_t d = dims; d-- > 0;) {
       DType t = start[d].type();

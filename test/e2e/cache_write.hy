@@ -2,8 +2,12 @@
 # loads and stores go to a local tile, loaded at the start of each
 # iteration and written back at its end. A matmul tile of C per (io, jo)
 # with symbolic, imperfect rows; a row scan whose tile is a whole row; a
-# tile only partly written (the rest goes back unchanged). Against numpy on
-# x86-64 (-O0, -O3), AArch64 and in `hybridc run`.
+# tile only partly written (the rest goes back unchanged). Where the first
+# nest that touches the buffer stores the whole tile without reading it
+# (normalize: a row of exponentials, then divided by their sum; split: the
+# same through a split loop) the tile is not loaded; where that nest leaves
+# elements out (interleaved: every other one first; guarded: under an if)
+# it is. Against numpy on x86-64 (-O0, -O3), AArch64 and in `hybridc run`.
 # RUN: %e2e %s --schedule %S/Inputs/cache_write.json --ref %S/cache_write.py --function mm --workdir %t/mm
 # RUN: %e2e %s --schedule %S/Inputs/cache_write.json --ref %S/cache_write.py --function mm --workdir %t/mm0 -- -O0
 # RUN: %e2e %s --schedule %S/Inputs/cache_write.json --ref %S/cache_write.py --function mm --target aarch64 --workdir %t/mm.a64
@@ -11,6 +15,14 @@
 # RUN: %e2e %s --schedule %S/Inputs/cache_write.json --ref %S/cache_write.py --function scan --target aarch64 --workdir %t/scan.a64
 # RUN: %e2e %s --schedule %S/Inputs/cache_write.json --ref %S/cache_write.py --function evens --workdir %t/evens
 # RUN: %e2e %s --schedule %S/Inputs/cache_write.json --ref %S/cache_write.py --function evens --target aarch64 --workdir %t/evens.a64
+# RUN: %e2e %s --schedule %S/Inputs/cache_write.json --ref %S/cache_write.py --function normalize --workdir %t/normalize
+# RUN: %e2e %s --schedule %S/Inputs/cache_write.json --ref %S/cache_write.py --function normalize --workdir %t/normalize0 -- -O0
+# RUN: %e2e %s --schedule %S/Inputs/cache_write.json --ref %S/cache_write.py --function normalize --target aarch64 --workdir %t/normalize.a64
+# RUN: %e2e %s --schedule %S/Inputs/cache_write.json --ref %S/cache_write.py --function split --workdir %t/split
+# RUN: %e2e %s --schedule %S/Inputs/cache_write.json --ref %S/cache_write.py --function split --target aarch64 --workdir %t/split.a64
+# RUN: %e2e %s --schedule %S/Inputs/cache_write.json --ref %S/cache_write.py --function interleaved --workdir %t/interleaved
+# RUN: %e2e %s --schedule %S/Inputs/cache_write.json --ref %S/cache_write.py --function guarded --workdir %t/guarded
+# RUN: %e2e %s --schedule %S/Inputs/cache_write.json --ref %S/cache_write.py --function guarded --target aarch64 --workdir %t/guarded.a64
 # RUN: %hybridc %s -s %S/Inputs/cache_write.json --emit-lowered=- | FileCheck %s
 
 # C's 4 x 8 tile accumulates in Cl across k and goes back once.
@@ -58,3 +70,70 @@ def evens(a: float32[32]):
         for j in range(4):
             b[i * 8 + j * 2] = a[i * 8 + j * 2] * 3.0
     return b
+# CHECK-LABEL: def evens(
+# CHECK: for b.local.d0 in 0..7 serial:
+
+# The row's exponentials are stored before anything reads them: the row's
+# tile is not loaded, only written back (as a vector, non-temporal).
+def normalize(x: float32[6, 40]):
+    y = output_tensor((6, 40), 'float32')
+    for i in range(6):
+        s = 0.0
+        for k in range(40):
+            e = exp(x[i, k])
+            y[i, k] = e
+            s += e
+        for l in range(40):
+            y[i, l] = y[i, l] / s
+    return y
+# CHECK-LABEL: def normalize(
+# CHECK-NEXT: for i in 0..6 parallel:
+# CHECK-NEXT: allocate y.local: float32[1, 40] global
+# CHECK-NOT: y.local.d
+# CHECK: for y.local.w0 in 0..1 serial:
+
+# The same through a split loop (k = k.outer * 8 + k.inner covers 0..31).
+def split(x: float32[5, 32]):
+    y = output_tensor((5, 32), 'float32')
+    for i in range(5):
+        for k in range(32):
+            y[i, k] = x[i, k] * 2.0
+        for l in range(31):
+            y[i, l + 1] = y[i, l + 1] + y[i, l]
+    return y
+# CHECK-LABEL: def split(
+# CHECK-NEXT: for i in 0..5 serial:
+# CHECK-NEXT: allocate y.local: float32[1, 32] global
+# CHECK-NEXT: for k.outer in 0..4 serial:
+
+# The first nest stores only the even elements: the odd ones must be
+# loaded before the second nest reads them.
+def interleaved(x: float32[4, 16]):
+    y = output_tensor((4, 16), 'float32')
+    for i in range(4):
+        for k in range(16):
+            y[i, k] = 7.0
+    for i in range(4):
+        for k in range(8):
+            y[i, 2 * k] = x[i, 2 * k]
+        for k in range(8):
+            y[i, 2 * k + 1] = y[i, 2 * k + 1] + y[i, 2 * k]
+    return y
+# CHECK-LABEL: def interleaved(
+# CHECK: for y.local.d0 in 0..1 serial:
+
+# A store under an if covers nothing for sure: loaded.
+def guarded(x: float32[4, 16], t: float32):
+    y = output_tensor((4, 16), 'float32')
+    for i in range(4):
+        for k in range(16):
+            y[i, k] = x[i, k]
+    for i in range(4):
+        for k in range(16):
+            if x[i, k] > t:
+                y[i, k] = t
+        for k in range(16):
+            y[i, k] = y[i, k] * 2.0
+    return y
+# CHECK-LABEL: def guarded(
+# CHECK: for y.local.d0 in 0..1 serial:

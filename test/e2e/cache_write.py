@@ -27,3 +27,34 @@ def reference_evens(a):
     b = a + np.float32(100.0)
     b[0::2] = a[0::2] * np.float32(3.0)
     return (b,)
+
+def inputs_normalize(rng):
+    return {"x": rng.standard_normal((6, 40)).astype(np.float32)}
+
+def reference_normalize(x):
+    e = np.exp(x.astype(np.float64))
+    return ((e / e.sum(axis=1, keepdims=True)).astype(np.float32),)
+
+def inputs_split(rng):
+    return {"x": rng.standard_normal((5, 32)).astype(np.float32)}
+
+def reference_split(x):
+    y = x * np.float32(2.0)
+    for l in range(31):
+        y[:, l + 1] = y[:, l + 1] + y[:, l]
+    return (y,)
+
+def inputs_interleaved(rng):
+    return {"x": rng.standard_normal((4, 16)).astype(np.float32)}
+
+def reference_interleaved(x):
+    y = np.full((4, 16), 7.0, np.float32)
+    y[:, 0::2] = x[:, 0::2]
+    y[:, 1::2] = y[:, 1::2] + y[:, 0::2]
+    return (y,)
+
+def inputs_guarded(rng):
+    return {"x": rng.standard_normal((4, 16)).astype(np.float32), "t": np.float32(0.3)}
+
+def reference_guarded(x, t):
+    return (np.minimum(x, t) * np.float32(2.0),)
