@@ -20,6 +20,14 @@
 # c_gcc to see them). Other knobs are passed to run.sh unchanged (THREADS,
 # SKIP_PEAK, SKIP_COMPILE, SKIP_BUILD, BENCH_MIN_RUNS, BENCH_MIN_TIME,
 # BENCH_BUILD). A benchmark, not a test.
+#
+# run.sh times one variant after the other (all of Halide's kernels, then
+# oneDNN's, ..., then hybridc's, tens of seconds apart), so its ratios
+# carry whatever the host's memory bandwidth did in between (15-30% on the
+# KVM guests here). The run therefore ends with ROUNDS (default 5)
+# interleaved rounds of the same binaries (bench/interleave.sh: every
+# variant of a kernel in turn, the median over rounds of each variant's
+# median): that table is the run's ratios. INTERLEAVE=0 skips it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -80,6 +88,12 @@ hybridc_hlsched | clang | $OUT/same/{k}.o | {k} | -lpthread"
 "$SHARED_BENCH/run.sh"
 B=${BENCH_BUILD:-${XDG_CACHE_HOME:-$HOME/.cache}/hybridc-bench}
 echo
-echo "## hybridc speed-up (other variant's median / hybridc's, this run)"
+echo "## hybridc speed-up, single pass (other variant's median / hybridc's, run.sh above)"
 echo
 python3 bench/ratios.py "$B/results.txt"
+if [ "${INTERLEAVE:-1}" != 0 ]; then
+  echo
+  echo "## hybridc speed-up, interleaved rounds (ROUNDS=${ROUNDS:-5}; the ratios of this run)"
+  echo
+  THREADS="${THREADS:-1}" BENCH_BUILD="$B" bash bench/interleave.sh
+fi
