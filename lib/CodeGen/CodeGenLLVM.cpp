@@ -1100,7 +1100,7 @@ void CodeGenLLVM::fenceStreamedFunctions() {
   // worker's completion signal).
   for (llvm::Function *fn : streamed_)
     for (llvm::BasicBlock &bb : *fn)
-      if (auto *ret = llvm::dyn_cast<llvm::ReturnInst>(bb.getTerminator())) {
+      if (auto *ret = llvm::dyn_cast_or_null<llvm::ReturnInst>(bb.getTerminator())) {
         llvm::IRBuilder<> at(ret);
         at.CreateCall(llvm::Intrinsic::getDeclaration(&module_, llvm::Intrinsic::x86_sse_sfence));
       }
