@@ -1097,12 +1097,18 @@ void CodeGenLLVM::emitStreamStore(Value *v, Value *addr, llvm::Align align,
 void CodeGenLLVM::fenceStreamedFunctions() {
   // Non-temporal stores are weakly ordered: the sfence makes them visible
   // before whatever follows the return (the caller's reads, a pool
-  // worker's completion signal).
+  // worker's completion signal) and before a parallel loop starts (its
+  // tasks may read them on other threads).
+  llvm::Function *sfence =
+      llvm::Intrinsic::getDeclaration(&module_, llvm::Intrinsic::x86_sse_sfence);
   for (llvm::Function *fn : streamed_)
     for (llvm::BasicBlock &bb : *fn)
-      if (auto *ret = llvm::dyn_cast_or_null<llvm::ReturnInst>(bb.getTerminator())) {
-        llvm::IRBuilder<> at(ret);
-        at.CreateCall(llvm::Intrinsic::getDeclaration(&module_, llvm::Intrinsic::x86_sse_sfence));
+      for (llvm::Instruction &inst : bb) {
+        auto *call = llvm::dyn_cast<llvm::CallInst>(&inst);
+        llvm::Function *callee = call ? call->getCalledFunction() : nullptr;
+        if (llvm::isa<llvm::ReturnInst>(inst) ||
+            (callee && callee->getName() == "hybridc_rt_v2_parallel_for"))
+          llvm::IRBuilder<>(&inst).CreateCall(sfence);
       }
   streamed_.clear();
 }

@@ -8,7 +8,9 @@
 # (MOVNTPD/MOVNTDQ). reuse: a streamed temporary written by a parallel nest
 # and read by the next one (the sfence at the end of each task). fused: a
 # vector that crosses a row is two masked stores, which stay ordinary.
-# sym: symbolic extents (rows of m floats, m = 37 at run time).
+# sym: symbolic extents (rows of m floats, m = 37 at run time). handoff: a
+# serial nest streams a temporary that a parallel nest then reads on other
+# threads (an sfence before the parallel loop starts).
 # Against numpy on x86-64 (-O3, -O0), AArch64 (STNP) and in `hybridc run`.
 # RUN: %e2e %s --schedule %S/Inputs/stream.json --ref %S/stream.py --function rows --workdir %t/rows
 # RUN: %e2e %s --schedule %S/Inputs/stream.json --ref %S/stream.py --function rows --workdir %t/rows0 -- -O0
@@ -21,6 +23,9 @@
 # RUN: %e2e %s --schedule %S/Inputs/stream.json --ref %S/stream.py --function fused --target aarch64 --workdir %t/fused.a64
 # RUN: %e2e %s --schedule %S/Inputs/stream.json --ref %S/stream.py --function sym --workdir %t/sym
 # RUN: %e2e %s --schedule %S/Inputs/stream.json --ref %S/stream.py --function sym --target aarch64 --workdir %t/sym.a64
+# RUN: %e2e %s --schedule %S/Inputs/stream.json --ref %S/stream.py --function handoff --workdir %t/handoff
+# RUN: %e2e %s --schedule %S/Inputs/stream.json --ref %S/stream.py --function handoff --target aarch64 --workdir %t/handoff.a64
+# RUN: %hybridc %s -s %S/Inputs/stream.json --function handoff --mcpu x86-64-v4 --emit-asm=- | FileCheck %s --check-prefix=HANDOFF
 # RUN: %hybridc %s -s %S/Inputs/stream.json --function rows --emit-lowered=- | FileCheck %s --check-prefix=LOWERED
 # RUN: %hybridc %s -s %S/Inputs/stream.json --function rows --mcpu x86-64-v4 --emit-asm=- | FileCheck %s --check-prefix=ROWS
 # RUN: %hybridc %s -s %S/Inputs/stream.json --function dtypes --mcpu x86-64-v4 --emit-asm=- | FileCheck %s --check-prefix=DTYPES
@@ -91,3 +96,18 @@ def sym(n: int32, m: int32, a: float32[n, m]):
         for x in range(m):
             o[y, x] = a[y, x] - 0.25
     return o
+
+def handoff(a: float32[4000]):
+    t = allocate((4000,), 'float32')
+    o = output_tensor((4000,), 'float32')
+    for i in range(4000):
+        t[i] = a[i] + 1.0
+    for i in range(4000):
+        o[i] = t[3999 - i] * a[i]
+    return o
+# The serial nest's streamed stores, then the fence, then the parallel loop.
+# HANDOFF-LABEL: {{^}}handoff:
+# HANDOFF: vmovntps
+# HANDOFF: sfence
+# HANDOFF-NOT: vmovnt
+# HANDOFF: call{{.*}}hybridc_rt_v2_parallel_for

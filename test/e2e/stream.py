@@ -36,3 +36,9 @@ def inputs_sym(rng):
 
 def reference_sym(n, m, a):
     return (a - np.float32(0.25),)
+
+def inputs_handoff(rng):
+    return {"a": rng.standard_normal(4000).astype(np.float32)}
+
+def reference_handoff(a):
+    return ((a + np.float32(1.0))[::-1] * a,)
