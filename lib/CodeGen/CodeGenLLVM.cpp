@@ -1107,7 +1107,7 @@ void CodeGenLLVM::fenceStreamedFunctions() {
         auto *call = llvm::dyn_cast<llvm::CallInst>(&inst);
         llvm::Function *callee = call ? call->getCalledFunction() : nullptr;
         if (llvm::isa<llvm::ReturnInst>(inst) ||
-            (callee && callee->getName() == "hybridc_rt_v2_parallel_for"))
+            (callee && callee->getName() == kParallelForSymbol))
           llvm::IRBuilder<>(&inst).CreateCall(sfence);
       }
   streamed_.clear();

@@ -39,6 +39,10 @@ class SourceManager;
 
 namespace hybridc::codegen {
 
+/// The runtime's entry that runs a parallel loop on the pool (ParallelFor.cpp
+/// calls it; fenceStreamedFunctions fences before it).
+inline constexpr const char *kParallelForSymbol = "hybridc_rt_v2_parallel_for";
+
 class CodeGenLLVM : public ir::IRVisitor {
 public:
   CodeGenLLVM(llvm::Module &module, llvm::TargetMachine *tm);

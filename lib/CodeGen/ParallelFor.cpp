@@ -283,7 +283,7 @@ void CodeGenLLVM::visit(const Outlined *op) {
       closurePtr = c;
     }
     llvm::FunctionCallee parallelFor = module_.getOrInsertFunction(
-        "hybridc_rt_v2_parallel_for", llvm::FunctionType::get(i32, {ptr, ptr, i32}, false));
+        kParallelForSymbol, llvm::FunctionType::get(i32, {ptr, ptr, i32}, false));
     if (auto *f = llvm::dyn_cast<llvm::Function>(parallelFor.getCallee())) f->setDoesNotThrow();
     rc = b_.CreateCall(parallelFor, {trampoline, closurePtr, ext}, name + ".rc");
   }
