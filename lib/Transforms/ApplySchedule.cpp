@@ -579,9 +579,8 @@ private:
   /// stream (docs/schedules.md "stream"): marks a buffer the def stores
   /// into; code generation makes its whole-vector stores non-temporal.
   bool stream(const ScheduleOp &op) {
-    struct Scan : IRVisitor {
-      std::map<std::string, Buffer> seen; // every buffer accessed or allocated, by name
-      std::set<const BufferNode *> stored;
+    struct Scan : IRVisitor { // every buffer accessed or allocated, by name
+      std::map<std::string, Buffer> seen;
       using IRVisitor::visit;
       void visit(const Load *n) override {
         seen.emplace(n->buffer->name, n->buffer);
@@ -589,7 +588,6 @@ private:
       }
       void visit(const Store *n) override {
         seen.emplace(n->buffer->name, n->buffer);
-        stored.insert(n->buffer.get());
         IRVisitor::visit(n);
       }
       void visit(const Allocate *n) override {
@@ -611,7 +609,8 @@ private:
                     (names.empty() ? std::string() : "; buffers: " + names));
     }
     const Buffer &b = it->second;
-    if (!scan.stored.count(b.get())) return refuse("def '" + sched_.def + "' never stores into it");
+    if (!effectsOf(body_).stored.count(b.get()))
+      return refuse("def '" + sched_.def + "' never stores into it");
     if (b->kind == BufferNode::Temp && b->scope != "global")
       return refuse("it is a '" + b->scope +
                     "' buffer, kept near the core; only global memory is streamed");

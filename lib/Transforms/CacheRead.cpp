@@ -130,21 +130,6 @@ private:
   const BufferNode *buf_;
   const std::vector<Expr> &extent_;
 
-  struct Touches : IRVisitor {
-    const BufferNode *buf;
-    bool load = false, store = false;
-    explicit Touches(const BufferNode *b) : buf(b) {}
-    using IRVisitor::visit;
-    void visit(const Load *n) override {
-      load |= n->buffer.get() == buf;
-      IRVisitor::visit(n);
-    }
-    void visit(const Store *n) override {
-      store |= n->buffer.get() == buf;
-      IRVisitor::visit(n);
-    }
-  };
-
   Result first(const Stmt &s) {
     if (!s) return Untouched;
     if (auto *b = s.as<Block>()) {
@@ -153,15 +138,15 @@ private:
       return Untouched;
     }
     if (auto *l = s.as<LetStmt>()) {
-      Touches t(buf_);
-      t.visit(l->value);
-      return t.load ? Fails : first(l->body);
+      Reads r(buf_->name);
+      r.visit(l->value);
+      return r.loads.empty() ? first(l->body) : Fails;
     }
     if (auto *v = s.as<VarDecl>()) return first(v->body);
-    Touches t(buf_);
-    t.visit(s);
-    if (!t.load && !t.store) return Untouched;
-    if (t.load) return Fails;
+    Reads r(buf_->name);
+    r.visit(s);
+    if (!r.loads.empty()) return Fails;
+    if (r.stores.empty()) return Untouched;
     std::vector<const For *> path;
     return coveringStore(s, path) ? Covered : Fails;
   }
