@@ -29,6 +29,7 @@
 #include "llvm/IR/IntrinsicsX86.h"
 #include "llvm/IR/MDBuilder.h"
 #include "llvm/IR/Module.h"
+#include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/Support/MathExtras.h"
 #include "llvm/Target/TargetMachine.h"
 #include "llvm/Transforms/Utils/Local.h"
@@ -79,6 +80,8 @@ CodeGenLLVM::CodeGenLLVM(llvm::Module &module, llvm::TargetMachine *tm)
   llvm::FastMathFlags fmf;
   fmf.setAllowContract();
   b_.setFastMathFlags(fmf);
+  if (tm_ && tm_->getTargetTriple().isX86())
+    vectorMathTarget_.x86Scalef = tm_->getMCSubtargetInfo()->checkFeatures("+avx512f,+avx512vl");
 }
 
 CodeGenLLVM::~CodeGenLLVM() = default;
@@ -886,9 +889,11 @@ llvm::Value *CodeGenLLVM::emitMath(const Call *op) {
     auto lane0 = [&](Value *v) {
       return v ? b_.CreateInsertElement(llvm::PoisonValue::get(vt), v, b_.getInt64(0)) : nullptr;
     };
-    return b_.CreateExtractElement(emitVectorMath(b_, poly, lane0(x), lane0(y)), b_.getInt64(0));
+    return b_.CreateExtractElement(emitVectorMath(b_, poly, lane0(x), lane0(y), vectorMathTarget_),
+                                   b_.getInt64(0));
   }
-  if (poly != VectorMathFn::None && hasVectorMath(ty)) return emitVectorMath(b_, poly, x, y);
+  if (poly != VectorMathFn::None && hasVectorMath(ty))
+    return emitVectorMath(b_, poly, x, y, vectorMathTarget_);
   if (llvmUnary != I::not_intrinsic) return unary(llvmUnary);
   switch (op->func) {
   case Intrinsic::Rsqrt: return b_.CreateFDiv(llvm::ConstantFP::get(ty, 1.0), unary(I::sqrt));

@@ -18,6 +18,8 @@
 #include "hybridc/IR/IR.h"
 #include "hybridc/IR/IRVisitor.h"
 
+#include "VectorMath.h"
+
 #include "llvm/IR/IRBuilder.h"
 
 #include <map>
@@ -226,6 +228,7 @@ protected:
   llvm::Module &module_;
   llvm::LLVMContext &ctx_;
   llvm::TargetMachine *tm_;
+  VectorMathTarget vectorMathTarget_; // what the math polynomials may use (VectorMath.h)
   llvm::IRBuilder<> b_;
   llvm::Function *fn_ = nullptr;
   const ir::LoweredFunc *func_ = nullptr;

@@ -33,6 +33,14 @@ enum class VectorMathFn {
   Pow // two arguments
 }; // None: no polynomial (Intrinsics.def)
 
+/// What of the target the polynomials may use beyond plain vector IR.
+struct VectorMathTarget {
+  /// x86-64 with AVX-512 F and VL: exp scales by 2^n with VSCALEFPS (one
+  /// instruction, denormal results rounded once, nan passes through)
+  /// instead of building two powers of two from integer lanes.
+  bool x86Scalef = false;
+};
+
 /// True when `ty` is a vector of more than one float32 or float16 lane, the
 /// types emitVectorMath handles.
 bool hasVectorMath(llvm::Type *ty);
@@ -40,6 +48,6 @@ bool hasVectorMath(llvm::Type *ty);
 /// Emits `fn(x)` lane by lane as inline vector code at `b`'s insertion
 /// point. `x` must satisfy hasVectorMath (float16 is computed in float32).
 llvm::Value *emitVectorMath(llvm::IRBuilder<> &b, VectorMathFn fn, llvm::Value *x,
-                            llvm::Value *y = nullptr);
+                            llvm::Value *y = nullptr, VectorMathTarget target = {});
 
 } // namespace hybridc::codegen

@@ -7,6 +7,19 @@
 # RUN: %e2e %s --ref %S/vector_math.py --function vector_math --workdir %t.scalar
 # RUN: %hybridc %s -s %S/Inputs/vector_math.json --emit-asm=- -o %t.o | FileCheck %s
 # CHECK-NOT: {{expf|logf|tanhf|erff}}
+# With AVX-512 (F and VL), exp (also inside tanh, sigmoid and erf) scales by
+# 2^n with VSCALEFPS instead of building powers of two from integer lanes
+# (shifted left by 23); the results are the same bits (unit test "vector
+# math: AVX-512's VSCALEFPS ..."), and the runs above take this code on an
+# AVX-512 host. AVX2 keeps the integer scaling.
+# RUN: %hybridc %s -s %S/Inputs/vector_math.json --mcpu x86-64-v4 --emit-asm=- | FileCheck %s --check-prefix=V4
+# V4-NOT: vpslld $23
+# V4: vscalefps %zmm
+# V4-NOT: vpslld $23
+# RUN: %hybridc %s -s %S/Inputs/vector_math.json --mcpu x86-64-v3 --emit-asm=- | FileCheck %s --check-prefix=V3
+# V3-NOT: vscalef
+# V3: vpslld $23
+# V3-NOT: vscalef
 def vector_math(x: float32[4096]):
     o = output_tensor((5, 4096), 'float32')
     for i in range(4096):

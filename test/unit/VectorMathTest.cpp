@@ -187,8 +187,10 @@ std::map<std::string, double> measure(int lanes, const std::string &target, unsi
 } // namespace
 
 TEST_CASE("vector math: accuracy against libm, edge cases", "[codegen][vectormath]") {
-  // 16 lanes (one zmm, two ymm, four NEON registers) and an odd width.
-  for (int lanes : {16, 4, 3}) {
+  // 16 lanes (one zmm, two ymm, four NEON registers), 8 and 4 (one ymm /
+  // xmm: AVX-512's 256- and 128-bit VSCALEFPS), 32 (two zmm) and an odd
+  // width (no VSCALEFPS: the integer scaling).
+  for (int lanes : {16, 8, 4, 32, 3}) {
     for (const std::string &target : e2eTargets()) {
       INFO("target " << target << ", " << lanes << " lanes");
       // About 1M inputs on the host, 130K under qemu.
@@ -208,18 +210,79 @@ TEST_CASE("vector math: accuracy against libm, edge cases", "[codegen][vectormat
     }
   }
   // The baseline x86-64 CPU (SSE2, no FMA): polynomials round after every
-  // multiply and add.
-  auto worst = measure(16, "host", 4099, "x86-64");
-  CHECK(worst["exp"] <= 2.0);
-  CHECK(worst["log"] <= 2.0);
-  CHECK(worst["tanh"] <= 3.0);
-  CHECK(worst["sigmoid"] <= 3.0);
-  CHECK(worst["erf"] <= 3.0);
-  CHECK(worst["exp2"] <= 2.0);
-  CHECK(worst["log2"] <= 2.0);
-  CHECK(worst["log10"] <= 3.0);
-  CHECK(worst["sin"] <= 1.0);
-  CHECK(worst["cos"] <= 1.0);
+  // multiply and add; x86-64-v3 (AVX2 and FMA, no AVX-512: the integer
+  // scaling where the host has AVX-512 and takes VSCALEFPS above).
+  for (const char *mcpu : {"x86-64", "x86-64-v3"}) {
+    INFO("host, --mcpu " << mcpu);
+    auto worst = measure(16, "host", 4099, mcpu);
+    CHECK(worst["exp"] <= 2.0);
+    CHECK(worst["log"] <= 2.0);
+    CHECK(worst["tanh"] <= 3.0);
+    CHECK(worst["sigmoid"] <= 3.0);
+    CHECK(worst["erf"] <= 3.0);
+    CHECK(worst["exp2"] <= 2.0);
+    CHECK(worst["log2"] <= 2.0);
+    CHECK(worst["log10"] <= 3.0);
+    CHECK(worst["sin"] <= 1.0);
+    CHECK(worst["cos"] <= 1.0);
+  }
+}
+
+TEST_CASE("vector math: AVX-512's VSCALEFPS gives the integer scaling's bits",
+          "[codegen][vectormath]") {
+  // exp (and exp2, tanh, sigmoid, erf, which use it) scale by 2^n with one
+  // VSCALEFPS where the CPU has AVX-512, and with two powers of two built
+  // from integer lanes elsewhere; both round once, so the results must be
+  // the same bits. Every 61st float through the host's code (VSCALEFPS on
+  // an AVX-512 host, with its nan and the clamps' ordered compares) and
+  // through x86-64-v3's (AVX2 and FMA: the integer scaling), as hashes.
+  // An AVX2-only host runs the integer scaling twice here: its VSCALEFPS
+  // code is checked by the FileCheck lines of test/e2e/vector_math.hy.
+  std::string h = R"(
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include "k.h"
+#define N 4096
+#define NF NFVAL
+static float x[N], o[NF * N];
+int main(void) {
+  uint64_t hash[NF];
+  for (int f = 0; f < NF; ++f) hash[f] = 1469598103934665603ull;
+  int n = 0;
+  for (uint64_t b = 0; b < (1ull << 32); b += 61) {
+    uint32_t u = (uint32_t)b;
+    memcpy(&x[n++], &u, 4);
+    if (n < N && b + 61 < (1ull << 32)) continue;
+    if (vmath(x, o) != 0) { printf("kernel failed\n"); return 1; }
+    for (int f = 0; f < NF; ++f)
+      for (int k = 0; k < n; ++k) {
+        uint32_t r;
+        memcpy(&r, &o[f * N + k], 4);
+        if ((r & 0x7fffffffu) > 0x7f800000u) r = 0x7fc00000u; /* one nan */
+        hash[f] = (hash[f] ^ r) * 1099511628211ull;
+      }
+    n = 0;
+  }
+  for (int f = 0; f < NF; ++f) printf("%016llx\n", (unsigned long long)hash[f]);
+  return 0;
+}
+)";
+  h.replace(h.find("NFVAL"), 5, std::to_string(kFns.size()));
+  std::map<std::string, std::vector<std::string>> hashes;
+  for (const char *mcpu : {"", "x86-64-v3"}) {
+    RunResult r = runKernels({vectorKernel("vmath", 4096, 16)}, h, "host", 3, mcpu);
+    INFO("--mcpu '" << mcpu << "' output:\n" << r.out << r.err);
+    REQUIRE(r.exitCode == 0);
+    std::istringstream is(r.out);
+    std::string line;
+    while (std::getline(is, line)) hashes[mcpu].push_back(line);
+    REQUIRE(hashes[mcpu].size() == kFns.size());
+  }
+  for (size_t f = 0; f < kFns.size(); ++f) {
+    INFO(kFns[f].first);
+    CHECK(hashes[""][f] == hashes["x86-64-v3"][f]);
+  }
 }
 
 TEST_CASE("vector math: vectors call no libm, scalars still do", "[codegen][vectormath]") {
