@@ -14,11 +14,10 @@
 //   exp      1.01 ulp [2]  Cody-Waite reduction, degree-6 polynomial; results
 //                          in the denormal range are rounded once; overflow
 //                          -> +inf (x > 88.72), underflow -> +0 (x < -103.97);
-//                          exp(+-inf) = +inf / 0; nan -> nan. On x86-64 with
-//                          AVX-512 the scaling by 2^n is one VSCALEFPS,
-//                          which also passes nan through (half the
-//                          instructions), the same bits as the integer
-//                          scaling.
+//                          exp(+-inf) = +inf / 0; nan -> nan (carried
+//                          through, no test). On x86-64 with AVX-512 the
+//                          scaling by 2^n is one VSCALEFPS, the same bits
+//                          as the integer scaling.
 //   exp2     0.98 ulp [2]  (sampled, 1M inputs) x = n + f exactly, e^(f ln 2)
 //                          by exp's polynomial; exact at integers, +inf from
 //                          x >= 128, +0 below -150.
@@ -134,8 +133,9 @@ public:
   Value *sinCos(Value *x, bool cosine);
 
 private:
-  /// e^r * 2^n for |r| <= ln2/2 and integer-valued n in [-151, 129].
-  Value *expReduced(Value *n, Value *r);
+  /// e^r * 2^n for |r| <= ln2/2 and integer-valued n in [-151, 129], t =
+  /// n + 1.5 * 2^23 (n's integer value in its low bits).
+  Value *expReduced(Value *t, Value *n, Value *r);
   /// x = 2^e (1 + m) for positive finite x (denormals included): sets e,
   /// m and z = m^2 and returns y, with log(1 + m) = m + (y - z/2).
   Value *logParts(Value *x, Value *&e, Value *&m, Value *&z);
@@ -173,15 +173,18 @@ private:
   }
 };
 
-Value *VM::expReduced(Value *n, Value *r) {
+Value *VM::expReduced(Value *t, Value *n, Value *r) {
   // exp(r) on |r| <= ln2/2: 1 + r + r^2 P(r) (Cephes expf).
   Value *p = poly(r, {5.0000001201E-1, 1.6666665459E-1, 4.1665795894E-2, 8.3334519073E-3,
                       1.3981999507E-3, 1.9875691500E-4});
   Value *e = add(fma(p, mul(r, r), r), c(1.0));
   if (scalef_) return scalef(e, n); // one rounding, +inf on overflow, nan kept
   // Scale by 2^n as 2^n1 * 2^n2: both factors are normal, so denormal
-  // results are rounded once and overflow gives +inf.
-  Value *ni = b_.CreateFPToSI(n, it_);
+  // results are rounded once and overflow gives +inf. n as an integer is
+  // in t's low bits (t = 1.5 * 2^23 + n): no conversion, which would be
+  // poison for a nan; a nan's bits give some power of two, and nan times
+  // it is a nan.
+  Value *ni = b_.CreateSub(toInt(t), ci(0x4b400000));
   Value *n1 = b_.CreateAShr(ni, 1);
   Value *n2 = b_.CreateSub(ni, n1);
   return mul(mul(e, pow2(n1)), pow2(n2));
@@ -224,40 +227,33 @@ Value *VM::scalef(Value *e, Value *n) {
 }
 
 Value *VM::exp(Value *x) {
-  if (scalef_) {
-    // Clamp to [-104, 89] with ordered compares, so that a nan passes
-    // (x86's MINPS/MAXPS with x second) and comes out of scalef as a nan.
-    Value *xc = select(b_.CreateFCmpOGT(x, c(89.0)), c(89.0), x);
-    xc = select(b_.CreateFCmpOLT(xc, c(-104.0)), c(-104.0), xc);
-    Value *magic = c(12582912.0); // n and r as below: the same results
-    Value *n = sub(add(mul(xc, c(1.44269504088896341)), magic), magic);
-    Value *r = fma(n, c(-0.693359375), xc);
-    r = fma(n, c(2.12194440e-4), r);
-    return expReduced(n, r);
-  }
-  // Clamp to [-104, 89] (a nan goes to 89 and is put back at the end): past
-  // either end the result is already +inf / +0 in float.
-  Value *xc = select(b_.CreateFCmpUGE(x, c(89.0)), c(89.0), x);
-  xc = select(b_.CreateFCmpULE(xc, c(-104.0)), c(-104.0), xc);
+  // Clamp to [-104, 89] (past either end the result is already +inf / +0
+  // in float) with ordered compares, so that a nan passes (x86's
+  // MINPS/MAXPS with x second) and every step after keeps it a nan.
+  Value *xc = select(b_.CreateFCmpOGT(x, c(89.0)), c(89.0), x);
+  xc = select(b_.CreateFCmpOLT(xc, c(-104.0)), c(-104.0), xc);
   // n = round(x / ln 2) (the 1.5 * 2^23 trick rounds to nearest on every
   // target, no roundps needed); r = x - n ln 2 in two parts (Cody-Waite).
   Value *magic = c(12582912.0);
-  Value *n = sub(add(mul(xc, c(1.44269504088896341)), magic), magic);
+  Value *t = add(mul(xc, c(1.44269504088896341)), magic);
+  Value *n = sub(t, magic);
   Value *r = fma(n, c(-0.693359375), xc);
   r = fma(n, c(2.12194440e-4), r);
-  return select(isNan(x), x, expReduced(n, r));
+  return expReduced(t, n, r);
 }
 
 Value *VM::exp2(Value *x) {
-  // Clamp to [-151, 129] (+0 and +inf beyond); n = round(x), f = x - n is
-  // exact and r = f ln 2 is rounded once (ln 2 in two parts).
-  Value *xc = select(b_.CreateFCmpUGE(x, c(129.0)), c(129.0), x);
-  xc = select(b_.CreateFCmpULE(xc, c(-151.0)), c(-151.0), xc);
+  // Clamp to [-151, 129] (+0 and +inf beyond; a nan passes, as in exp);
+  // n = round(x), f = x - n is exact and r = f ln 2 is rounded once (ln 2
+  // in two parts).
+  Value *xc = select(b_.CreateFCmpOGT(x, c(129.0)), c(129.0), x);
+  xc = select(b_.CreateFCmpOLT(xc, c(-151.0)), c(-151.0), xc);
   Value *magic = c(12582912.0);
-  Value *n = sub(add(xc, magic), magic);
+  Value *t = add(xc, magic);
+  Value *n = sub(t, magic);
   Value *f = sub(xc, n);
   Value *r = fma(f, c(0.693147182464599609375), mul(f, c(-1.904654323148236e-09)));
-  return select(isNan(x), x, expReduced(n, r));
+  return expReduced(t, n, r);
 }
 
 Value *VM::logParts(Value *x, Value *&e, Value *&m, Value *&z) {
