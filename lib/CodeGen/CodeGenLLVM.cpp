@@ -81,7 +81,7 @@ CodeGenLLVM::CodeGenLLVM(llvm::Module &module, llvm::TargetMachine *tm)
   fmf.setAllowContract();
   b_.setFastMathFlags(fmf);
   if (tm_ && tm_->getTargetTriple().isX86())
-    vectorMathTarget_.x86Scalef = tm_->getMCSubtargetInfo()->checkFeatures("+avx512f,+avx512vl");
+    vectorMathTarget_.x86Avx512 = tm_->getMCSubtargetInfo()->checkFeatures("+avx512f,+avx512vl");
 }
 
 CodeGenLLVM::~CodeGenLLVM() = default;

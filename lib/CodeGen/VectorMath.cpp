@@ -23,6 +23,8 @@
 //                          x >= 128, +0 below -150.
 //   log      0.83 ulp [2]  every positive normal and denormal float;
 //                          log(+-0) = -inf, log(x < 0) = nan, log(inf) = inf.
+//                          With AVX-512, VGETMANTPS and VGETEXPPS take x
+//                          apart (the same bits as the integer code).
 //   log2     1.53 ulp [2]  (sampled) e + log(1 + m) log2(e): exact at powers
 //                          of two; specials as log.
 //   log10    1.72 ulp [3]  (sampled) e log10(2) + log(1 + m) log10(e);
@@ -76,7 +78,7 @@ class VM {
 public:
   VM(llvm::IRBuilder<> &b, unsigned lanes, VectorMathTarget target)
       : b_(b), lanes_(lanes),
-        scalef_(target.x86Scalef && (lanes == 4 || lanes == 8 || lanes % 16 == 0)),
+        avx512_(target.x86Avx512 && (lanes == 4 || lanes == 8 || lanes % 16 == 0)),
         ft_(llvm::FixedVectorType::get(b.getFloatTy(), lanes)),
         it_(llvm::FixedVectorType::get(b.getInt32Ty(), lanes)),
         dt_(llvm::FixedVectorType::get(b.getDoubleTy(), lanes)),
@@ -139,6 +141,8 @@ private:
   /// x = 2^e (1 + m) for positive finite x (denormals included): sets e,
   /// m and z = m^2 and returns y, with log(1 + m) = m + (y - z/2).
   Value *logParts(Value *x, Value *&e, Value *&m, Value *&z);
+  /// m^3 P(m) and z = m^2 for m in [sqrt(1/2) - 1, sqrt(2) - 1).
+  Value *logPoly(Value *m, Value *&z);
   /// log(1 + m) and e for the base-2 and base-10 logarithms.
   Value *log1pm(Value *x, Value *&e) {
     Value *m, *z;
@@ -148,12 +152,15 @@ private:
   /// The special values of every logarithm: +inf, -inf at +-0, nan below 0.
   Value *logSpecials(Value *x, Value *r);
 
-  /// e * 2^n by VSCALEFPS, 16 lanes at a time (8 or 4 for narrower vectors).
-  Value *scalef(Value *e, Value *n);
+  /// An AVX-512 instruction on whole vectors: `op` is VSCALEFPS(a, b),
+  /// VGETEXPPS(a) or VGETMANTPS(a, imm), 16 lanes at a time (8 or 4 for
+  /// narrower vectors).
+  enum class X86Op { Scalef, Getexp, Getmant };
+  Value *x86(X86Op op, Value *a, Value *b = nullptr, int imm = 0);
 
   llvm::IRBuilder<> &b_;
   unsigned lanes_;
-  bool scalef_; // x86 AVX-512 and a lane count scalef() takes
+  bool avx512_; // x86 AVX-512 (F, VL) and a lane count x86() takes
   llvm::Type *ft_, *it_;
   llvm::Type *dt_, *lt_; // float64 and int64 lanes (pow, sin, cos work in float64)
 
@@ -178,7 +185,7 @@ Value *VM::expReduced(Value *t, Value *n, Value *r) {
   Value *p = poly(r, {5.0000001201E-1, 1.6666665459E-1, 4.1665795894E-2, 8.3334519073E-3,
                       1.3981999507E-3, 1.9875691500E-4});
   Value *e = add(fma(p, mul(r, r), r), c(1.0));
-  if (scalef_) return scalef(e, n); // one rounding, +inf on overflow, nan kept
+  if (avx512_) return x86(X86Op::Scalef, e, n); // one rounding, +inf on overflow, nan kept
   // Scale by 2^n as 2^n1 * 2^n2: both factors are normal, so denormal
   // results are rounded once and overflow gives +inf. n as an integer is
   // in t's low bits (t = 1.5 * 2^23 + n): no conversion, which would be
@@ -190,21 +197,41 @@ Value *VM::expReduced(Value *t, Value *n, Value *r) {
   return mul(mul(e, pow2(n1)), pow2(n2));
 }
 
-Value *VM::scalef(Value *e, Value *n) {
-  // VSCALEFPS: e * 2^floor(n), rounded once (the same value as the two
-  // products above, denormals included); a nan in either gives a nan.
+Value *VM::x86(X86Op op, Value *a, Value *b, int imm) {
+  // VSCALEFPS: a * 2^floor(b), rounded once (the same value as the two
+  // products of expReduced, denormals included); a nan in either gives a
+  // nan. VGETEXPPS: floor(log2 |a|) as a float, denormals included.
+  // VGETMANTPS: |a|'s significand in the interval imm selects.
   unsigned piece = lanes_ >= 16 ? 16 : lanes_;
-  auto one = [&](Value *a, Value *k) -> Value * {
-    llvm::Type *vt = a->getType();
+  auto one = [&](Value *pa, Value *pb) -> Value * {
+    using ID = llvm::Intrinsic::ID;
+    namespace I = llvm::Intrinsic;
+    auto pick = [&](ID w16, ID w8, ID w4) { return piece == 16 ? w16 : piece == 8 ? w8 : w4; };
+    Value *pass = llvm::PoisonValue::get(pa->getType());
     Value *all = piece == 16 ? b_.getInt16(0xffff) : b_.getInt8(0xff);
-    llvm::Intrinsic::ID id = piece == 16  ? llvm::Intrinsic::x86_avx512_mask_scalef_ps_512
-                             : piece == 8 ? llvm::Intrinsic::x86_avx512_mask_scalef_ps_256
-                                          : llvm::Intrinsic::x86_avx512_mask_scalef_ps_128;
-    std::vector<Value *> args{a, k, llvm::PoisonValue::get(vt), all};
+    std::vector<Value *> args;
+    ID id;
+    switch (op) {
+    case X86Op::Scalef:
+      id = pick(I::x86_avx512_mask_scalef_ps_512, I::x86_avx512_mask_scalef_ps_256,
+                I::x86_avx512_mask_scalef_ps_128);
+      args = {pa, pb, pass, all};
+      break;
+    case X86Op::Getexp:
+      id = pick(I::x86_avx512_mask_getexp_ps_512, I::x86_avx512_mask_getexp_ps_256,
+                I::x86_avx512_mask_getexp_ps_128);
+      args = {pa, pass, all};
+      break;
+    case X86Op::Getmant:
+      id = pick(I::x86_avx512_mask_getmant_ps_512, I::x86_avx512_mask_getmant_ps_256,
+                I::x86_avx512_mask_getmant_ps_128);
+      args = {pa, b_.getInt32(imm), pass, all};
+      break;
+    }
     if (piece == 16) args.push_back(b_.getInt32(4)); // the current rounding mode
     return b_.CreateIntrinsic(id, {}, args);
   };
-  if (piece == lanes_) return one(e, n);
+  if (piece == lanes_) return one(a, b);
   auto lanesFrom = [](unsigned first, unsigned count) {
     std::vector<int> m(count);
     for (unsigned k = 0; k < count; ++k) m[k] = int(first + k);
@@ -212,8 +239,8 @@ Value *VM::scalef(Value *e, Value *n) {
   };
   std::vector<Value *> parts;
   for (unsigned at = 0; at < lanes_; at += piece)
-    parts.push_back(one(b_.CreateShuffleVector(e, lanesFrom(at, piece)),
-                        b_.CreateShuffleVector(n, lanesFrom(at, piece))));
+    parts.push_back(one(b_.CreateShuffleVector(a, lanesFrom(at, piece)),
+                        b ? b_.CreateShuffleVector(b, lanesFrom(at, piece)) : nullptr));
   while (parts.size() > 1) { // concatenate pairwise
     std::vector<Value *> next;
     for (size_t k = 0; k + 1 < parts.size(); k += 2) {
@@ -257,6 +284,16 @@ Value *VM::exp2(Value *x) {
 }
 
 Value *VM::logParts(Value *x, Value *&e, Value *&m, Value *&z) {
+  if (avx512_) {
+    // x = m1 2^e1 with m1 in [1, 2) by VGETMANTPS and VGETEXPPS (denormals
+    // included), then m and e as below: the same values.
+    Value *m1 = x86(X86Op::Getmant, x, nullptr, 0); // interval [1, 2), sign of x
+    Value *e1 = x86(X86Op::Getexp, x);
+    Value *small = b_.CreateFCmpOLT(m1, c(2 * 0.707106781186547524));
+    e = select(small, e1, add(e1, c(1.0)));
+    m = sub(select(small, m1, mul(m1, c(0.5))), c(1.0));
+    return logPoly(m, z);
+  }
   // Denormals: scale into the normal range first.
   Value *sub_ = b_.CreateFCmpOLT(x, c(1.17549435e-38));
   Value *xs = select(sub_, mul(x, c(8388608.0)), x);
@@ -269,6 +306,10 @@ Value *VM::logParts(Value *x, Value *&e, Value *&m, Value *&z) {
   e = add(b_.CreateSIToFP(ei, ft_), eAdj);
   e = select(small, sub(e, c(1.0)), e);
   m = sub(select(small, add(m, m), m), c(1.0));
+  return logPoly(m, z);
+}
+
+Value *VM::logPoly(Value *m, Value *&z) {
   // log(1 + m) = m - m^2/2 + m^3 P(m) (Cephes logf).
   z = mul(m, m);
   Value *p = poly(m, {3.3333331174E-1, -2.4999993993E-1, 2.0000714765E-1, -1.6668057665E-1,

@@ -36,9 +36,11 @@ enum class VectorMathFn {
 /// What of the target the polynomials may use beyond plain vector IR.
 struct VectorMathTarget {
   /// x86-64 with AVX-512 F and VL: exp scales by 2^n with VSCALEFPS (one
-  /// instruction, denormal results rounded once, nan passes through)
-  /// instead of building two powers of two from integer lanes.
-  bool x86Scalef = false;
+  /// instruction, denormal results rounded once) instead of building two
+  /// powers of two from integer lanes, and log splits x into significand
+  /// and exponent with VGETMANTPS and VGETEXPPS (denormals included)
+  /// instead of bit operations. The results are the same bits.
+  bool x86Avx512 = false;
 };
 
 /// True when `ty` is a vector of more than one float32 or float16 lane, the

@@ -228,15 +228,16 @@ TEST_CASE("vector math: accuracy against libm, edge cases", "[codegen][vectormat
   }
 }
 
-TEST_CASE("vector math: AVX-512's VSCALEFPS gives the integer scaling's bits",
+TEST_CASE("vector math: AVX-512's instructions give the integer code's bits",
           "[codegen][vectormath]") {
-  // exp (and exp2, tanh, sigmoid, erf, which use it) scale by 2^n with one
-  // VSCALEFPS where the CPU has AVX-512, and with two powers of two built
-  // from integer lanes elsewhere; both round once, so the results must be
-  // the same bits. Every 61st float through the host's code (VSCALEFPS on
-  // an AVX-512 host, with its nan and the clamps' ordered compares) and
-  // through x86-64-v3's (AVX2 and FMA: the integer scaling), as hashes.
-  // An AVX2-only host runs the integer scaling twice here: its VSCALEFPS
+  // Where the CPU has AVX-512, exp (and exp2, tanh, sigmoid, erf, which use
+  // it) scales by 2^n with one VSCALEFPS and log (log2, log10) splits x with
+  // VGETMANTPS and VGETEXPPS; elsewhere integer lanes build the powers of
+  // two and take the float apart. Both compute the same values, so the
+  // results must be the same bits. Every 61st float through the host's code
+  // (AVX-512 on an AVX-512 host, with the nans and the clamps' ordered
+  // compares) and through x86-64-v3's (AVX2 and FMA: the integer code), as
+  // hashes. An AVX2-only host runs the integer code twice here: its AVX-512
   // code is checked by the FileCheck lines of test/e2e/vector_math.hy.
   std::string h = R"(
 #include <stdint.h>
