@@ -883,7 +883,8 @@ llvm::Value *CodeGenLLVM::emitMath(const Call *op) {
   }
   Value *y = args.size() > 1 ? args[1] : nullptr; // power's exponent
   if (y && y->getType() != ty) poly = VectorMathFn::None;
-  if (poly != VectorMathFn::None && scalarVectorMath() && (ty->isFloatTy() || ty->isHalfTy())) {
+  if (scalarVectorMath() && ty->isFloatingPointTy() &&
+      hasVectorMath(llvm::FixedVectorType::get(ty, 2), poly)) {
     // lane 0 of a 2-lane vector
     llvm::Type *vt = llvm::FixedVectorType::get(ty, 2);
     auto lane0 = [&](Value *v) {
@@ -892,8 +893,7 @@ llvm::Value *CodeGenLLVM::emitMath(const Call *op) {
     return b_.CreateExtractElement(emitVectorMath(b_, poly, lane0(x), lane0(y), vectorMathTarget_),
                                    b_.getInt64(0));
   }
-  if (poly != VectorMathFn::None && hasVectorMath(ty))
-    return emitVectorMath(b_, poly, x, y, vectorMathTarget_);
+  if (hasVectorMath(ty, poly)) return emitVectorMath(b_, poly, x, y, vectorMathTarget_);
   if (llvmUnary != I::not_intrinsic) return unary(llvmUnary);
   switch (op->func) {
   case Intrinsic::Rsqrt: return b_.CreateFDiv(llvm::ConstantFP::get(ty, 1.0), unary(I::sqrt));

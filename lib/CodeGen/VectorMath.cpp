@@ -1,4 +1,4 @@
-//===- VectorMath.cpp - Vectorizable float32 math: exp, log, sin, pow, ... ===//
+//===- VectorMath.cpp - Vectorizable math: exp, log, sin, pow, ... --------===//
 //
 // Lane-wise float32 approximations built from vector arithmetic, compares,
 // selects and bit casts only (no calls, no tables, no gathers), so that they
@@ -53,6 +53,20 @@
 //                          an integer), as libm's powf.
 // float16 vectors are computed in float32 and rounded once.
 //
+// float64 (vectors on the CPU, every float64 call on the cuda target),
+// against long double libm on ~2M samples (every exponent, dense in
+// [-750, 750]), with and without FMA, and on AArch64:
+//   exp      0.85 ulp [2]  Cody-Waite (ln 2 in fdlibm's two parts), Taylor
+//                          to r^13; overflow -> +inf (x > 709.78), underflow
+//                          -> +0 (x < -745.13), denormals rounded once.
+//   exp2     1.00 ulp [2]  x = n + f exactly, e^(f ln 2).
+//   log      0.80 ulp [2]  fdlibm's e_log.c; specials as float32's.
+//   log2     0.77 ulp [2]  fdlibm's e_log2.c (1/ln 2 in two parts, the
+//   log10    0.69 ulp [2]  high part of log(1 + f) with 32 low bits clear).
+//   sigmoid  2.44 ulp [3]  as float32's.
+// The other functions of float64 are libm calls (the cuda target refuses
+// them).
+//
 //===----------------------------------------------------------------------===//
 #include "VectorMath.h"
 
@@ -79,6 +93,7 @@ public:
   VM(llvm::IRBuilder<> &b, unsigned lanes, VectorMathTarget target)
       : b_(b), lanes_(lanes),
         avx512_(target.x86Avx512 && (lanes == 4 || lanes == 8 || lanes % 16 == 0)),
+        avx512d_(target.x86Avx512 && (lanes == 2 || lanes == 4 || lanes % 8 == 0)),
         ft_(llvm::FixedVectorType::get(b.getFloatTy(), lanes)),
         it_(llvm::FixedVectorType::get(b.getInt32Ty(), lanes)),
         dt_(llvm::FixedVectorType::get(b.getDoubleTy(), lanes)),
@@ -134,6 +149,18 @@ public:
   /// sin(x), or cos(x) when `cosine`.
   Value *sinCos(Value *x, bool cosine);
 
+  // float64 lanes: exp, exp2, log, log2, log10 and sigmoid.
+  Value *expD(Value *x);
+  Value *exp2D(Value *x);
+  Value *logD(Value *x);
+  Value *log2D(Value *x);
+  Value *log10D(Value *x);
+  Value *sigmoidD(Value *x) {
+    Value *e = expD(b_.CreateFNeg(fabs(x)));
+    Value *d = b_.CreateFDiv(cd(1.0), b_.CreateFAdd(cd(1.0), e));
+    return select(b_.CreateFCmpOLT(x, cd(0.0)), b_.CreateFMul(e, d), d);
+  }
+
 private:
   /// e^r * 2^n for |r| <= ln2/2 and integer-valued n in [-151, 129], t =
   /// n + 1.5 * 2^23 (n's integer value in its low bits).
@@ -160,7 +187,8 @@ private:
 
   llvm::IRBuilder<> &b_;
   unsigned lanes_;
-  bool avx512_; // x86 AVX-512 (F, VL) and a lane count x86() takes
+  bool avx512_;  // x86 AVX-512 (F, VL) and a lane count x86() takes for float32
+  bool avx512d_; // the same for float64 lanes
   llvm::Type *ft_, *it_;
   llvm::Type *dt_, *lt_; // float64 and int64 lanes (pow, sin, cos work in float64)
 
@@ -169,6 +197,24 @@ private:
   Value *fmad(Value *a, Value *m, Value *s) {
     return b_.CreateIntrinsic(llvm::Intrinsic::fmuladd, {dt_}, {a, m, s});
   }
+  /// Horner in float64.
+  Value *polyd(Value *t, std::initializer_list<double> coeffs) {
+    const double *cs = coeffs.begin();
+    size_t n = coeffs.size();
+    Value *r = cd(cs[n - 1]);
+    for (size_t k = n - 1; k-- > 0;) r = fmad(r, t, cd(cs[k]));
+    return r;
+  }
+  /// e^(hi - lo) * 2^n for |hi - lo| <= ln2/2 + a little and integer-valued
+  /// n in [-1076, 1025], t = n + 1.5 * 2^52 (n's integer value in its low
+  /// bits).
+  Value *expReducedD(Value *t, Value *n, Value *hi, Value *lo);
+  /// x = 2^k (1 + f) for positive finite x (denormals included), f in
+  /// [sqrt(1/2) - 1, sqrt(2) - 1): sets k and f and returns log(1 + f)
+  /// as f - (hfsq - s (hfsq + R)) in the parts `hfsq` = f^2/2 and `sr` =
+  /// s (hfsq + R) (fdlibm's log).
+  void logPartsD(Value *x, Value *&k, Value *&f, Value *&hfsq, Value *&sr);
+  Value *logSpecialsD(Value *x, Value *r);
   /// 2^n in float64 for int64 lanes n in the normal range [-1022, 1023].
   Value *pow2d(Value *n) {
     return b_.CreateBitCast(b_.CreateShl(b_.CreateAdd(n, cl(1023)), 52), dt_);
@@ -202,19 +248,25 @@ Value *VM::x86(X86Op op, Value *a, Value *b, int imm) {
   // products of expReduced, denormals included); a nan in either gives a
   // nan. VGETEXPPS: floor(log2 |a|) as a float, denormals included.
   // VGETMANTPS: |a|'s significand in the interval imm selects.
-  unsigned piece = lanes_ >= 16 ? 16 : lanes_;
+  bool dbl = a->getType()->getScalarType()->isDoubleTy(); // VSCALEFPD: 8 lanes a zmm
+  unsigned full = dbl ? 8 : 16;
+  unsigned piece = lanes_ >= full ? full : lanes_;
   auto one = [&](Value *pa, Value *pb) -> Value * {
     using ID = llvm::Intrinsic::ID;
     namespace I = llvm::Intrinsic;
-    auto pick = [&](ID w16, ID w8, ID w4) { return piece == 16 ? w16 : piece == 8 ? w8 : w4; };
+    auto pick = [&](ID w16, ID w8, ID w4) {
+      return piece == full ? w16 : piece * 2 == full ? w8 : w4;
+    };
     Value *pass = llvm::PoisonValue::get(pa->getType());
     Value *all = piece == 16 ? b_.getInt16(0xffff) : b_.getInt8(0xff);
     std::vector<Value *> args;
     ID id;
     switch (op) {
     case X86Op::Scalef:
-      id = pick(I::x86_avx512_mask_scalef_ps_512, I::x86_avx512_mask_scalef_ps_256,
-                I::x86_avx512_mask_scalef_ps_128);
+      id = dbl ? pick(I::x86_avx512_mask_scalef_pd_512, I::x86_avx512_mask_scalef_pd_256,
+                      I::x86_avx512_mask_scalef_pd_128)
+               : pick(I::x86_avx512_mask_scalef_ps_512, I::x86_avx512_mask_scalef_ps_256,
+                      I::x86_avx512_mask_scalef_ps_128);
       args = {pa, pb, pass, all};
       break;
     case X86Op::Getexp:
@@ -228,7 +280,8 @@ Value *VM::x86(X86Op op, Value *a, Value *b, int imm) {
       args = {pa, b_.getInt32(imm), pass, all};
       break;
     }
-    if (piece == 16) args.push_back(b_.getInt32(4)); // the current rounding mode
+    HY_ASSERT(!dbl || op == X86Op::Scalef, "VectorMath: float64 lanes only scale");
+    if (piece == full) args.push_back(b_.getInt32(4)); // the current rounding mode
     return b_.CreateIntrinsic(id, {}, args);
   };
   if (piece == lanes_) return one(a, b);
@@ -281,6 +334,140 @@ Value *VM::exp2(Value *x) {
   Value *f = sub(xc, n);
   Value *r = fma(f, c(0.693147182464599609375), mul(f, c(-1.904654323148236e-09)));
   return expReduced(t, n, r);
+}
+
+//===--- float64 ------------------------------------------------------===//
+// exp: Cody-Waite reduction x = n ln2 + (hi - lo) with ln2 in fdlibm's two
+// parts (n ln2_hi exact for |n| < 2^21), e^r by its Taylor series to r^13
+// (remainder below 2^-60 on |r| <= ln2/2), summed as 1 + (hi + (r^2 P(r) -
+// lo)); scaled as float32's exp. log: fdlibm's e_log.c (s = f / (2 + f),
+// R a polynomial in s^2), with x taken apart by bit operations.
+
+Value *VM::expReducedD(Value *t, Value *n, Value *hi, Value *lo) {
+  Value *r = b_.CreateFSub(hi, lo);
+  Value *p =
+      polyd(r, {1.0 / 2, 1.0 / 6, 1.0 / 24, 1.0 / 120, 1.0 / 720, 1.0 / 5040, 1.0 / 40320,
+                1.0 / 362880, 1.0 / 3628800, 1.0 / 39916800, 1.0 / 479001600, 1.0 / 6227020800.0});
+  Value *q = b_.CreateFSub(b_.CreateFMul(b_.CreateFMul(r, r), p), lo);
+  Value *e = b_.CreateFAdd(cd(1.0), b_.CreateFAdd(hi, q));
+  if (avx512d_) return x86(X86Op::Scalef, e, n);
+  // 2^n as 2^n1 * 2^n2, both normal: denormal results are rounded once,
+  // overflow gives +inf; n from t's bits (a nan gives some power of two).
+  Value *ni = b_.CreateSub(b_.CreateBitCast(t, lt_), cl(0x4338000000000000ll));
+  Value *n1 = b_.CreateAShr(ni, 1);
+  Value *n2 = b_.CreateSub(ni, n1);
+  return b_.CreateFMul(b_.CreateFMul(e, pow2d(n1)), pow2d(n2));
+}
+
+Value *VM::expD(Value *x) {
+  // Clamp to [-746, 710] (+0 and +inf beyond); a nan passes, as in exp.
+  Value *xc = select(b_.CreateFCmpOGT(x, cd(710.0)), cd(710.0), x);
+  xc = select(b_.CreateFCmpOLT(xc, cd(-746.0)), cd(-746.0), xc);
+  Value *magic = cd(6755399441055744.0); // 1.5 * 2^52
+  Value *t = b_.CreateFAdd(b_.CreateFMul(xc, cd(1.44269504088896338700e+00)), magic);
+  Value *n = b_.CreateFSub(t, magic);
+  Value *hi = fmad(n, cd(-6.93147180369123816490e-01), xc); // exact
+  Value *lo = b_.CreateFMul(n, cd(1.90821492927058770002e-10));
+  return expReducedD(t, n, hi, lo);
+}
+
+Value *VM::exp2D(Value *x) {
+  // Clamp to [-1076, 1025]; n = round(x), f = x - n exact, r = f ln 2 with
+  // ln 2 in two parts (rounded once).
+  Value *xc = select(b_.CreateFCmpOGT(x, cd(1025.0)), cd(1025.0), x);
+  xc = select(b_.CreateFCmpOLT(xc, cd(-1076.0)), cd(-1076.0), xc);
+  Value *magic = cd(6755399441055744.0);
+  Value *t = b_.CreateFAdd(xc, magic);
+  Value *n = b_.CreateFSub(t, magic);
+  Value *f = b_.CreateFSub(xc, n);
+  Value *r = fmad(f, cd(0.6931471805599453), b_.CreateFMul(f, cd(2.3190468138462996e-17)));
+  return expReducedD(t, n, r, cd(0.0));
+}
+
+void VM::logPartsD(Value *x, Value *&k, Value *&f, Value *&hfsq, Value *&sr) {
+  // Denormals: scale into the normal range first.
+  Value *tiny = b_.CreateFCmpOLT(x, cd(2.2250738585072014e-308));
+  Value *xs = select(tiny, b_.CreateFMul(x, cd(18014398509481984.0)), x); // 2^54
+  Value *kAdj = select(tiny, cd(-54.0), cd(0.0));
+  // x = m 2^k with m in [sqrt(1/2), sqrt(2)).
+  Value *bits = b_.CreateBitCast(xs, lt_);
+  Value *ei = b_.CreateSub(b_.CreateLShr(bits, 52), cl(1022));
+  Value *m = b_.CreateBitCast(
+      b_.CreateOr(b_.CreateAnd(bits, cl(0x000fffffffffffffll)), cl(0x3fe0000000000000ll)),
+      dt_); // [0.5, 1)
+  Value *small = b_.CreateFCmpOLT(m, cd(0.70710678118654752440));
+  k = b_.CreateFAdd(b_.CreateSIToFP(ei, dt_), kAdj);
+  k = select(small, b_.CreateFSub(k, cd(1.0)), k);
+  f = b_.CreateFSub(select(small, b_.CreateFAdd(m, m), m), cd(1.0));
+  // log(1 + f) = f - (hfsq - s (hfsq + R)), s = f / (2 + f) (fdlibm).
+  hfsq = b_.CreateFMul(cd(0.5), b_.CreateFMul(f, f));
+  Value *s = b_.CreateFDiv(f, b_.CreateFAdd(cd(2.0), f));
+  Value *z = b_.CreateFMul(s, s);
+  Value *w = b_.CreateFMul(z, z);
+  Value *t1 = b_.CreateFMul(
+      w, polyd(w, {3.999999999940941908e-01, 2.222219843214978396e-01, 1.531383769920937332e-01}));
+  Value *t2 = b_.CreateFMul(z, polyd(w, {6.666666666666735130e-01, 2.857142874366239149e-01,
+                                         1.818357216161805012e-01, 1.479819860511658591e-01}));
+  Value *R = b_.CreateFAdd(t2, t1);
+  sr = b_.CreateFMul(s, b_.CreateFAdd(hfsq, R));
+}
+
+Value *VM::logSpecialsD(Value *x, Value *r) {
+  Value *inf = cd(INFINITY);
+  r = select(b_.CreateFCmpOEQ(x, inf), inf, r);
+  r = select(b_.CreateFCmpOEQ(x, cd(0.0)), cd(-INFINITY), r);
+  return select(b_.CreateFCmpULT(x, cd(0.0)), cd(NAN), r); // nan too
+}
+
+Value *VM::logD(Value *x) {
+  // k ln2_hi - ((hfsq - (s (hfsq + R) + k ln2_lo)) - f), fdlibm's order.
+  Value *k, *f, *hfsq, *sr;
+  logPartsD(x, k, f, hfsq, sr);
+  Value *inner = b_.CreateFAdd(sr, b_.CreateFMul(k, cd(1.90821492927058770002e-10)));
+  Value *r = b_.CreateFSub(b_.CreateFMul(k, cd(6.93147180369123816490e-01)),
+                           b_.CreateFSub(b_.CreateFSub(hfsq, inner), f));
+  return logSpecialsD(x, r);
+}
+
+/// log(1 + f) = hi + lo with hi's low 32 bits zero (fdlibm's e_log2.c,
+/// e_log10.c), so that hi times a constant's 33-bit high part is exact.
+static void splitLog1p(llvm::IRBuilder<> &b, llvm::Type *lt, Value *f, Value *hfsq, Value *sr,
+                       Value *&hi, Value *&lo) {
+  Value *h = b.CreateFSub(f, hfsq);
+  hi = b.CreateBitCast(
+      b.CreateAnd(b.CreateBitCast(h, lt), llvm::ConstantInt::get(lt, 0xffffffff00000000ull)),
+      h->getType());
+  lo = b.CreateFAdd(b.CreateFSub(b.CreateFSub(f, hi), hfsq), sr);
+}
+
+Value *VM::log2D(Value *x) {
+  // k + (hi + lo) / ln 2 with 1/ln 2 in two parts, k added with its
+  // rounding error carried (exact at powers of two).
+  Value *k, *f, *hfsq, *sr, *hi, *lo;
+  logPartsD(x, k, f, hfsq, sr);
+  splitLog1p(b_, lt_, f, hfsq, sr, hi, lo);
+  Value *vhi = b_.CreateFMul(hi, cd(1.4426950407214463));
+  Value *vlo = b_.CreateFAdd(b_.CreateFMul(b_.CreateFAdd(lo, hi), cd(1.6751713164886512e-10)),
+                             b_.CreateFMul(lo, cd(1.4426950407214463)));
+  Value *w = b_.CreateFAdd(k, vhi);
+  vlo = b_.CreateFAdd(vlo, b_.CreateFAdd(b_.CreateFSub(k, w), vhi));
+  return logSpecialsD(x, b_.CreateFAdd(vlo, w));
+}
+
+Value *VM::log10D(Value *x) {
+  // k log10(2) + (hi + lo) log10(e), the constants in two parts, as log2.
+  Value *k, *f, *hfsq, *sr, *hi, *lo;
+  logPartsD(x, k, f, hfsq, sr);
+  splitLog1p(b_, lt_, f, hfsq, sr, hi, lo);
+  Value *vhi = b_.CreateFMul(hi, cd(0.4342944818781689));
+  Value *k2 = b_.CreateFMul(k, cd(0.30102999566361177));
+  Value *vlo =
+      b_.CreateFAdd(b_.CreateFAdd(b_.CreateFMul(k, cd(3.694239077158931e-13)),
+                                  b_.CreateFMul(b_.CreateFAdd(lo, hi), cd(2.5082946711645275e-11))),
+                    b_.CreateFMul(lo, cd(0.4342944818781689)));
+  Value *w = b_.CreateFAdd(k2, vhi);
+  vlo = b_.CreateFAdd(vlo, b_.CreateFAdd(b_.CreateFSub(k2, w), vhi));
+  return logSpecialsD(x, b_.CreateFAdd(vlo, w));
 }
 
 Value *VM::logParts(Value *x, Value *&e, Value *&m, Value *&z) {
@@ -529,17 +716,41 @@ Value *VM::sinCos(Value *x, bool cosine) {
 
 } // namespace
 
-bool hasVectorMath(llvm::Type *ty) {
+bool hasVectorMath(llvm::Type *ty, VectorMathFn fn) {
   auto *vt = llvm::dyn_cast<llvm::FixedVectorType>(ty);
-  if (!vt || vt->getNumElements() < 2) return false;
+  if (!vt || vt->getNumElements() < 2 || fn == VectorMathFn::None) return false;
   llvm::Type *et = vt->getElementType();
+  if (et->isDoubleTy()) return hasFloat64Math(fn);
   return et->isFloatTy() || et->isHalfTy();
+}
+
+bool hasFloat64Math(VectorMathFn fn) {
+  switch (fn) {
+  case VectorMathFn::Exp:
+  case VectorMathFn::Exp2:
+  case VectorMathFn::Log:
+  case VectorMathFn::Log2:
+  case VectorMathFn::Log10:
+  case VectorMathFn::Sigmoid: return true;
+  default: return false;
+  }
 }
 
 llvm::Value *emitVectorMath(llvm::IRBuilder<> &b, VectorMathFn fn, llvm::Value *x, llvm::Value *y,
                             VectorMathTarget target) {
   auto *vt = llvm::cast<llvm::FixedVectorType>(x->getType());
   VM vm(b, vt->getNumElements(), target);
+  if (vt->getElementType()->isDoubleTy()) {
+    HY_ASSERT(!y && hasFloat64Math(fn), "emitVectorMath: no float64 polynomial");
+    switch (fn) {
+    case VectorMathFn::Exp: return vm.expD(x);
+    case VectorMathFn::Exp2: return vm.exp2D(x);
+    case VectorMathFn::Log: return vm.logD(x);
+    case VectorMathFn::Log2: return vm.log2D(x);
+    case VectorMathFn::Log10: return vm.log10D(x);
+    default: return vm.sigmoidD(x);
+    }
+  }
   bool half = vt->getElementType()->isHalfTy();
   Value *in = half ? b.CreateFPExt(x, vm.floatType()) : x;
   Value *in2 = y && half ? b.CreateFPExt(y, vm.floatType()) : y;

@@ -18,8 +18,7 @@
 //  - what the NVPTX code generation of this version cannot do yet is
 //    refused at its statement: asserts, heap allocations,
 //    break/continue of a bound loop, math functions without an NVPTX
-//    implementation (the float64 ones: exp, exp2, log, log2, log10, sin,
-//    cos, tanh, sigmoid, erf, power).
+//    implementation (the float64 ones: sin, cos, tanh, erf, power).
 //
 // Expects: the final loop IR (after final-simplify), cuda target only.
 // Guarantees: on success LoweredFunc::kernels holds one kernel per

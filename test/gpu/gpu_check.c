@@ -127,6 +127,39 @@ static void check_two_steps(void) {
   free(a), free(t), free(u), free(gt), free(gu);
 }
 
+static void check_f64_math(void) {
+  /* The float64 polynomials on the GPU against the host build's libm
+   * calls: within a few ulp (relative 1e-14), nan and infinities equal. */
+  int n = 1000;
+  float *af = randoms(n, 9);
+  double *a = malloc(n * 8), *g = malloc(6 * n * 8), *c = malloc(6 * n * 8);
+  for (int k = 0; k < n; ++k) a[k] = (double)af[k] * 1.25;
+  CUdeviceptr da = 0, dt = 0;
+  CU(cuMemAlloc_v2(&da, n * 8));
+  CU(cuMemcpyHtoD_v2(da, a, n * 8));
+  CU(cuMemAlloc_v2(&dt, 6 * n * 8));
+  CU(f64_math(n, (const double *)da, (double *)dt));
+  CU(cuCtxSynchronize());
+  CU(cuMemcpyDtoH_v2(g, dt, 6 * n * 8));
+  cpu_f64_math(n, a, c);
+  size_t bad = 0, first = 0;
+  for (size_t k = 0; k < (size_t)(6 * n); ++k) {
+    int ok = (isnan(g[k]) && isnan(c[k])) || g[k] == c[k] ||
+             (isfinite(c[k]) && fabs(g[k] - c[k]) <= 1e-14 * fabs(c[k]) + 1e-300);
+    if (!ok && !bad++) first = k;
+  }
+  if (bad) {
+    printf("FAIL f64_math (float64 exp, exp2, log, log2, log10, sigmoid): %zu of %d differ; first [%zu]: gpu %.17g, cpu %.17g\n",
+           bad, 6 * n, first, g[first], c[first]);
+    ++failed;
+  } else {
+    printf("ok   f64_math (float64 exp, exp2, log, log2, log10, sigmoid polynomials)\n");
+    ++passed;
+  }
+  cuMemFree_v2(da), cuMemFree_v2(dt);
+  free(af), free(a), free(g), free(c);
+}
+
 static void check_shared(void) {
   float *a = randoms(256, 6), *c = malloc(256 * 4), *g = malloc(256 * 4);
   CUdeviceptr da = upload(a, 256), dc;
@@ -197,6 +230,7 @@ int main(void) {
   check_vadd();
   check_matmul();
   check_two_steps();
+  check_f64_math();
   check_shared();
   check_test_bind();
   printf("gpu_check: %d passed, %d failed\n", passed, failed);

@@ -1,6 +1,7 @@
 # Kernels of the cuda target's tests (test/cuda/*.test): bind in the source,
 # bind by schedule (kernels.json), two launches in one def, scalars of
-# several types, math functions (exp, exp2, log2, log10, power, sin, cos).
+# several types, math functions (exp, exp2, log2, log10, power, sin, cos;
+# float64 exp, exp2, log, log2, log10, sigmoid).
 def vadd(n: int32, a: float32[n], b: float32[n]):
     c = output_tensor((n,), 'float32')
     for bx in bind('blockIdx.x', (n + 255) // 256):
@@ -32,3 +33,16 @@ def two_steps(n: int32, s: float32, a: float32[n]):
     for by in bind('blockIdx.y', n):
         u[by] = t[by] + 1.0
     return t, u
+
+def f64_math(n: int32, a: float64[n]):
+    t = output_tensor((6, n), 'float64')
+    for bx in bind('blockIdx.x', (n + 127) // 128):
+        for tx in bind('threadIdx.x', 128):
+            if bx * 128 + tx < n:
+                t[0, bx * 128 + tx] = exp(a[bx * 128 + tx] * 30.0)
+                t[1, bx * 128 + tx] = exp2(a[bx * 128 + tx] * 40.0)
+                t[2, bx * 128 + tx] = log(fabs(a[bx * 128 + tx]) * 1.0e6)
+                t[3, bx * 128 + tx] = log2(fabs(a[bx * 128 + tx]))
+                t[4, bx * 128 + tx] = log10(a[bx * 128 + tx] + 1.0)
+                t[5, bx * 128 + tx] = sigmoid(a[bx * 128 + tx] * 20.0)
+    return t
