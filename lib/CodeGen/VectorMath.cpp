@@ -176,7 +176,8 @@ private:
     Value *y = logParts(x, e, m, z);
     return add(m, fma(z, c(-0.5), y));
   }
-  /// The special values of every logarithm: +inf, -inf at +-0, nan below 0.
+  /// The special values of every logarithm (float32 or float64 lanes):
+  /// +inf, -inf at +-0, nan below 0.
   Value *logSpecials(Value *x, Value *r);
 
   /// An AVX-512 instruction on whole vectors: `op` is VSCALEFPS(a, b),
@@ -214,7 +215,6 @@ private:
   /// as f - (hfsq - s (hfsq + R)) in the parts `hfsq` = f^2/2 and `sr` =
   /// s (hfsq + R) (fdlibm's log).
   void logPartsD(Value *x, Value *&k, Value *&f, Value *&hfsq, Value *&sr);
-  Value *logSpecialsD(Value *x, Value *r);
   /// 2^n in float64 for int64 lanes n in the normal range [-1022, 1023].
   Value *pow2d(Value *n) {
     return b_.CreateBitCast(b_.CreateShl(b_.CreateAdd(n, cl(1023)), 52), dt_);
@@ -412,13 +412,6 @@ void VM::logPartsD(Value *x, Value *&k, Value *&f, Value *&hfsq, Value *&sr) {
   sr = b_.CreateFMul(s, b_.CreateFAdd(hfsq, R));
 }
 
-Value *VM::logSpecialsD(Value *x, Value *r) {
-  Value *inf = cd(INFINITY);
-  r = select(b_.CreateFCmpOEQ(x, inf), inf, r);
-  r = select(b_.CreateFCmpOEQ(x, cd(0.0)), cd(-INFINITY), r);
-  return select(b_.CreateFCmpULT(x, cd(0.0)), cd(NAN), r); // nan too
-}
-
 Value *VM::logD(Value *x) {
   // k ln2_hi - ((hfsq - (s (hfsq + R) + k ln2_lo)) - f), fdlibm's order.
   Value *k, *f, *hfsq, *sr;
@@ -426,7 +419,7 @@ Value *VM::logD(Value *x) {
   Value *inner = b_.CreateFAdd(sr, b_.CreateFMul(k, cd(1.90821492927058770002e-10)));
   Value *r = b_.CreateFSub(b_.CreateFMul(k, cd(6.93147180369123816490e-01)),
                            b_.CreateFSub(b_.CreateFSub(hfsq, inner), f));
-  return logSpecialsD(x, r);
+  return logSpecials(x, r);
 }
 
 /// log(1 + f) = hi + lo with hi's low 32 bits zero (fdlibm's e_log2.c,
@@ -451,7 +444,7 @@ Value *VM::log2D(Value *x) {
                              b_.CreateFMul(lo, cd(1.4426950407214463)));
   Value *w = b_.CreateFAdd(k, vhi);
   vlo = b_.CreateFAdd(vlo, b_.CreateFAdd(b_.CreateFSub(k, w), vhi));
-  return logSpecialsD(x, b_.CreateFAdd(vlo, w));
+  return logSpecials(x, b_.CreateFAdd(vlo, w));
 }
 
 Value *VM::log10D(Value *x) {
@@ -467,7 +460,7 @@ Value *VM::log10D(Value *x) {
                     b_.CreateFMul(lo, cd(0.4342944818781689)));
   Value *w = b_.CreateFAdd(k2, vhi);
   vlo = b_.CreateFAdd(vlo, b_.CreateFAdd(b_.CreateFSub(k2, w), vhi));
-  return logSpecialsD(x, b_.CreateFAdd(vlo, w));
+  return logSpecials(x, b_.CreateFAdd(vlo, w));
 }
 
 Value *VM::logParts(Value *x, Value *&e, Value *&m, Value *&z) {
@@ -506,10 +499,10 @@ Value *VM::logPoly(Value *m, Value *&z) {
 }
 
 Value *VM::logSpecials(Value *x, Value *r) {
-  Value *inf = c(INFINITY);
-  r = select(b_.CreateFCmpOEQ(x, inf), inf, r);
-  r = select(b_.CreateFCmpOEQ(x, c(0.0)), c(-INFINITY), r);
-  return select(b_.CreateFCmpULT(x, c(0.0)), c(NAN), r); // nan too
+  auto k = [&](double v) { return llvm::ConstantFP::get(x->getType(), v); }; // float32 or 64
+  r = select(b_.CreateFCmpOEQ(x, k(INFINITY)), k(INFINITY), r);
+  r = select(b_.CreateFCmpOEQ(x, k(0.0)), k(-INFINITY), r);
+  return select(b_.CreateFCmpULT(x, k(0.0)), k(NAN), r); // nan too
 }
 
 Value *VM::log(Value *x) {
