@@ -107,10 +107,12 @@ public:
   Value *sub(Value *a, Value *x) { return b_.CreateFSub(a, x); }
   Value *mul(Value *a, Value *x) { return b_.CreateFMul(a, x); }
   Value *div(Value *a, Value *x) { return b_.CreateFDiv(a, x); }
-  /// a * x + y, fused where the target has an FMA.
+  /// a * x + y, fused where the target has an FMA (float32 or float64 lanes).
   Value *fma(Value *a, Value *x, Value *y) {
-    return b_.CreateIntrinsic(llvm::Intrinsic::fmuladd, {ft_}, {a, x, y});
+    return b_.CreateIntrinsic(llvm::Intrinsic::fmuladd, {a->getType()}, {a, x, y});
   }
+  /// The constant v in lanes of x's type (float32 or float64).
+  Value *like(Value *x, double v) { return llvm::ConstantFP::get(x->getType(), v); }
   Value *fabs(Value *x) { return b_.CreateUnaryIntrinsic(llvm::Intrinsic::fabs, x); }
   Value *copysign(Value *mag, Value *sign) {
     return b_.CreateBinaryIntrinsic(llvm::Intrinsic::copysign, mag, sign);
@@ -120,12 +122,12 @@ public:
   Value *toInt(Value *f) { return b_.CreateBitCast(f, it_); }
   Value *toFloat(Value *i) { return b_.CreateBitCast(i, ft_); }
 
-  /// Horner: coeffs[0] + t * (coeffs[1] + t * (...)).
+  /// Horner: coeffs[0] + t * (coeffs[1] + t * (...)), in t's lane type.
   Value *poly(Value *t, std::initializer_list<double> coeffs) {
     const double *cs = coeffs.begin();
     size_t n = coeffs.size();
-    Value *r = c(cs[n - 1]);
-    for (size_t k = n - 1; k-- > 0;) r = fma(r, t, c(cs[k]));
+    Value *r = like(t, cs[n - 1]);
+    for (size_t k = n - 1; k-- > 0;) r = fma(r, t, like(t, cs[k]));
     return r;
   }
 
@@ -138,28 +140,25 @@ public:
   Value *log2(Value *x);
   Value *log10(Value *x);
   Value *tanh(Value *x);
-  /// 1 / (1 + e^-x) for x >= 0, e^x / (1 + e^x) below (no overflow of e^-x).
+  /// 1 / (1 + e^-x) for x >= 0, e^x / (1 + e^x) below (no overflow of
+  /// e^-x); float32 or float64 lanes.
   Value *sigmoid(Value *x) {
-    Value *e = exp(b_.CreateFNeg(fabs(x)));
-    Value *d = div(c(1.0), add(c(1.0), e));
-    return select(b_.CreateFCmpOLT(x, c(0.0)), mul(e, d), d);
+    Value *nx = b_.CreateFNeg(fabs(x));
+    Value *e = x->getType()->getScalarType()->isDoubleTy() ? expD(nx) : exp(nx);
+    Value *d = div(like(x, 1.0), add(like(x, 1.0), e));
+    return select(b_.CreateFCmpOLT(x, like(x, 0.0)), mul(e, d), d);
   }
   Value *erf(Value *x);
   Value *pow(Value *x, Value *y);
   /// sin(x), or cos(x) when `cosine`.
   Value *sinCos(Value *x, bool cosine);
 
-  // float64 lanes: exp, exp2, log, log2, log10 and sigmoid.
+  // float64 lanes: exp, exp2, log, log2, log10 (and sigmoid above).
   Value *expD(Value *x);
   Value *exp2D(Value *x);
   Value *logD(Value *x);
   Value *log2D(Value *x);
   Value *log10D(Value *x);
-  Value *sigmoidD(Value *x) {
-    Value *e = expD(b_.CreateFNeg(fabs(x)));
-    Value *d = b_.CreateFDiv(cd(1.0), b_.CreateFAdd(cd(1.0), e));
-    return select(b_.CreateFCmpOLT(x, cd(0.0)), b_.CreateFMul(e, d), d);
-  }
 
 private:
   /// e^r * 2^n for |r| <= ln2/2 and integer-valued n in [-151, 129], t =
@@ -195,17 +194,6 @@ private:
 
   Value *cd(double v) { return llvm::ConstantFP::get(dt_, v); }
   Value *cl(int64_t v) { return llvm::ConstantInt::get(lt_, uint64_t(v), true); }
-  Value *fmad(Value *a, Value *m, Value *s) {
-    return b_.CreateIntrinsic(llvm::Intrinsic::fmuladd, {dt_}, {a, m, s});
-  }
-  /// Horner in float64.
-  Value *polyd(Value *t, std::initializer_list<double> coeffs) {
-    const double *cs = coeffs.begin();
-    size_t n = coeffs.size();
-    Value *r = cd(cs[n - 1]);
-    for (size_t k = n - 1; k-- > 0;) r = fmad(r, t, cd(cs[k]));
-    return r;
-  }
   /// e^(hi - lo) * 2^n for |hi - lo| <= ln2/2 + a little and integer-valued
   /// n in [-1076, 1025], t = n + 1.5 * 2^52 (n's integer value in its low
   /// bits).
@@ -346,8 +334,8 @@ Value *VM::exp2(Value *x) {
 Value *VM::expReducedD(Value *t, Value *n, Value *hi, Value *lo) {
   Value *r = b_.CreateFSub(hi, lo);
   Value *p =
-      polyd(r, {1.0 / 2, 1.0 / 6, 1.0 / 24, 1.0 / 120, 1.0 / 720, 1.0 / 5040, 1.0 / 40320,
-                1.0 / 362880, 1.0 / 3628800, 1.0 / 39916800, 1.0 / 479001600, 1.0 / 6227020800.0});
+      poly(r, {1.0 / 2, 1.0 / 6, 1.0 / 24, 1.0 / 120, 1.0 / 720, 1.0 / 5040, 1.0 / 40320,
+               1.0 / 362880, 1.0 / 3628800, 1.0 / 39916800, 1.0 / 479001600, 1.0 / 6227020800.0});
   Value *q = b_.CreateFSub(b_.CreateFMul(b_.CreateFMul(r, r), p), lo);
   Value *e = b_.CreateFAdd(cd(1.0), b_.CreateFAdd(hi, q));
   if (avx512d_) return x86(X86Op::Scalef, e, n);
@@ -366,7 +354,7 @@ Value *VM::expD(Value *x) {
   Value *magic = cd(6755399441055744.0); // 1.5 * 2^52
   Value *t = b_.CreateFAdd(b_.CreateFMul(xc, cd(1.44269504088896338700e+00)), magic);
   Value *n = b_.CreateFSub(t, magic);
-  Value *hi = fmad(n, cd(-6.93147180369123816490e-01), xc); // exact
+  Value *hi = fma(n, cd(-6.93147180369123816490e-01), xc); // exact
   Value *lo = b_.CreateFMul(n, cd(1.90821492927058770002e-10));
   return expReducedD(t, n, hi, lo);
 }
@@ -380,7 +368,7 @@ Value *VM::exp2D(Value *x) {
   Value *t = b_.CreateFAdd(xc, magic);
   Value *n = b_.CreateFSub(t, magic);
   Value *f = b_.CreateFSub(xc, n);
-  Value *r = fmad(f, cd(0.6931471805599453), b_.CreateFMul(f, cd(2.3190468138462996e-17)));
+  Value *r = fma(f, cd(0.6931471805599453), b_.CreateFMul(f, cd(2.3190468138462996e-17)));
   return expReducedD(t, n, r, cd(0.0));
 }
 
@@ -405,9 +393,9 @@ void VM::logPartsD(Value *x, Value *&k, Value *&f, Value *&hfsq, Value *&sr) {
   Value *z = b_.CreateFMul(s, s);
   Value *w = b_.CreateFMul(z, z);
   Value *t1 = b_.CreateFMul(
-      w, polyd(w, {3.999999999940941908e-01, 2.222219843214978396e-01, 1.531383769920937332e-01}));
-  Value *t2 = b_.CreateFMul(z, polyd(w, {6.666666666666735130e-01, 2.857142874366239149e-01,
-                                         1.818357216161805012e-01, 1.479819860511658591e-01}));
+      w, poly(w, {3.999999999940941908e-01, 2.222219843214978396e-01, 1.531383769920937332e-01}));
+  Value *t2 = b_.CreateFMul(z, poly(w, {6.666666666666735130e-01, 2.857142874366239149e-01,
+                                        1.818357216161805012e-01, 1.479819860511658591e-01}));
   Value *R = b_.CreateFAdd(t2, t1);
   sr = b_.CreateFMul(s, b_.CreateFAdd(hfsq, R));
 }
@@ -588,9 +576,9 @@ Value *VM::pow(Value *x, Value *y) {
   Value *s = b_.CreateFDiv(b_.CreateFSub(m, cd(1.0)), b_.CreateFAdd(m, cd(1.0)));
   Value *s2 = b_.CreateFMul(s, s);
   Value *p = cd(1.0 / 13);
-  for (double k : {11.0, 9.0, 7.0, 5.0, 3.0, 1.0}) p = fmad(p, s2, cd(1.0 / k));
+  for (double k : {11.0, 9.0, 7.0, 5.0, 3.0, 1.0}) p = fma(p, s2, cd(1.0 / k));
   Value *lnm = b_.CreateFMul(b_.CreateFMul(s, cd(2.0)), p);
-  Value *log2x = fmad(lnm, cd(1.4426950408889634), b_.CreateSIToFP(e, dt_));
+  Value *log2x = fma(lnm, cd(1.4426950408889634), b_.CreateSIToFP(e, dt_));
   Value *t = b_.CreateFMul(b_.CreateFPExt(y, dt_), log2x);
   // Past +-200 the float result is inf or 0 either way (nan stays nan).
   t = b_.CreateSelect(b_.CreateFCmpOGT(t, cd(200.0)), cd(200.0), t);
@@ -599,7 +587,7 @@ Value *VM::pow(Value *x, Value *y) {
   Value *r = b_.CreateFMul(b_.CreateFSub(t, n), cd(0.6931471805599453));
   Value *q = cd(1.0 / 362880);
   for (double f : {40320.0, 5040.0, 720.0, 120.0, 24.0, 6.0, 2.0, 1.0, 1.0})
-    q = fmad(q, r, cd(1.0 / f));
+    q = fma(q, r, cd(1.0 / f));
   Value *ni = b_.CreateFPToSI(b_.CreateSelect(isNan(n), cd(0.0), n), lt_);
   Value *scale = pow2d(ni);
   Value *res = b_.CreateFPTrunc(b_.CreateFMul(q, scale), ft_);
@@ -687,15 +675,15 @@ Value *VM::sinCos(Value *x, bool cosine) {
   Value *z = b_.CreateFMul(r, r);
   Value *w = b_.CreateFMul(z, z);
   // sin r (musl __sindf)
-  Value *s3 = fmad(z, cd(2.71831149398982190640e-06), cd(-1.98393348360966317347e-04));
+  Value *s3 = fma(z, cd(2.71831149398982190640e-06), cd(-1.98393348360966317347e-04));
   Value *s = b_.CreateFMul(z, r);
   Value *sinr = b_.CreateFAdd(
-      fmad(s, fmad(z, cd(8.33332938588946318930e-03), cd(-1.66666666416265235595e-01)), r),
+      fma(s, fma(z, cd(8.33332938588946318930e-03), cd(-1.66666666416265235595e-01)), r),
       b_.CreateFMul(b_.CreateFMul(s, w), s3));
   // cos r (musl __cosdf)
-  Value *c3 = fmad(z, cd(2.43904487962774090654e-05), cd(-1.38867637746099294692e-03));
+  Value *c3 = fma(z, cd(2.43904487962774090654e-05), cd(-1.38867637746099294692e-03));
   Value *cosr = b_.CreateFAdd(
-      fmad(w, cd(4.16666233237390631894e-02), fmad(z, cd(-4.99999997251031003120e-01), cd(1.0))),
+      fma(w, cd(4.16666233237390631894e-02), fma(z, cd(-4.99999997251031003120e-01), cd(1.0))),
       b_.CreateFMul(b_.CreateFMul(w, z), c3));
   // quadrant 0: sin r, 1: cos r, 2: -sin r, 3: -cos r
   Value *odd = b_.CreateICmpNE(b_.CreateAnd(q, cl(1)), cl(0));
@@ -741,7 +729,7 @@ llvm::Value *emitVectorMath(llvm::IRBuilder<> &b, VectorMathFn fn, llvm::Value *
     case VectorMathFn::Log: return vm.logD(x);
     case VectorMathFn::Log2: return vm.log2D(x);
     case VectorMathFn::Log10: return vm.log10D(x);
-    default: return vm.sigmoidD(x);
+    default: return vm.sigmoid(x);
     }
   }
   bool half = vt->getElementType()->isHalfTy();
