@@ -70,6 +70,7 @@
 //===----------------------------------------------------------------------===//
 #include "VectorMath.h"
 
+#include "hybridc/IR/IR.h"
 #include "hybridc/Support/InternalError.h"
 
 #include "llvm/IR/Constants.h"
@@ -706,15 +707,13 @@ bool hasVectorMath(llvm::Type *ty, VectorMathFn fn) {
 }
 
 bool hasFloat64Math(VectorMathFn fn) {
-  switch (fn) {
-  case VectorMathFn::Exp:
-  case VectorMathFn::Exp2:
-  case VectorMathFn::Log:
-  case VectorMathFn::Log2:
-  case VectorMathFn::Log10:
-  case VectorMathFn::Sigmoid: return true;
-  default: return false;
-  }
+  // Intrinsics.def says it once: a row with a polynomial is the cuda
+  // target's for float64 too ("Yes", not "F32") when it has a float64 one.
+  if (fn == VectorMathFn::None) return false;
+#define HY_INTRINSIC(Name, Spelling, Kind, LLVMUnary, VectorMath, Libm, Cuda)                      \
+  if (fn == VectorMathFn::VectorMath) return ir::CudaSupport::Cuda == ir::CudaSupport::Yes;
+#include "hybridc/IR/Intrinsics.def"
+  return false;
 }
 
 llvm::Value *emitVectorMath(llvm::IRBuilder<> &b, VectorMathFn fn, llvm::Value *x, llvm::Value *y,

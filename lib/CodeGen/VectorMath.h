@@ -48,8 +48,8 @@ struct VectorMathTarget {
 /// of float64 lanes and hasFloat64Math(fn): what emitVectorMath handles.
 bool hasVectorMath(llvm::Type *ty, VectorMathFn fn);
 
-/// The functions with a float64 polynomial: exp, exp2, log, log2, log10,
-/// sigmoid.
+/// The functions with a float64 polynomial (exp, exp2, log, log2, log10,
+/// sigmoid): Intrinsics.def's rows whose cuda column is "Yes".
 bool hasFloat64Math(VectorMathFn fn);
 
 /// Emits `fn(x)` lane by lane as inline vector code at `b`'s insertion
