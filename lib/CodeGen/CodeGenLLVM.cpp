@@ -883,10 +883,9 @@ llvm::Value *CodeGenLLVM::emitMath(const Call *op) {
   }
   Value *y = args.size() > 1 ? args[1] : nullptr; // power's exponent
   if (y && y->getType() != ty) poly = VectorMathFn::None;
-  if (scalarVectorMath() && ty->isFloatingPointTy() &&
-      hasVectorMath(llvm::FixedVectorType::get(ty, 2), poly)) {
-    // lane 0 of a 2-lane vector
-    llvm::Type *vt = llvm::FixedVectorType::get(ty, 2);
+  // A scalar on the cuda target: lane 0 of a 2-lane vector.
+  llvm::Type *vt = ty->isFloatingPointTy() ? llvm::FixedVectorType::get(ty, 2) : nullptr;
+  if (scalarVectorMath() && vt && hasVectorMath(vt, poly)) {
     auto lane0 = [&](Value *v) {
       return v ? b_.CreateInsertElement(llvm::PoisonValue::get(vt), v, b_.getInt64(0)) : nullptr;
     };
