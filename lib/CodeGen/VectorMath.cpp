@@ -160,6 +160,11 @@ public:
   Value *logD(Value *x);
   Value *log2D(Value *x);
   Value *log10D(Value *x);
+  Value *tanhD(Value *x);
+  /// sin(x), or cos(x) when `cosine`, for float64 lanes. Lanes with |x| >=
+  /// 2^20 pi/2 are reduced in a block of their own (Payne-Hanek), entered
+  /// only when a lane needs it: the builder continues in a new block.
+  Value *sinCosD(Value *x, bool cosine);
 
 private:
   /// e^r * 2^n for |r| <= ln2/2 and integer-valued n in [-151, 129], t =
@@ -208,6 +213,15 @@ private:
   Value *pow2d(Value *n) {
     return b_.CreateBitCast(b_.CreateShl(b_.CreateAdd(n, cl(1023)), 52), dt_);
   }
+  /// s + e = a + b exactly (Knuth's TwoSum: any magnitudes).
+  void twoSum(Value *a, Value *b, Value *&s, Value *&e) {
+    s = b_.CreateFAdd(a, b);
+    Value *bb = b_.CreateFSub(s, a);
+    e = b_.CreateFAdd(b_.CreateFSub(a, b_.CreateFSub(s, bb)), b_.CreateFSub(b, bb));
+  }
+  /// x mod pi/2 for |x| >= 2^20 pi/2 (Payne-Hanek): the reduced argument as
+  /// r + rr and the quadrant q (int64 lanes, 0..3).
+  void remPio2Large(Value *ax, Value *&r, Value *&rr, Value *&q);
   /// The nearest integer, for |v| < 2^51 (1.5 * 2^52 added and taken away).
   Value *rintd(Value *v) {
     Value *magic = cd(6755399441055744.0);
@@ -450,6 +464,207 @@ Value *VM::log10D(Value *x) {
   Value *w = b_.CreateFAdd(k2, vhi);
   vlo = b_.CreateFAdd(vlo, b_.CreateFAdd(b_.CreateFSub(k2, w), vhi));
   return logSpecials(x, b_.CreateFAdd(vlo, w));
+}
+
+Value *VM::tanhD(Value *x) {
+  // |x| < 1: t / (t + 2) with t = e^(2|x|) - 1 by its Taylor series (to
+  // u^26 on u < 2: remainder below 2^-60 of t; all terms positive), t kept
+  // as a double-double; tiny x give |x| exactly. Otherwise 1 - 2 /
+  // (e^(2|x|) + 1) (1 once e^(2|x|) is large or +inf). The sign of x is
+  // copied back.
+  Value *ax = fabs(x);
+  Value *u = b_.CreateFAdd(ax, ax);
+  std::vector<double> inv; // 1/2!, 1/3!, ..., 1/26!
+  double f = 1.0;
+  for (int k = 2; k <= 26; ++k) inv.push_back(1.0 / (f *= k));
+  Value *p = cd(inv.back());
+  for (size_t k = inv.size() - 1; k-- > 0;) p = fma(p, u, cd(inv[k]));
+  Value *t, *tl; // t + tl = u + u^2 P(u)
+  twoSum(u, b_.CreateFMul(b_.CreateFMul(u, u), p), t, tl);
+  // The quotient corrected for t's low part, the rounding of t + 2 (d + de
+  // exactly) and of the division (fma's residual).
+  Value *d = b_.CreateFAdd(t, cd(2.0));
+  Value *de = b_.CreateFAdd(b_.CreateFSub(t, b_.CreateFSub(d, cd(2.0))), tl);
+  Value *q0 = b_.CreateFDiv(t, d);
+  Value *res = b_.CreateIntrinsic(llvm::Intrinsic::fma, {dt_}, {b_.CreateFNeg(q0), d, t});
+  Value *small = b_.CreateFAdd(
+      q0, b_.CreateFDiv(b_.CreateFSub(b_.CreateFAdd(res, tl), b_.CreateFMul(q0, de)), d));
+  Value *e = expD(u);
+  Value *large = b_.CreateFSub(cd(1.0), b_.CreateFDiv(cd(2.0), b_.CreateFAdd(e, cd(1.0))));
+  // A nan fails the compare and goes through `large` (exp of nan is nan).
+  return copysign(select(b_.CreateFCmpOLT(ax, cd(1.0)), small, large), x);
+}
+
+void VM::remPio2Large(Value *ax, Value *&r, Value *&rr, Value *&q) {
+  // |x| = M 2^E (M < 2^53 an integer) times 2/pi = sum c_k 2^(-24(k+1))
+  // (24-bit chunks c_k, a table in the module) modulo 4, in integers: the
+  // chunks from k0 = ceil((E - 25) / 24) on (earlier ones give multiples of
+  // 4; two zero chunks stand before c_0 for small E), nine of them (the
+  // rest is below 2^-135), times M's three 24-bit limbs. With s = E -
+  // 24(k0 + 1) in [-22, 1], |x| 2/pi = 2^s sum_p A_p 2^(24p) mod 4, where
+  // only the low 2 - s bits of A_0 and the fraction limbs A_-1..A_-8
+  // matter. The fraction is then centred ([-1/2, 1/2]) in float64 and
+  // carried as a double-double to r + rr = f pi/2 (the nearest multiples
+  // of pi/2 of doubles leave |r| >= 2^-61 or so, so ~2^-115 is needed).
+  static const uint32_t kChunks[] = {
+      0,        0,        0xa2f983, 0x6e4e44, 0x1529fc, 0x2757d1, 0xf534dd, 0xc0db62, 0x95993c,
+      0x439041, 0xfe5163, 0xabdebb, 0xc561b7, 0x246e3a, 0x424dd2, 0xe00649, 0x2eea09, 0xd1921c,
+      0xfe1deb, 0x1cb129, 0xa73ee8, 0x8235f5, 0x2ebb44, 0x84e99c, 0x7026b4, 0x5f7e41, 0x3991d6,
+      0x398353, 0x39f49c, 0x845f8b, 0xbdf928, 0x3b1ff8, 0x97ffde, 0x05980f, 0xef2f11, 0x8b5a0a,
+      0x6d1f6d, 0x367ecf, 0x27cb09, 0xb74f46, 0x3f669e, 0x5fea2d, 0x7527ba, 0xc7ebe5, 0xf17b3d,
+      0x0739f7, 0x8a5292, 0xea6bfb, 0x5fb11f, 0x8d5d08, 0x560330};
+  constexpr unsigned kNumChunks = sizeof kChunks / sizeof kChunks[0];
+  llvm::Module *m = b_.GetInsertBlock()->getModule();
+  auto *tableTy = llvm::ArrayType::get(b_.getInt32Ty(), kNumChunks);
+  llvm::GlobalVariable *table = m->getNamedGlobal("hybridc.two_over_pi");
+  if (!table)
+    table = new llvm::GlobalVariable(
+        *m, tableTy, true, llvm::GlobalValue::PrivateLinkage,
+        llvm::ConstantDataArray::get(m->getContext(), llvm::ArrayRef<uint32_t>(kChunks)),
+        "hybridc.two_over_pi");
+
+  Value *bits = b_.CreateBitCast(ax, lt_);
+  Value *e = b_.CreateSub(b_.CreateLShr(bits, 52), cl(1075)); // in [-32, 971]
+  Value *mant = b_.CreateOr(b_.CreateAnd(bits, cl(0x000fffffffffffffll)), cl(1ll << 52));
+  Value *idx = b_.CreateUDiv(b_.CreateAdd(e, cl(46)), cl(24)); // k0 + 2
+  Value *s = b_.CreateSub(b_.CreateAdd(e, cl(24)), b_.CreateMul(idx, cl(24)));
+  Value *mj[3] = {b_.CreateAnd(mant, cl(0xffffff)),
+                  b_.CreateAnd(b_.CreateLShr(mant, 24), cl(0xffffff)), b_.CreateLShr(mant, 48)};
+  // c_{k0+i}, lane by lane (no gathers: this block is rare).
+  Value *c[9];
+  for (int i = 0; i < 9; ++i) {
+    Value *v = llvm::PoisonValue::get(lt_);
+    for (unsigned l = 0; l < lanes_; ++l) {
+      Value *k = b_.CreateAdd(b_.CreateExtractElement(idx, uint64_t(l)), b_.getInt64(i));
+      Value *ptr = b_.CreateInBoundsGEP(tableTy, table, {b_.getInt64(0), k});
+      Value *word = b_.CreateZExt(b_.CreateLoad(b_.getInt32Ty(), ptr), b_.getInt64Ty());
+      v = b_.CreateInsertElement(v, word, uint64_t(l));
+    }
+    c[i] = v;
+  }
+  // A_p = sum over j - i = p of M_j c_i (each product < 2^48), p = 0..-8.
+  Value *a[9];
+  for (int p = 0; p < 9; ++p) {
+    Value *acc = cl(0);
+    for (int j = 0; j < 3; ++j)
+      if (j + p < 9) acc = b_.CreateAdd(acc, b_.CreateMul(mj[j], c[j + p]));
+    a[p] = acc;
+  }
+  for (int p = 8; p > 0; --p) { // carries into A_0
+    a[p - 1] = b_.CreateAdd(a[p - 1], b_.CreateLShr(a[p], 24));
+    a[p] = b_.CreateAnd(a[p], cl(0xffffff));
+  }
+  Value *a0 = b_.CreateAnd(a[0], b_.CreateSub(b_.CreateShl(cl(1), b_.CreateSub(cl(2), s)), cl(1)));
+  // Two limbs as one exact float64 (48 bits), scaled by 2^(s + shift).
+  auto pair = [&](Value *hi, Value *lo, int shift) {
+    Value *v = b_.CreateSIToFP(b_.CreateOr(b_.CreateShl(hi, 24), lo), dt_);
+    return b_.CreateFMul(v, pow2d(b_.CreateAdd(s, cl(shift))));
+  };
+  Value *head = pair(a0, a[1], -24); // in [0, 4)
+  Value *j = rintd(head);
+  Value *f0 = b_.CreateFSub(head, j); // exact, in [-1/2, 1/2]
+  Value *lhi = pair(a[2], a[3], -72);
+  Value *llo = b_.CreateFAdd(
+      pair(a[4], a[5], -120),
+      b_.CreateFAdd(pair(a[6], a[7], -168),
+                    b_.CreateFMul(b_.CreateSIToFP(a[8], dt_), pow2d(b_.CreateSub(s, cl(192))))));
+  Value *fs, *fe;
+  twoSum(f0, lhi, fs, fe);
+  Value *fl = b_.CreateFAdd(fe, llo);
+  Value *fh = b_.CreateFAdd(fs, fl);
+  fl = b_.CreateFSub(fl, b_.CreateFSub(fh, fs));
+  // r + rr = (fh + fl) pi/2, the product's error by a fused multiply-add.
+  Value *pio2 = cd(1.5707963267948966), *pio2lo = cd(6.123233995736766e-17);
+  Value *rh = b_.CreateFMul(fh, pio2);
+  Value *err = b_.CreateIntrinsic(llvm::Intrinsic::fma, {dt_}, {fh, pio2, b_.CreateFNeg(rh)});
+  Value *rl = b_.CreateFAdd(err, b_.CreateFAdd(b_.CreateFMul(fh, pio2lo), b_.CreateFMul(fl, pio2)));
+  r = b_.CreateFAdd(rh, rl);
+  rr = b_.CreateFSub(rl, b_.CreateFSub(r, rh));
+  q = b_.CreateAnd(b_.CreateFPToSI(j, lt_), cl(3));
+}
+
+Value *VM::sinCosD(Value *x, bool cosine) {
+  // |x| = j pi/2 + (r + rr), |r| <= pi/4 (about), then fdlibm's kernels by
+  // quadrant; sin is odd and cos even, so |x| is reduced and the sign fixed.
+  Value *ax = fabs(x);
+  Value *inf = cd(INFINITY);
+  Value *limit = cd(1647099.0); // < 2^20 pi/2: j < 2^20
+  // Cody-Waite (fdlibm's medium case): pi/2 in three 33-bit parts p1, p2,
+  // p3 (j pi is exact in each) and a tail; ax - j p1 is exact, the next two
+  // subtractions keep their errors (TwoSum), so the cancellation near a
+  // multiple of pi/2 loses nothing.
+  Value *axm = select(b_.CreateFCmpOLT(ax, limit), ax, cd(0.0));
+  Value *jm = rintd(b_.CreateFMul(axm, cd(0.63661977236758134308)));
+  Value *y0 = b_.CreateFSub(axm, b_.CreateFMul(jm, cd(1.57079632673412561417e+00)));
+  Value *s1, *e1, *s2, *e2;
+  twoSum(y0, b_.CreateFNeg(b_.CreateFMul(jm, cd(6.07710050630396597660e-11))), s1, e1);
+  twoSum(s1, b_.CreateFNeg(b_.CreateFMul(jm, cd(2.02226624871116645580e-21))), s2, e2);
+  Value *lo =
+      b_.CreateFSub(b_.CreateFAdd(e1, e2), b_.CreateFMul(jm, cd(8.47842766036889956997e-32)));
+  Value *r = b_.CreateFAdd(s2, lo);
+  Value *rr = b_.CreateFSub(lo, b_.CreateFSub(r, s2));
+  Value *q = b_.CreateAnd(b_.CreateFPToSI(jm, lt_), cl(3));
+
+  // Larger finite |x|: Payne-Hanek, in a block entered only when some lane
+  // needs it. Frozen, so that the lanes a caller left poison (the cuda
+  // target's scalars are lane 0 of two) branch and index the table safely.
+  Value *axf = b_.CreateFreeze(ax);
+  Value *large = b_.CreateAnd(b_.CreateFCmpOGE(axf, limit), b_.CreateFCmpOLT(axf, inf));
+  llvm::BasicBlock *from = b_.GetInsertBlock();
+  llvm::Function *fn = from->getParent();
+  llvm::LLVMContext &ctx = fn->getContext();
+  auto *slow = llvm::BasicBlock::Create(ctx, cosine ? "cos.large" : "sin.large", fn);
+  auto *join = llvm::BasicBlock::Create(ctx, cosine ? "cos.join" : "sin.join", fn);
+  b_.CreateCondBr(b_.CreateOrReduce(large), slow, join);
+  b_.SetInsertPoint(slow);
+  Value *rl, *rrl, *ql;
+  remPio2Large(select(large, axf, limit), rl, rrl, ql);
+  Value *rs = select(large, rl, r), *rrs = select(large, rrl, rr), *qs = select(large, ql, q);
+  llvm::BasicBlock *slowEnd = b_.GetInsertBlock();
+  b_.CreateBr(join);
+  b_.SetInsertPoint(join);
+  auto merge = [&](Value *fast, Value *slowV) {
+    llvm::PHINode *phi = b_.CreatePHI(fast->getType(), 2);
+    phi->addIncoming(fast, from);
+    phi->addIncoming(slowV, slowEnd);
+    return phi;
+  };
+  r = merge(r, rs);
+  rr = merge(rr, rrs);
+  q = merge(q, qs);
+  if (cosine) q = b_.CreateAnd(b_.CreateAdd(q, cl(1)), cl(3)); // cos x = sin(x + pi/2)
+
+  // fdlibm's __kernel_sin(r, rr) and __kernel_cos(r, rr) (musl's form).
+  Value *z = b_.CreateFMul(r, r);
+  Value *w = b_.CreateFMul(z, z);
+  Value *v = b_.CreateFMul(z, r);
+  Value *sp =
+      poly(z, {8.33333333332248946124e-03, -1.98412698298579493134e-04, 2.75573137070700676789e-06,
+               -2.50507602534068634195e-08, 1.58969099521155010221e-10});
+  Value *sinr = b_.CreateFSub(
+      r, b_.CreateFSub(b_.CreateFSub(b_.CreateFMul(z, b_.CreateFSub(b_.CreateFMul(cd(0.5), rr),
+                                                                    b_.CreateFMul(v, sp))),
+                                     rr),
+                       b_.CreateFMul(v, cd(-1.66666666666666324348e-01))));
+  Value *cp = b_.CreateFAdd(
+      b_.CreateFMul(z, poly(z, {4.16666666666666019037e-02, -1.38888888888741095749e-03,
+                                2.48015872894767294178e-05})),
+      b_.CreateFMul(b_.CreateFMul(w, w),
+                    poly(z, {-2.75573143513906633035e-07, 2.08757232129817482790e-09,
+                             -1.13596475577881948265e-11})));
+  Value *hz = b_.CreateFMul(cd(0.5), z);
+  Value *cw = b_.CreateFSub(cd(1.0), hz);
+  Value *cosr =
+      b_.CreateFAdd(cw, b_.CreateFAdd(b_.CreateFSub(b_.CreateFSub(cd(1.0), cw), hz),
+                                      b_.CreateFSub(b_.CreateFMul(z, cp), b_.CreateFMul(r, rr))));
+  // quadrant 0: sin r, 1: cos r, 2: -sin r, 3: -cos r
+  Value *odd = b_.CreateICmpNE(b_.CreateAnd(q, cl(1)), cl(0));
+  Value *res = b_.CreateSelect(odd, cosr, sinr);
+  Value *flip = b_.CreateICmpUGE(q, cl(2));
+  if (!cosine) flip = b_.CreateXor(flip, b_.CreateICmpSLT(b_.CreateBitCast(x, lt_), cl(0)));
+  res = b_.CreateSelect(flip, b_.CreateFNeg(res), res);
+  // inf and nan: nan.
+  return select(b_.CreateFCmpUEQ(ax, inf), cd(NAN), res);
 }
 
 Value *VM::logParts(Value *x, Value *&e, Value *&m, Value *&z) {
@@ -728,6 +943,9 @@ llvm::Value *emitVectorMath(llvm::IRBuilder<> &b, VectorMathFn fn, llvm::Value *
     case VectorMathFn::Log: return vm.logD(x);
     case VectorMathFn::Log2: return vm.log2D(x);
     case VectorMathFn::Log10: return vm.log10D(x);
+    case VectorMathFn::Tanh: return vm.tanhD(x);
+    case VectorMathFn::Sin: return vm.sinCosD(x, false);
+    case VectorMathFn::Cos: return vm.sinCosD(x, true);
     default: return vm.sigmoid(x);
     }
   }

@@ -11,9 +11,9 @@
 # RUN: %e2e %s --schedule %S/Inputs/vector_math.json --ref %S/vector_math_f64.py --function vector_math_f64 --target aarch64 --workdir %t.f64.a64
 # RUN: %e2e %s --schedule %S/Inputs/vector_math.json --ref %S/vector_math_f64.py --function vector_math_f64 --workdir %t.f64.v3 -- --mcpu x86-64-v3
 # RUN: %hybridc %s -s %S/Inputs/vector_math.json --function vector_math_f64 --emit-ir=- | FileCheck %s --check-prefix=F64
-# F64-NOT: @llvm.{{(exp|exp2|log|log2|log10)}}.v{{[0-9]+}}f64
+# F64-NOT: @llvm.{{(exp|exp2|log|log2|log10|sin|cos)}}.v{{[0-9]+}}f64
 # F64: fcmp contract ogt <8 x double>
-# F64-NOT: @llvm.{{(exp|exp2|log|log2|log10)}}.v{{[0-9]+}}f64
+# F64-NOT: @llvm.{{(exp|exp2|log|log2|log10|sin|cos)}}.v{{[0-9]+}}f64
 # With AVX-512 (F and VL), exp (also inside tanh, sigmoid and erf) scales by
 # 2^n with VSCALEFPS instead of building powers of two from integer lanes
 # (shifted left by 23), and log takes x's significand and exponent with
@@ -43,11 +43,11 @@ def vector_math(x: float32[4096]):
     return o
 
 # float64 vectors (8 lanes, and a symbolic tail as vectors of 4, 2, 1
-# lanes): exp, exp2, log, log2, log10 and sigmoid by the float64
-# polynomials (within 1 ulp but sigmoid, 2.5), against numpy's libm in
-# float64.
+# lanes): exp, exp2, log, log2, log10, sigmoid, tanh, sin and cos by the
+# float64 polynomials (within 1 ulp but sigmoid, 2.5; sin and cos of huge
+# arguments reduced by Payne-Hanek), against numpy's libm in float64.
 def vector_math_f64(x: float64[n], n: int32):
-    o = output_tensor((6, n), 'float64')
+    o = output_tensor((9, n), 'float64')
     for i in range(n):
         o[0, i] = exp(x[i])
         o[1, i] = exp2(x[i])
@@ -55,4 +55,7 @@ def vector_math_f64(x: float64[n], n: int32):
         o[3, i] = log2(x[i])
         o[4, i] = log10(x[i])
         o[5, i] = sigmoid(x[i])
+        o[6, i] = tanh(x[i])
+        o[7, i] = sin(x[i])
+        o[8, i] = cos(x[i])
     return o

@@ -286,18 +286,21 @@ int main(void) {
   }
 }
 
-TEST_CASE("vector math: float64 exp, exp2, log, log2, log10, sigmoid against long double",
+TEST_CASE("vector math: float64 exp, exp2, log, log2, log10, sigmoid, tanh, sin, cos against "
+          "long double",
           "[codegen][vectormath]") {
   // The float64 polynomials (vector loops on the CPU, every float64 call on
   // the cuda target) against libm's long double functions (x86-64: 64-bit
   // significand; AArch64: quad precision), over bit patterns spread over
   // every exponent, dense samples of [-750, 750] and [0, 4], and the
-  // special values with their exact results. 8 lanes (one zmm: VSCALEFPD
+  // special values with their exact results (sin and cos also at the double
+  // nearest a multiple of pi/2, 6381956970095103 * 2^797). 8 lanes (one zmm: VSCALEFPD
   // on an AVX-512 host), 2 (one xmm) and 5 (no VSCALEFPD: the integer
   // scaling); the baseline x86-64 (no FMA) and x86-64-v3 too.
   const std::vector<std::pair<const char *, Intrinsic>> fns = {
       {"exp", Intrinsic::Exp},   {"exp2", Intrinsic::Exp2},   {"log", Intrinsic::Log},
-      {"log2", Intrinsic::Log2}, {"log10", Intrinsic::Log10}, {"sigmoid", Intrinsic::Sigmoid}};
+      {"log2", Intrinsic::Log2}, {"log10", Intrinsic::Log10}, {"sigmoid", Intrinsic::Sigmoid},
+      {"tanh", Intrinsic::Tanh}, {"sin", Intrinsic::Sin},     {"cos", Intrinsic::Cos}};
   auto f64Kernel = [&](int n, int lanes) {
     DType f64 = DType::f64();
     Buffer x = buffer("x", f64, {n}, BufferNode::Input);
@@ -318,9 +321,9 @@ TEST_CASE("vector math: float64 exp, exp2, log, log2, log10, sigmoid against lon
 #include <string.h>
 #include "k.h"
 #define N NVAL
-#define NF 6
+#define NF 9
 static double x[N], o[NF * N];
-static const char *names[NF] = {"exp", "exp2", "log", "log2", "log10", "sigmoid"};
+static const char *names[NF] = {"exp", "exp2", "log", "log2", "log10", "sigmoid", "tanh", "sin", "cos"};
 static long double ref(int f, long double v) {
   switch (f) {
   case 0: return expl(v);
@@ -328,7 +331,10 @@ static long double ref(int f, long double v) {
   case 2: return logl(v);
   case 3: return log2l(v);
   case 4: return log10l(v);
-  default: return 1.0L / (1.0L + expl(-v));
+  case 5: return 1.0L / (1.0L + expl(-v));
+  case 6: return tanhl(v);
+  case 7: return sinl(v);
+  default: return cosl(v);
   }
 }
 /* Error of `got` in units in the last place of the double nearest `r`. */
@@ -373,7 +379,9 @@ int main(void) {
   static const double sp[] = {0.0, -0.0, 1.0, -1.0, INFINITY, -INFINITY, NAN, 2.2250738585072014e-308,
       4.9406564584124654e-324, -4.9406564584124654e-324, 1.7976931348623157e308, 709.782712893384,
       709.7827128933841, 710.0, -745.1332191019411, -745.1332191019412, -708.39, -720.0, -1074.0,
-      -1075.0, -1076.0, 1023.0, 1024.0, 1e-300, 0.5, 2.0, 10.0, 1e-20, -1e-20, 100.0, 0.1, 1e300};
+      -1075.0, -1076.0, 1023.0, 1024.0, 1e-300, 0.5, 2.0, 10.0, 1e-20, -1e-20, 100.0, 0.1, 1e300,
+      0.625, -0.625, 1e22, -1e22, 1647099.0, 1647100.0, 1.5707963267948966, 3.141592653589793,
+      1048576.0, 1e15, 6381956970095103.0 * 0x1p797, -6381956970095103.0 * 0x1p797, 0x1p1023};
   int ns = sizeof sp / sizeof sp[0];
   memcpy(x, sp, sizeof sp);
   run(ns);
@@ -387,7 +395,12 @@ int main(void) {
       {2, -inf, NAN}, {2, -4.9406564584124654e-324, NAN}, {2, NAN, NAN},
       {3, 8.0, 3.0}, {3, 4.9406564584124654e-324, -1074.0}, {3, 0.5, -1.0}, {3, 0.0, -inf},
       {4, 1.0, 0.0}, {4, 10.0, 1.0}, {4, 0.0, -inf}, {4, -2.0, NAN},
-      {5, 0.0, 0.5}, {5, inf, 1.0}, {5, -inf, 0.0}, {5, NAN, NAN}};
+      {5, 0.0, 0.5}, {5, inf, 1.0}, {5, -inf, 0.0}, {5, NAN, NAN},
+      {6, 0.0, 0.0}, {6, -0.0, -0.0}, {6, inf, 1.0}, {6, -inf, -1.0}, {6, 30.0, 1.0}, {6, NAN, NAN},
+      {6, 4.9406564584124654e-324, 4.9406564584124654e-324},
+      {7, 0.0, 0.0}, {7, -0.0, -0.0}, {7, inf, NAN}, {7, -inf, NAN}, {7, NAN, NAN},
+      {7, -4.9406564584124654e-324, -4.9406564584124654e-324}, {7, 1e22, -0x1.b453ab76bf397p-1},
+      {8, 0.0, 1.0}, {8, -0.0, 1.0}, {8, inf, NAN}, {8, NAN, NAN}, {8, 1e22, 0x1.0be2cef01c8f4p-1}};
   for (unsigned k = 0; k < sizeof ex / sizeof ex[0]; ++k) {
     x[0] = ex[k].in;
     run(1);
@@ -437,6 +450,9 @@ int main(void) {
     CHECK(worst["log2"] <= 2.0);
     CHECK(worst["log10"] <= 2.0);
     CHECK(worst["sigmoid"] <= 3.0);
+    CHECK(worst["tanh"] <= 1.5);
+    CHECK(worst["sin"] <= 1.5);
+    CHECK(worst["cos"] <= 1.5);
   }
 }
 

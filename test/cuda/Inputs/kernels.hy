@@ -35,7 +35,7 @@ def two_steps(n: int32, s: float32, a: float32[n]):
     return t, u
 
 def f64_math(n: int32, a: float64[n]):
-    t = output_tensor((6, n), 'float64')
+    t = output_tensor((9, n), 'float64')
     for bx in bind('blockIdx.x', (n + 127) // 128):
         for tx in bind('threadIdx.x', 128):
             if bx * 128 + tx < n:
@@ -45,4 +45,7 @@ def f64_math(n: int32, a: float64[n]):
                 t[3, bx * 128 + tx] = log2(fabs(a[bx * 128 + tx]))
                 t[4, bx * 128 + tx] = log10(a[bx * 128 + tx] + 1.0)
                 t[5, bx * 128 + tx] = sigmoid(a[bx * 128 + tx] * 20.0)
+                t[6, bx * 128 + tx] = tanh(a[bx * 128 + tx] * 3.0)
+                t[7, bx * 128 + tx] = sin(a[bx * 128 + tx] * 1.0e8)
+                t[8, bx * 128 + tx] = cos(a[bx * 128 + tx] * 10.0)
     return t
