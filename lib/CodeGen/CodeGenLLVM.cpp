@@ -874,7 +874,7 @@ llvm::Value *CodeGenLLVM::emitMath(const Call *op) {
   VectorMathFn poly = VectorMathFn::None;
   I::ID llvmUnary = I::not_intrinsic;
   switch (op->func) {
-#define HY_INTRINSIC(Name, Spelling, Kind, LLVMUnary, VectorMath, Libm, Cuda)                      \
+#define HY_INTRINSIC(Name, Spelling, Kind, LLVMUnary, VectorMath, Libm)                            \
   case Intrinsic::Name:                                                                            \
     poly = VectorMathFn::VectorMath;                                                               \
     llvmUnary = I::LLVMUnary;                                                                      \

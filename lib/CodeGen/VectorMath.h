@@ -4,11 +4,11 @@
 // vector LLVM IR (mul, add, compare, select, bit casts), so that a
 // vectorized loop calling exp() stays vector code: LLVM has no vector
 // library here and would scalarise llvm.exp.v16f32 into 16 expf calls.
-// Used by CodeGenLLVM::emitMath for float32 (and float16) vectors of more
-// than one lane, and float64 vectors of exp, exp2, log, log2, log10 and
-// sigmoid; scalars keep calling libm / the LLVM intrinsics, so scalar
-// results stay exactly libm's (on CPUs: the cuda device code, which has no
-// libm, uses the polynomials for scalars too). Accuracy is documented in VectorMath.cpp.
+// Used by CodeGenLLVM::emitMath for float32, float16 (through float32) and
+// float64 vectors of more than one lane; scalars keep calling libm / the
+// LLVM intrinsics, so scalar results stay exactly libm's (on CPUs: the cuda
+// device code, which has no libm, uses the polynomials for scalars too).
+// Accuracy is documented in VectorMath.cpp.
 //
 // Private to lib/CodeGen.
 //
@@ -44,13 +44,9 @@ struct VectorMathTarget {
   bool x86Avx512 = false;
 };
 
-/// True when `ty` is a vector of more than one float32 or float16 lane, or
-/// of float64 lanes and hasFloat64Math(fn): what emitVectorMath handles.
+/// True when `fn` has a polynomial and `ty` is a vector of more than one
+/// float32, float16 or float64 lane: what emitVectorMath handles.
 bool hasVectorMath(llvm::Type *ty, VectorMathFn fn);
-
-/// The functions with a float64 polynomial (exp, exp2, log, log2, log10,
-/// sigmoid): Intrinsics.def's rows whose cuda column is "Yes".
-bool hasFloat64Math(VectorMathFn fn);
 
 /// Emits `fn(x)` lane by lane as inline vector code at `b`'s insertion
 /// point. `x` must satisfy hasVectorMath (float16 is computed in float32).

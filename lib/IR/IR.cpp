@@ -214,7 +214,7 @@ const char *spelling(ForKind k) {
 }
 const char *spelling(Intrinsic f) {
   switch (f) {
-#define HY_INTRINSIC(Name, Spelling, Kind, LLVMUnary, VectorMath, Libm, Cuda)                      \
+#define HY_INTRINSIC(Name, Spelling, Kind, LLVMUnary, VectorMath, Libm)                            \
   case Intrinsic::Name: return Spelling;
 #include "hybridc/IR/Intrinsics.def"
   }
@@ -222,28 +222,19 @@ const char *spelling(Intrinsic f) {
 }
 std::optional<Intrinsic> intrinsicOfBuiltin(std::string_view name) {
   enum { Math1, Builtin, Internal };
-#define HY_INTRINSIC(Name, Spelling, Kind, LLVMUnary, VectorMath, Libm, Cuda)                      \
+#define HY_INTRINSIC(Name, Spelling, Kind, LLVMUnary, VectorMath, Libm)                            \
   if (Kind != Internal && name == Spelling) return Intrinsic::Name;
 #include "hybridc/IR/Intrinsics.def"
   return std::nullopt;
 }
 const char *libmOf(Intrinsic f) {
   switch (f) {
-#define HY_INTRINSIC(Name, Spelling, Kind, LLVMUnary, VectorMath, Libm, Cuda)                      \
+#define HY_INTRINSIC(Name, Spelling, Kind, LLVMUnary, VectorMath, Libm)                            \
   case Intrinsic::Name: return Libm;
 #include "hybridc/IR/Intrinsics.def"
   }
   return "";
 }
-CudaSupport cudaSupportOf(Intrinsic f) {
-  switch (f) {
-#define HY_INTRINSIC(Name, Spelling, Kind, LLVMUnary, VectorMath, Libm, Cuda)                      \
-  case Intrinsic::Name: return CudaSupport::Cuda;
-#include "hybridc/IR/Intrinsics.def"
-  }
-  return CudaSupport::No;
-}
-
 Expr makeConst(DType t, int64_t v) {
   Expr s = t.isFloat() ? FloatImm::make(t.element(), double(v)) : IntImm::make(t.element(), v);
   return t.lanes > 1 ? Broadcast::make(s, t.lanes) : s;

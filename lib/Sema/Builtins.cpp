@@ -45,7 +45,7 @@ const Builtin kBuiltins[] = {
 #define HY_INTRINSIC_Math1(Spelling) MATH1(Spelling),
 #define HY_INTRINSIC_Builtin(Spelling)
 #define HY_INTRINSIC_Internal(Spelling)
-#define HY_INTRINSIC(Name, Spelling, Kind, LLVMUnary, VectorMath, Libm, Cuda) HY_INTRINSIC_##Kind(Spelling)
+#define HY_INTRINSIC(Name, Spelling, Kind, LLVMUnary, VectorMath, Libm) HY_INTRINSIC_##Kind(Spelling)
 #include "hybridc/IR/Intrinsics.def"
 #undef HY_INTRINSIC_Math1
 #undef HY_INTRINSIC_Builtin

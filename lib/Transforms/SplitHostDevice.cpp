@@ -159,19 +159,6 @@ protected:
             {"an allocate of non-constant or over 64 KiB size ('" + b->name + "')"});
     IRVisitor::visit(a);
   }
-  void visit(const Call *c) override {
-    bool f64 = c->type.isFloat() && c->type.bits == 64;
-    switch (cudaSupportOf(c->func)) { // Intrinsics.def
-    case CudaSupport::No:
-      error(DiagKind::CudaUnsupported, {std::string(spelling(c->func)) + "()"});
-      break;
-    case CudaSupport::F32:
-      if (f64) error(DiagKind::CudaUnsupported, {std::string(spelling(c->func)) + "() of float64"});
-      break;
-    case CudaSupport::Yes: break;
-    }
-    IRVisitor::visit(c);
-  }
 
 private:
   void checkJump(const char *what) {

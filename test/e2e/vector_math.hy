@@ -43,11 +43,12 @@ def vector_math(x: float32[4096]):
     return o
 
 # float64 vectors (8 lanes, and a symbolic tail as vectors of 4, 2, 1
-# lanes): exp, exp2, log, log2, log10, sigmoid, tanh, sin and cos by the
-# float64 polynomials (within 1 ulp but sigmoid, 2.5; sin and cos of huge
-# arguments reduced by Payne-Hanek), against numpy's libm in float64.
+# lanes): exp, exp2, log, log2, log10, sigmoid, tanh, sin, cos, erf and
+# power by the float64 polynomials (within 1 ulp but sigmoid, 2.5; sin and
+# cos of huge arguments reduced by Payne-Hanek), against numpy's libm in
+# float64.
 def vector_math_f64(x: float64[n], n: int32):
-    o = output_tensor((9, n), 'float64')
+    o = output_tensor((11, n), 'float64')
     for i in range(n):
         o[0, i] = exp(x[i])
         o[1, i] = exp2(x[i])
@@ -58,4 +59,6 @@ def vector_math_f64(x: float64[n], n: int32):
         o[6, i] = tanh(x[i])
         o[7, i] = sin(x[i])
         o[8, i] = cos(x[i])
+        o[9, i] = erf(x[i])
+        o[10, i] = power(fabs(x[i]), x[i] * 0.25)
     return o

@@ -628,7 +628,7 @@ class DefGen:
             t = "power(fabs(min(max(%s, -8.0), 8.0)) + 0.5, %s)" % (a.text, self.r.choice(["1.5", "2.0", "0.5"]))
         else:
             t = "%s(%s)" % (f, a.text)
-        if f in ("exp", "exp2", "log", "log2", "log10", "sigmoid", "tanh", "sin", "cos") and self.r.random() < 0.3:
+        if f in ("exp", "exp2", "log", "log2", "log10", "sigmoid", "tanh", "sin", "cos", "erf") and self.r.random() < 0.3:
             # in float64 (the float64 polynomials where the loop is vectorized)
             t = "float32(%s(float64(%s)))" % (f, t[len(f) + 1:-1])
         self.inexact = True

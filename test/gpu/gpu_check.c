@@ -132,28 +132,28 @@ static void check_f64_math(void) {
    * calls: within a few ulp (relative 1e-14), nan and infinities equal. */
   int n = 1000;
   float *af = randoms(n, 9);
-  double *a = malloc(n * 8), *g = malloc(9 * n * 8), *c = malloc(9 * n * 8);
+  double *a = malloc(n * 8), *g = malloc(11 * n * 8), *c = malloc(11 * n * 8);
   for (int k = 0; k < n; ++k) a[k] = (double)af[k] * 1.25;
   CUdeviceptr da = 0, dt = 0;
   CU(cuMemAlloc_v2(&da, n * 8));
   CU(cuMemcpyHtoD_v2(da, a, n * 8));
-  CU(cuMemAlloc_v2(&dt, 9 * n * 8));
+  CU(cuMemAlloc_v2(&dt, 11 * n * 8));
   CU(f64_math(n, (const double *)da, (double *)dt));
   CU(cuCtxSynchronize());
-  CU(cuMemcpyDtoH_v2(g, dt, 9 * n * 8));
+  CU(cuMemcpyDtoH_v2(g, dt, 11 * n * 8));
   cpu_f64_math(n, a, c);
   size_t bad = 0, first = 0;
-  for (size_t k = 0; k < (size_t)(9 * n); ++k) {
+  for (size_t k = 0; k < (size_t)(11 * n); ++k) {
     int ok = (isnan(g[k]) && isnan(c[k])) || g[k] == c[k] ||
              (isfinite(c[k]) && fabs(g[k] - c[k]) <= 1e-14 * fabs(c[k]) + 1e-300);
     if (!ok && !bad++) first = k;
   }
   if (bad) {
-    printf("FAIL f64_math (float64 exp, exp2, log, log2, log10, sigmoid, tanh, sin, cos): %zu of %d differ; first [%zu]: gpu %.17g, cpu %.17g\n",
-           bad, 9 * n, first, g[first], c[first]);
+    printf("FAIL f64_math (float64 exp, exp2, log, log2, log10, sigmoid, tanh, sin, cos, erf, power): %zu of %d differ; first [%zu]: gpu %.17g, cpu %.17g\n",
+           bad, 11 * n, first, g[first], c[first]);
     ++failed;
   } else {
-    printf("ok   f64_math (float64 exp, exp2, log, log2, log10, sigmoid, tanh, sin, cos polynomials)\n");
+    printf("ok   f64_math (float64 exp, exp2, log, log2, log10, sigmoid, tanh, sin, cos, erf, power polynomials)\n");
     ++passed;
   }
   cuMemFree_v2(da), cuMemFree_v2(dt);

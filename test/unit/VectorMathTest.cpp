@@ -286,8 +286,8 @@ int main(void) {
   }
 }
 
-TEST_CASE("vector math: float64 exp, exp2, log, log2, log10, sigmoid, tanh, sin, cos against "
-          "long double",
+TEST_CASE("vector math: float64 exp, exp2, log, log2, log10, sigmoid, tanh, sin, cos, erf "
+          "against long double",
           "[codegen][vectormath]") {
   // The float64 polynomials (vector loops on the CPU, every float64 call on
   // the cuda target) against libm's long double functions (x86-64: 64-bit
@@ -300,7 +300,8 @@ TEST_CASE("vector math: float64 exp, exp2, log, log2, log10, sigmoid, tanh, sin,
   const std::vector<std::pair<const char *, Intrinsic>> fns = {
       {"exp", Intrinsic::Exp},   {"exp2", Intrinsic::Exp2},   {"log", Intrinsic::Log},
       {"log2", Intrinsic::Log2}, {"log10", Intrinsic::Log10}, {"sigmoid", Intrinsic::Sigmoid},
-      {"tanh", Intrinsic::Tanh}, {"sin", Intrinsic::Sin},     {"cos", Intrinsic::Cos}};
+      {"tanh", Intrinsic::Tanh}, {"sin", Intrinsic::Sin},     {"cos", Intrinsic::Cos},
+      {"erf", Intrinsic::Erf}};
   auto f64Kernel = [&](int n, int lanes) {
     DType f64 = DType::f64();
     Buffer x = buffer("x", f64, {n}, BufferNode::Input);
@@ -321,9 +322,9 @@ TEST_CASE("vector math: float64 exp, exp2, log, log2, log10, sigmoid, tanh, sin,
 #include <string.h>
 #include "k.h"
 #define N NVAL
-#define NF 9
+#define NF 10
 static double x[N], o[NF * N];
-static const char *names[NF] = {"exp", "exp2", "log", "log2", "log10", "sigmoid", "tanh", "sin", "cos"};
+static const char *names[NF] = {"exp", "exp2", "log", "log2", "log10", "sigmoid", "tanh", "sin", "cos", "erf"};
 static long double ref(int f, long double v) {
   switch (f) {
   case 0: return expl(v);
@@ -334,7 +335,8 @@ static long double ref(int f, long double v) {
   case 5: return 1.0L / (1.0L + expl(-v));
   case 6: return tanhl(v);
   case 7: return sinl(v);
-  default: return cosl(v);
+  case 8: return cosl(v);
+  default: return erfl(v);
   }
 }
 /* Error of `got` in units in the last place of the double nearest `r`. */
@@ -400,7 +402,9 @@ int main(void) {
       {6, 4.9406564584124654e-324, 4.9406564584124654e-324},
       {7, 0.0, 0.0}, {7, -0.0, -0.0}, {7, inf, NAN}, {7, -inf, NAN}, {7, NAN, NAN},
       {7, -4.9406564584124654e-324, -4.9406564584124654e-324}, {7, 1e22, -0x1.b453ab76bf397p-1},
-      {8, 0.0, 1.0}, {8, -0.0, 1.0}, {8, inf, NAN}, {8, NAN, NAN}, {8, 1e22, 0x1.0be2cef01c8f4p-1}};
+      {8, 0.0, 1.0}, {8, -0.0, 1.0}, {8, inf, NAN}, {8, NAN, NAN}, {8, 1e22, 0x1.0be2cef01c8f4p-1},
+      {9, 0.0, 0.0}, {9, -0.0, -0.0}, {9, inf, 1.0}, {9, -inf, -1.0}, {9, NAN, NAN}, {9, 6.0, 1.0},
+      {9, -30.0, -1.0}, {9, 4.9406564584124654e-324, 4.9406564584124654e-324}};
   for (unsigned k = 0; k < sizeof ex / sizeof ex[0]; ++k) {
     x[0] = ex[k].in;
     run(1);
@@ -453,6 +457,7 @@ int main(void) {
     CHECK(worst["tanh"] <= 1.5);
     CHECK(worst["sin"] <= 1.5);
     CHECK(worst["cos"] <= 1.5);
+    CHECK(worst["erf"] <= 1.5);
   }
 }
 
@@ -613,5 +618,113 @@ int main(void) {
     std::vector<double> v = numbers(r.out);
     REQUIRE(!v.empty());
     CHECK(v[0] <= 1.0); // rounded once from double
+  }
+}
+
+TEST_CASE("vector math: float64 power against long double, C99 special cases",
+          "[codegen][vectormath]") {
+  // o[i] = power(x[i], y[i]) in float64, 8 lanes at a time, against powl.
+  const int n = 4096;
+  DType f64 = DType::f64();
+  Buffer x = buffer("x", f64, {n}, BufferNode::Input);
+  Buffer y = buffer("y", f64, {n}, BufferNode::Input);
+  Buffer o = buffer("o", f64, {n}, BufferNode::Output);
+  Expr idx = Ramp::make(var("io") * 8, 1, 8);
+  Stmt body = Store::make(
+      o, {idx},
+      Call::make(f64.withLanes(8), Intrinsic::Power, {Load::make(x, {idx}), Load::make(y, {idx})}));
+  LoweredFunc f = kernel("vpow", {inArg(x), inArg(y), outArg(o)}, loop("io", n / 8, body));
+  const char *h = R"(
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include "k.h"
+#define N 4096
+static double x[N], y[N], o[N];
+static double worst, wx, wy;
+static double ulps(double got, long double r) {
+  if (isnan(r)) return isnan(got) ? 0 : 1e30;
+  if (isnan(got)) return 1e30;
+  double rf = (double)r;
+  if (got == rf) return 0;
+  if (isinf(rf)) rf = copysign(1.7976931348623157e308, rf);
+  long double u = fabs(rf) < 2.2250738585072014e-308 ? 4.9406564584124654e-324L
+                                                       : (long double)nextafter(fabs(rf), INFINITY) - fabs(rf);
+  return (double)(fabsl((long double)got - r) / u);
+}
+static int same(double a, double b) { return (isnan(a) && isnan(b)) || (a == b && signbit(a) == signbit(b)); }
+static void run(int n) {
+  for (int k = n; k < N; ++k) x[k] = y[k] = 1.0;
+  if (vpow(x, y, o) != 0) { printf("kernel failed\n"); return; }
+  for (int k = 0; k < n; ++k) {
+    double e = ulps(o[k], powl((long double)x[k], (long double)y[k]));
+    if (!(e <= worst)) { worst = e; wx = x[k]; wy = y[k]; }
+  }
+}
+int main(void) {
+  /* Positive x over every exponent (denormals included), y over values that
+   * keep many results finite, overflow and underflow included. */
+  static const double ys[] = {0.5, -0.5, 2.0, -2.0, 3.0, 1.5, 0.1, -7.25, 10.0, 1.0 / 3, 37.0, -1.0,
+                              0.0078125, 1.0001, -0.9999};
+  int n = 0;
+  for (uint64_t b = 0; b < 0x7ff0000000000000ull; b += STEP)
+    for (unsigned j = 0; j < sizeof ys / sizeof ys[0]; ++j) {
+      memcpy(&x[n], &b, 8); y[n++] = ys[j];
+      if (n == N) { run(n); n = 0; }
+    }
+  /* Negative x with integer y; mid-range x with y swept; x near 1 with
+   * large y; results near the overflow and underflow thresholds. */
+  uint32_t seed = 7;
+  for (int k = -40; k <= 40; ++k)
+    for (int j = -40; j <= 40; ++j) {
+      seed = seed * 1103515245u + 12345u;
+      double u = (seed >> 1) / 2147483648.0;
+      x[n] = -(1.0 + k * 0.37) * (k < 0 ? -1 : 1); y[n++] = (double)j;
+      x[n] = 0.75 + k * 0.02 + u * 1e-3; y[n++] = j * 13.7 + u;
+      x[n] = 1.0 + (k + u) * 0x1p-30; y[n++] = j * 1e9 + u;
+      x[n] = 2.0 + u; y[n++] = (1000.0 + j * 2.0 + u) / log2(2.0 + u);
+      if (n >= N - 4) { run(n); n = 0; }
+    }
+  run(n);
+  double inf = INFINITY;
+  struct { double x, y, want; } ex[] = {
+      {2.0, 0.0, 1.0}, {NAN, 0.0, 1.0}, {NAN, -0.0, 1.0}, {1.0, NAN, 1.0}, {1.0, inf, 1.0},
+      {-1.0, inf, 1.0}, {-1.0, -inf, 1.0}, {0.0, -1.0, inf}, {-0.0, -1.0, -inf},
+      {-0.0, -2.0, inf}, {0.0, 3.0, 0.0}, {-0.0, 3.0, -0.0}, {-0.0, 2.0, 0.0},
+      {0.0, -inf, inf}, {0.0, inf, 0.0}, {0.5, inf, 0.0}, {0.5, -inf, inf}, {2.0, inf, inf},
+      {2.0, -inf, 0.0}, {-2.0, inf, inf}, {-0.5, inf, 0.0}, {inf, 2.0, inf}, {inf, -2.0, 0.0},
+      {-inf, 3.0, -inf}, {-inf, 2.0, inf}, {-inf, -3.0, -0.0}, {-inf, 0.5, inf},
+      {-inf, -0.5, 0.0}, {-2.0, 0.5, NAN}, {-2.0, 3.0, -8.0}, {-2.0, -3.0, -0.125},
+      {-2.0, 2.0, 4.0}, {NAN, 1.0, NAN}, {2.0, NAN, NAN}, {2.0, 1024.0, inf},
+      {2.0, 1023.0, 0x1p1023}, {2.0, -1074.0, 0x1p-1074}, {2.0, -1076.0, 0.0},
+      {-3.0, 9007199254740992.0, inf}, {-0.5, 9007199254740993.0 * 2, 0.0}, {10.0, 3.0, 1000.0},
+      {4.0, 0.5, 2.0}, {-1.0, 1e300, 1.0}, {0x1p-1074, 0.5, 0x1p-537}};
+  for (unsigned k = 0; k < sizeof ex / sizeof ex[0]; ++k) {
+    x[0] = ex[k].x; y[0] = ex[k].y;
+    run(1);
+    if (!same(o[0], ex[k].want)) printf("bad %a %a %a\n", ex[k].x, ex[k].y, o[0]);
+  }
+  printf("pow %.4f %a %a\n", worst, wx, wy);
+  return 0;
+}
+)";
+  // The host (FMA), its baseline CPU (no FMA) and AArch64 under qemu (quad
+  // references in software: fewer samples).
+  std::vector<std::pair<std::string, std::string>> runs = {{"host", ""}, {"host", "x86-64"}};
+  for (const std::string &target : e2eTargets())
+    if (target != "host") runs.push_back({target, ""});
+  for (auto &[target, mcpu] : runs) {
+    INFO(target << " " << mcpu);
+    std::string hr = h;
+    hr.replace(hr.find("STEP"), 4, target == "host" ? "0x0200000000001ull" : "0x8000000000001ull");
+    RunResult r = runKernels({f}, hr, target, 3, mcpu);
+    INFO("output:\n" << r.out << r.err);
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.out.find("bad ") == std::string::npos);
+    CHECK(r.out.find("kernel failed") == std::string::npos);
+    std::vector<double> v = numbers(r.out);
+    REQUIRE(!v.empty());
+    CHECK(v[0] <= 1.5);
   }
 }

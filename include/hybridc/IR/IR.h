@@ -214,11 +214,11 @@ struct Broadcast : ExprNode {
 /// The intrinsic functions: Intrinsics.def lists each with what every
 /// layer needs to know of it.
 enum class Intrinsic : uint8_t {
-#define HY_INTRINSIC(Name, Spelling, Kind, LLVMUnary, VectorMath, Libm, Cuda) Name,
+#define HY_INTRINSIC(Name, Spelling, Kind, LLVMUnary, VectorMath, Libm) Name,
 #include "hybridc/IR/Intrinsics.def"
 };
 constexpr unsigned kNumIntrinsics = 0
-#define HY_INTRINSIC(Name, Spelling, Kind, LLVMUnary, VectorMath, Libm, Cuda) +1
+#define HY_INTRINSIC(Name, Spelling, Kind, LLVMUnary, VectorMath, Libm) +1
 #include "hybridc/IR/Intrinsics.def"
     ;
 const char *spelling(Intrinsic f);
@@ -228,9 +228,6 @@ std::optional<Intrinsic> intrinsicOfBuiltin(std::string_view name);
 /// The libm function LLVM or the code generator may call for `f` (float64;
 /// the float32 one adds 'f'), or "".
 const char *libmOf(Intrinsic f);
-/// What the cuda target supports of `f`.
-enum class CudaSupport : uint8_t { Yes, F32, No };
-CudaSupport cudaSupportOf(Intrinsic f);
 struct Call : ExprNode {
   HY_NODE(Call, Expr)
   Intrinsic func;

@@ -35,7 +35,7 @@ def two_steps(n: int32, s: float32, a: float32[n]):
     return t, u
 
 def f64_math(n: int32, a: float64[n]):
-    t = output_tensor((9, n), 'float64')
+    t = output_tensor((11, n), 'float64')
     for bx in bind('blockIdx.x', (n + 127) // 128):
         for tx in bind('threadIdx.x', 128):
             if bx * 128 + tx < n:
@@ -48,4 +48,6 @@ def f64_math(n: int32, a: float64[n]):
                 t[6, bx * 128 + tx] = tanh(a[bx * 128 + tx] * 3.0)
                 t[7, bx * 128 + tx] = sin(a[bx * 128 + tx] * 1.0e8)
                 t[8, bx * 128 + tx] = cos(a[bx * 128 + tx] * 10.0)
+                t[9, bx * 128 + tx] = erf(a[bx * 128 + tx] * 4.0)
+                t[10, bx * 128 + tx] = power(fabs(a[bx * 128 + tx]) * 100.0, a[bx * 128 + tx] * 50.0)
     return t
