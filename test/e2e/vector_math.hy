@@ -42,8 +42,9 @@ def vector_math(x: float32[4096]):
         o[4, i] = erf(x[i])
     return o
 
-# float64 vectors (8 lanes, and a symbolic tail as vectors of 4, 2, 1
-# lanes): exp, exp2, log, log2, log10, sigmoid, tanh, sin, cos, erf and
+# float64 vectors (8 lanes in parallel chunks of 256, and a symbolic tail
+# as vectors of 4, 2, 1 lanes; sin and cos's Payne-Hanek block inside the
+# parallel loop's outlined body): exp, exp2, log, log2, log10, sigmoid, tanh, sin, cos, erf and
 # power by the float64 polynomials (within 1 ulp but sigmoid, 2.5; sin and
 # cos of huge arguments reduced by Payne-Hanek), against numpy's libm in
 # float64.
