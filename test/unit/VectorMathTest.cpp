@@ -41,9 +41,24 @@ static double ulps(float got, double r) {
   return fabs((double)got - r) / u;
 })";
 
-/// `harness` with its ULPS_C line replaced by kUlpsC.
-std::string withUlps(std::string harness) {
-  return harness.replace(harness.find("ULPS_C"), 6, kUlpsC);
+/// The same for float64 results against a long double reference.
+const char *const kUlpsD =
+    R"(/* Error of `got` in units in the last place of the double nearest `r`. */
+static double ulps(double got, long double r) {
+  if (isnan(r)) return isnan(got) ? 0 : 1e30;
+  if (isnan(got)) return 1e30;
+  double rf = (double)r;
+  if (got == rf) return 0;
+  if (isinf(rf)) rf = copysign(1.7976931348623157e308, rf);
+  long double u = fabs(rf) < 2.2250738585072014e-308 ? 4.9406564584124654e-324L
+                                                       : (long double)nextafter(fabs(rf), INFINITY) - fabs(rf);
+  return (double)(fabsl((long double)got - r) / u);
+})";
+
+/// `harness` with its ULPS_C line replaced by kUlpsC (float32 results) or
+/// kUlpsD (float64).
+std::string withUlps(std::string harness, bool f64 = false) {
+  return harness.replace(harness.find("ULPS_C"), 6, f64 ? kUlpsD : kUlpsC);
 }
 
 /// o[f, i] = fn_f(x[i]) for i in [0, n), `lanes` lanes at a time.
@@ -339,17 +354,7 @@ static long double ref(int f, long double v) {
   default: return erfl(v);
   }
 }
-/* Error of `got` in units in the last place of the double nearest `r`. */
-static double ulps(double got, long double r) {
-  if (isnan(r)) return isnan(got) ? 0 : 1e30;
-  if (isnan(got)) return 1e30;
-  double rf = (double)r;
-  if (got == rf) return 0;
-  if (isinf(rf)) rf = copysign(1.7976931348623157e308, rf);
-  long double u = fabs(rf) < 2.2250738585072014e-308 ? 4.9406564584124654e-324L
-                                                       : (long double)nextafter(fabs(rf), INFINITY) - fabs(rf);
-  return (double)(fabsl((long double)got - r) / u);
-}
+ULPS_C
 static double worst[NF];
 static double worstX[NF];
 static void run(int n) {
@@ -430,7 +435,7 @@ int main(void) {
     INFO(r.target << " --mcpu '" << r.mcpu << "', " << r.lanes << " lanes");
     int n = 4096 - 4096 % r.lanes;
     bool qemu = r.target != "host";
-    std::string hr = h;
+    std::string hr = withUlps(h, true);
     hr.replace(hr.find("NVAL"), 4, std::to_string(n));
     // About 0.5M bit patterns and 0.4M dense samples on the host; under
     // qemu (quad-precision references in software) 32K and 25K.
@@ -537,158 +542,67 @@ int main(void) {
   }
 }
 
-TEST_CASE("vector math: power against libm, C99 special cases", "[codegen][vectormath]") {
-  // o[i] = power(x[i], y[i]), 16 lanes at a time.
-  const int n = 4096;
-  Buffer x = buffer("x", F32, {n}, BufferNode::Input);
-  Buffer y = buffer("y", F32, {n}, BufferNode::Input);
-  Buffer o = buffer("o", F32, {n}, BufferNode::Output);
-  Expr idx = Ramp::make(var("io") * 16, 1, 16);
+/// o[i] = power(x[i], y[i]) for float32 (16 lanes) or float64 (8 lanes)
+/// vectors, and a C harness that checks it against the double (float32) or
+/// long double (float64) pow: positive x over every exponent (denormals
+/// included) with y that keep many results finite, overflow and underflow
+/// included; negative x with integer y; mid-range x with y swept; x near 1
+/// with large y; results near the overflow threshold; C99's special cases
+/// (shared, and the type's own thresholds). Prints "pow <worst ulps> x y".
+std::pair<LoweredFunc, std::string> powerKernel(bool f64, bool qemu) {
+  const int n = 4096, lanes = f64 ? 8 : 16;
+  DType elem = f64 ? DType::f64() : F32;
+  Buffer x = buffer("x", elem, {n}, BufferNode::Input);
+  Buffer y = buffer("y", elem, {n}, BufferNode::Input);
+  Buffer o = buffer("o", elem, {n}, BufferNode::Output);
+  Expr idx = Ramp::make(var("io") * lanes, 1, lanes);
   Stmt body = Store::make(o, {idx},
-                          Call::make(F32.withLanes(16), Intrinsic::Power,
+                          Call::make(elem.withLanes(lanes), Intrinsic::Power,
                                      {Load::make(x, {idx}), Load::make(y, {idx})}));
-  LoweredFunc f = kernel("vpow", {inArg(x), inArg(y), outArg(o)}, loop("io", n / 16, body));
-  const char *h = R"(
+  LoweredFunc f = kernel("vpow", {inArg(x), inArg(y), outArg(o)}, loop("io", n / lanes, body));
+  std::string h = R"(
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include "k.h"
 #define N 4096
-static float x[N], y[N], o[N];
-static double worst; static float wx, wy;
+typedef REAL real;
+static real x[N], y[N], o[N];
+static double worst; static real wx, wy;
 ULPS_C
-static int same(float a, float b) { return (isnan(a) && isnan(b)) || (a == b && signbit(a) == signbit(b)); }
+static int same(real a, real b) { return (isnan(a) && isnan(b)) || (a == b && signbit(a) == signbit(b)); }
 static void run(int n) {
-  for (int k = n; k < N; ++k) x[k] = y[k] = 1.0f;
+  for (int k = n; k < N; ++k) x[k] = y[k] = 1;
   if (vpow(x, y, o) != 0) { printf("kernel failed\n"); return; }
   for (int k = 0; k < n; ++k) {
-    double e = ulps(o[k], pow((double)x[k], (double)y[k]));
+    double e = ulps(o[k], REF(x[k], y[k]));
     if (!(e <= worst)) { worst = e; wx = x[k]; wy = y[k]; }
   }
 }
 int main(void) {
-  /* Positive x over every exponent, y over exponents that keep most results finite. */
-  static const float ys[] = {0.5f, -0.5f, 2.0f, -2.0f, 3.0f, 1.5f, 0.1f, -7.25f, 10.0f, 0.333f, 37.0f, -1.0f};
+  static const real ys[] = {0.5, -0.5, 2.0, -2.0, 3.0, 1.5, 0.1, -7.25, 10.0, 1.0 / 3, 37.0, -1.0,
+                            0.0078125, 1.0001, -0.9999};
   int n = 0;
-  for (uint32_t b = 0; b < 0x7f800000u; b += 40009u)
+  for (UINT b = 0; b < INFBITS; b += STEP)
     for (unsigned j = 0; j < sizeof ys / sizeof ys[0]; ++j) {
-      memcpy(&x[n], &b, 4); y[n++] = ys[j];
+      memcpy(&x[n], &b, sizeof b); y[n++] = ys[j];
       if (n == N) { run(n); n = 0; }
     }
-  /* Negative x with integer y; mid-range x with y swept. */
-  for (int k = -40; k <= 40; ++k)
-    for (int j = -20; j <= 20; ++j) {
-      x[n] = -(1.0f + k * 0.37f) * (k < 0 ? -1 : 1); y[n++] = (float)j;
-      x[n] = 0.75f + k * 0.02f; y[n++] = j * 3.7f;
-      if (n >= N - 2) { run(n); n = 0; }
-    }
-  run(n);
-  float inf = INFINITY;
-  struct { float x, y, want; } ex[] = {
-      {2.0f, 0.0f, 1.0f}, {NAN, 0.0f, 1.0f}, {NAN, -0.0f, 1.0f}, {1.0f, NAN, 1.0f}, {1.0f, inf, 1.0f},
-      {-1.0f, inf, 1.0f}, {-1.0f, -inf, 1.0f}, {0.0f, -1.0f, inf}, {-0.0f, -1.0f, -inf},
-      {-0.0f, -2.0f, inf}, {0.0f, 3.0f, 0.0f}, {-0.0f, 3.0f, -0.0f}, {-0.0f, 2.0f, 0.0f},
-      {0.0f, -inf, inf}, {0.0f, inf, 0.0f}, {0.5f, inf, 0.0f}, {0.5f, -inf, inf}, {2.0f, inf, inf},
-      {2.0f, -inf, 0.0f}, {-2.0f, inf, inf}, {-0.5f, inf, 0.0f}, {inf, 2.0f, inf}, {inf, -2.0f, 0.0f},
-      {-inf, 3.0f, -inf}, {-inf, 2.0f, inf}, {-inf, -3.0f, -0.0f}, {-inf, 0.5f, inf},
-      {-inf, -0.5f, 0.0f}, {-2.0f, 0.5f, NAN}, {-2.0f, 3.0f, -8.0f}, {-2.0f, -3.0f, -0.125f},
-      {-2.0f, 2.0f, 4.0f}, {NAN, 1.0f, NAN}, {2.0f, NAN, NAN}, {2.0f, 128.0f, inf},
-      {2.0f, -149.0f, 1.4e-45f}, {2.0f, -151.0f, 0.0f}, {-3.0f, 16777216.0f, inf},
-      {-0.5f, 33554433.0f, 0.0f}, {10.0f, 3.0f, 1000.0f}, {4.0f, 0.5f, 2.0f}};
-  for (unsigned k = 0; k < sizeof ex / sizeof ex[0]; ++k) {
-    x[0] = ex[k].x; y[0] = ex[k].y;
-    run(1);
-    if (!same(o[0], ex[k].want)) printf("bad %a %a %a\n", ex[k].x, ex[k].y, o[0]);
-  }
-  printf("pow %.4f %a %a\n", worst, wx, wy);
-  return 0;
-}
-)";
-  // The host, its baseline CPU (no FMA) and AArch64 under qemu.
-  std::vector<std::pair<std::string, std::string>> runs = {{"host", "x86-64"}};
-  for (const std::string &target : e2eTargets()) runs.push_back({target, ""});
-  for (auto &[target, mcpu] : runs) {
-    INFO(target << " " << mcpu);
-    RunResult r = runKernels({f}, withUlps(h), target, 3, mcpu);
-    INFO("output:\n" << r.out << r.err);
-    REQUIRE(r.exitCode == 0);
-    CHECK(r.out.find("bad ") == std::string::npos);
-    CHECK(r.out.find("kernel failed") == std::string::npos);
-    std::vector<double> v = numbers(r.out);
-    REQUIRE(!v.empty());
-    CHECK(v[0] <= 1.0); // rounded once from double
-  }
-}
-
-TEST_CASE("vector math: float64 power against long double, C99 special cases",
-          "[codegen][vectormath]") {
-  // o[i] = power(x[i], y[i]) in float64, 8 lanes at a time, against powl.
-  const int n = 4096;
-  DType f64 = DType::f64();
-  Buffer x = buffer("x", f64, {n}, BufferNode::Input);
-  Buffer y = buffer("y", f64, {n}, BufferNode::Input);
-  Buffer o = buffer("o", f64, {n}, BufferNode::Output);
-  Expr idx = Ramp::make(var("io") * 8, 1, 8);
-  Stmt body = Store::make(
-      o, {idx},
-      Call::make(f64.withLanes(8), Intrinsic::Power, {Load::make(x, {idx}), Load::make(y, {idx})}));
-  LoweredFunc f = kernel("vpow", {inArg(x), inArg(y), outArg(o)}, loop("io", n / 8, body));
-  const char *h = R"(
-#include <math.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <string.h>
-#include "k.h"
-#define N 4096
-static double x[N], y[N], o[N];
-static double worst, wx, wy;
-static double ulps(double got, long double r) {
-  if (isnan(r)) return isnan(got) ? 0 : 1e30;
-  if (isnan(got)) return 1e30;
-  double rf = (double)r;
-  if (got == rf) return 0;
-  if (isinf(rf)) rf = copysign(1.7976931348623157e308, rf);
-  long double u = fabs(rf) < 2.2250738585072014e-308 ? 4.9406564584124654e-324L
-                                                       : (long double)nextafter(fabs(rf), INFINITY) - fabs(rf);
-  return (double)(fabsl((long double)got - r) / u);
-}
-static int same(double a, double b) { return (isnan(a) && isnan(b)) || (a == b && signbit(a) == signbit(b)); }
-static void run(int n) {
-  for (int k = n; k < N; ++k) x[k] = y[k] = 1.0;
-  if (vpow(x, y, o) != 0) { printf("kernel failed\n"); return; }
-  for (int k = 0; k < n; ++k) {
-    double e = ulps(o[k], powl((long double)x[k], (long double)y[k]));
-    if (!(e <= worst)) { worst = e; wx = x[k]; wy = y[k]; }
-  }
-}
-int main(void) {
-  /* Positive x over every exponent (denormals included), y over values that
-   * keep many results finite, overflow and underflow included. */
-  static const double ys[] = {0.5, -0.5, 2.0, -2.0, 3.0, 1.5, 0.1, -7.25, 10.0, 1.0 / 3, 37.0, -1.0,
-                              0.0078125, 1.0001, -0.9999};
-  int n = 0;
-  for (uint64_t b = 0; b < 0x7ff0000000000000ull; b += STEP)
-    for (unsigned j = 0; j < sizeof ys / sizeof ys[0]; ++j) {
-      memcpy(&x[n], &b, 8); y[n++] = ys[j];
-      if (n == N) { run(n); n = 0; }
-    }
-  /* Negative x with integer y; mid-range x with y swept; x near 1 with
-   * large y; results near the overflow and underflow thresholds. */
   uint32_t seed = 7;
   for (int k = -40; k <= 40; ++k)
     for (int j = -40; j <= 40; ++j) {
       seed = seed * 1103515245u + 12345u;
       double u = (seed >> 1) / 2147483648.0;
-      x[n] = -(1.0 + k * 0.37) * (k < 0 ? -1 : 1); y[n++] = (double)j;
+      x[n] = -(1.0 + k * 0.37) * (k < 0 ? -1 : 1); y[n++] = j;
       x[n] = 0.75 + k * 0.02 + u * 1e-3; y[n++] = j * 13.7 + u;
       x[n] = 1.0 + (k + u) * 0x1p-30; y[n++] = j * 1e9 + u;
-      x[n] = 2.0 + u; y[n++] = (1000.0 + j * 2.0 + u) / log2(2.0 + u);
+      x[n] = 2.0 + u; y[n++] = (MAXEXP + j * 2.0 + u) / log2(2.0 + u);
       if (n >= N - 4) { run(n); n = 0; }
     }
   run(n);
-  double inf = INFINITY;
-  struct { double x, y, want; } ex[] = {
+  real inf = INFINITY;
+  struct { real x, y, want; } ex[] = {
       {2.0, 0.0, 1.0}, {NAN, 0.0, 1.0}, {NAN, -0.0, 1.0}, {1.0, NAN, 1.0}, {1.0, inf, 1.0},
       {-1.0, inf, 1.0}, {-1.0, -inf, 1.0}, {0.0, -1.0, inf}, {-0.0, -1.0, -inf},
       {-0.0, -2.0, inf}, {0.0, 3.0, 0.0}, {-0.0, 3.0, -0.0}, {-0.0, 2.0, 0.0},
@@ -696,10 +610,8 @@ int main(void) {
       {2.0, -inf, 0.0}, {-2.0, inf, inf}, {-0.5, inf, 0.0}, {inf, 2.0, inf}, {inf, -2.0, 0.0},
       {-inf, 3.0, -inf}, {-inf, 2.0, inf}, {-inf, -3.0, -0.0}, {-inf, 0.5, inf},
       {-inf, -0.5, 0.0}, {-2.0, 0.5, NAN}, {-2.0, 3.0, -8.0}, {-2.0, -3.0, -0.125},
-      {-2.0, 2.0, 4.0}, {NAN, 1.0, NAN}, {2.0, NAN, NAN}, {2.0, 1024.0, inf},
-      {2.0, 1023.0, 0x1p1023}, {2.0, -1074.0, 0x1p-1074}, {2.0, -1076.0, 0.0},
-      {-3.0, 9007199254740992.0, inf}, {-0.5, 9007199254740993.0 * 2, 0.0}, {10.0, 3.0, 1000.0},
-      {4.0, 0.5, 2.0}, {-1.0, 1e300, 1.0}, {0x1p-1074, 0.5, 0x1p-537}};
+      {-2.0, 2.0, 4.0}, {NAN, 1.0, NAN}, {2.0, NAN, NAN}, {10.0, 3.0, 1000.0}, {4.0, 0.5, 2.0},
+      {-1.0, 1e30, 1.0}, EXTRA};
   for (unsigned k = 0; k < sizeof ex / sizeof ex[0]; ++k) {
     x[0] = ex[k].x; y[0] = ex[k].y;
     run(1);
@@ -709,22 +621,56 @@ int main(void) {
   return 0;
 }
 )";
-  // The host (FMA), its baseline CPU (no FMA) and AArch64 under qemu (quad
-  // references in software: fewer samples).
-  std::vector<std::pair<std::string, std::string>> runs = {{"host", ""}, {"host", "x86-64"}};
-  for (const std::string &target : e2eTargets())
-    if (target != "host") runs.push_back({target, ""});
+  auto put = [&](const std::string &key, const std::string &value) {
+    h.replace(h.find(key), key.size(), value);
+  };
+  put("REAL", f64 ? "double" : "float");
+  put("REF", f64 ? "powl" : "pow");
+  put("UINT", f64 ? "uint64_t" : "uint32_t");
+  put("INFBITS", f64 ? "0x7ff0000000000000ull" : "0x7f800000u");
+  // float32: ~54K x; float64: ~262K x on the host, 4K under qemu (quad
+  // precision references in software).
+  put("STEP", !f64 ? "40009u" : qemu ? "0x8000000000001ull" : "0x0200000000001ull");
+  put("MAXEXP", f64 ? "1000.0" : "100.0");
+  put("EXTRA", f64 ? "{2.0, 1024.0, inf}, {2.0, 1023.0, 0x1p1023}, {2.0, -1074.0, 0x1p-1074}, "
+                     "{2.0, -1076.0, 0.0}, {-3.0, 9007199254740992.0, inf}, "
+                     "{-0.5, 9007199254740993.0 * 2, 0.0}, {0x1p-1074, 0.5, 0x1p-537}"
+                   : "{2.0, 128.0, inf}, {2.0, -149.0, 0x1p-149}, {2.0, -151.0, 0.0}, "
+                     "{-3.0, 16777216.0, inf}, {-0.5, 33554433.0, 0.0}");
+  return {f, withUlps(h, f64)};
+}
+
+/// Runs powerKernel on `runs` (target, --mcpu) and checks its special
+/// cases and that the worst error is at most `bound` ulps.
+void checkPower(bool f64, const std::vector<std::pair<std::string, std::string>> &runs,
+                double bound) {
   for (auto &[target, mcpu] : runs) {
     INFO(target << " " << mcpu);
-    std::string hr = h;
-    hr.replace(hr.find("STEP"), 4, target == "host" ? "0x0200000000001ull" : "0x8000000000001ull");
-    RunResult r = runKernels({f}, hr, target, 3, mcpu);
+    auto [f, h] = powerKernel(f64, target != "host");
+    RunResult r = runKernels({f}, h, target, 3, mcpu);
     INFO("output:\n" << r.out << r.err);
     REQUIRE(r.exitCode == 0);
     CHECK(r.out.find("bad ") == std::string::npos);
     CHECK(r.out.find("kernel failed") == std::string::npos);
     std::vector<double> v = numbers(r.out);
     REQUIRE(!v.empty());
-    CHECK(v[0] <= 1.5);
+    CHECK(v[0] <= bound);
   }
+}
+
+TEST_CASE("vector math: power against libm, C99 special cases", "[codegen][vectormath]") {
+  // float32, 16 lanes: the host's baseline CPU (no FMA) and every e2e
+  // target (the host, AArch64 under qemu); rounded once from double.
+  std::vector<std::pair<std::string, std::string>> runs = {{"host", "x86-64"}};
+  for (const std::string &target : e2eTargets()) runs.push_back({target, ""});
+  checkPower(false, runs, 1.0);
+}
+
+TEST_CASE("vector math: float64 power against long double, C99 special cases",
+          "[codegen][vectormath]") {
+  // float64, 8 lanes: the host (FMA), its baseline CPU (no FMA) and AArch64.
+  std::vector<std::pair<std::string, std::string>> runs = {{"host", ""}, {"host", "x86-64"}};
+  for (const std::string &target : e2eTargets())
+    if (target != "host") runs.push_back({target, ""});
+  checkPower(true, runs, 1.5);
 }
