@@ -682,61 +682,79 @@ Value *VM::sinCosD(Value *x, bool cosine) {
 }
 
 Value *VM::erfD(Value *x) {
-  // fdlibm's s_erf.c, its four intervals computed for every lane and
-  // selected: |x| < 0.84375: x + x P(x^2)/Q(x^2); < 1.25: erx + P(s)/Q(s),
-  // s = |x| - 1; < 6: 1 - e^(-z^2 - 0.5625) e^((z - |x|)(z + |x|) + R/S) / |x|
-  // with z = |x| with its low 32 bits clear (z^2 exact) and R/S rational in
-  // 1/x^2 (two fits, below and above 1/0.35); beyond, 1. The sign of x is
-  // copied back (erf(-0) = -0).
+  // fdlibm's s_erf.c with its intervals as lane selects: |x| < 0.84375:
+  // x + x P(x^2)/Q(x^2); < 1.25: erx + P(s)/Q(s), s = |x| - 1 (one rational
+  // for both, its coefficients selected per lane); < 6: 1 - e^(-z^2 - 0.5625
+  // + (z - |x|)(z + |x|) + R/S) / |x| with z = |x| with its low 32 bits
+  // clear (so -z^2 - 0.5625 is exact and the exponential takes it and the
+  // rest as two parts) and R/S rational in 1/x^2 (fdlibm's two fits, below
+  // and above 1/0.35, selected per lane); beyond, 1. The sign of x is copied
+  // back (erf(-0) = -0).
   Value *ax = fabs(x);
-  Value *z = b_.CreateFMul(x, x);
-  Value *small =
-      fma(x,
-          b_.CreateFDiv(poly(z, {1.28379167095512558561e-01, -3.25042107247001499370e-01,
-                                 -2.84817495755985104766e-02, -5.77027029648944159157e-03,
-                                 -2.37630166566501626084e-05}),
-                        poly(z, {1.0, 3.97917223959155352819e-01, 6.50222499887672944485e-02,
-                                 5.08130628187576562776e-03, 1.32494738004321644526e-04,
-                                 -3.96022827877536812320e-06})),
-          x);
-  Value *s = b_.CreateFSub(ax, cd(1.0));
-  Value *mid = b_.CreateFAdd(
-      cd(8.45062911510467529297e-01),
-      b_.CreateFDiv(poly(s, {-2.36211856075265944077e-03, 4.14856118683748331666e-01,
-                             -3.72207876035701323847e-01, 3.18346619901161753674e-01,
-                             -1.10894694282396677476e-01, 3.54783043256182359371e-02,
-                             -2.16637559486879084300e-03}),
-                    poly(s, {1.0, 1.06420880400844228286e-01, 5.40397917702171048937e-01,
-                             7.18286544141962662868e-02, 1.26171219808761642112e-01,
-                             1.36370839120290507362e-02, 1.19844998467991074170e-02})));
+  // A polynomial whose coefficients are a[k] where `first`, else b[k].
+  auto poly2 = [&](Value *t, Value *first, std::initializer_list<double> a,
+                   std::initializer_list<double> b) {
+    HY_ASSERT(a.size() == b.size(), "erfD: coefficient lists of one length");
+    auto coeff = [&](size_t k) { return select(first, cd(a.begin()[k]), cd(b.begin()[k])); };
+    Value *r = coeff(a.size() - 1);
+    for (size_t k = a.size() - 1; k-- > 0;) r = fma(r, t, coeff(k));
+    return r;
+  };
+  Value *isSmall = b_.CreateFCmpOLT(ax, cd(0.84375));
+  Value *t = select(isSmall, b_.CreateFMul(x, x), b_.CreateFSub(ax, cd(1.0)));
+  Value *pq = b_.CreateFDiv(
+      poly2(t, isSmall,
+            {1.28379167095512558561e-01, -3.25042107247001499370e-01, -2.84817495755985104766e-02,
+             -5.77027029648944159157e-03, -2.37630166566501626084e-05, 0.0, 0.0},
+            {-2.36211856075265944077e-03, 4.14856118683748331666e-01, -3.72207876035701323847e-01,
+             3.18346619901161753674e-01, -1.10894694282396677476e-01, 3.54783043256182359371e-02,
+             -2.16637559486879084300e-03}),
+      poly2(
+          t, isSmall,
+          {1.0, 3.97917223959155352819e-01, 6.50222499887672944485e-02, 5.08130628187576562776e-03,
+           1.32494738004321644526e-04, -3.96022827877536812320e-06, 0.0},
+          {1.0, 1.06420880400844228286e-01, 5.40397917702171048937e-01, 7.18286544141962662868e-02,
+           1.26171219808761642112e-01, 1.36370839120290507362e-02, 1.19844998467991074170e-02}));
+  Value *small = fma(x, pq, x);
+  Value *mid = b_.CreateFAdd(cd(8.45062911510467529297e-01), pq);
+
   Value *axc = select(b_.CreateFCmpOLT(ax, cd(6.0)), ax, cd(6.0)); // no overflow below
   Value *w = b_.CreateFDiv(cd(1.0), b_.CreateFMul(axc, axc));
-  Value *ra = b_.CreateFDiv(
-      poly(w, {-9.86494403484714822705e-03, -6.93858572707181764372e-01, -1.05586262253232909814e01,
-               -6.23753324503260060396e01, -1.62396669462573470355e02, -1.84605092906711035994e02,
-               -8.12874355063065934246e01, -9.81432934416914548592e00}),
-      poly(w, {1.0, 1.96512716674392571292e01, 1.37657754143519042600e02, 4.34565877475229228821e02,
-               6.45387271733267880336e02, 4.29008140027567833386e02, 1.08635005541779435134e02,
-               6.57024977031928170135e00, -6.04244152148580987438e-02}));
-  Value *rb = b_.CreateFDiv(
-      poly(w, {-9.86494292470009928597e-03, -7.99283237680523006574e-01, -1.77579549177547519889e01,
-               -1.60636384855821916062e02, -6.37566443368389627722e02, -1.02509513161107724954e03,
-               -4.83519191608651397019e02}),
-      poly(w, {1.0, 3.03380607434824582924e01, 3.25792512996573918826e02, 1.53672958608443695994e03,
-               3.19985821950859553908e03, 2.55305040643316442583e03, 4.74528541206955367215e02,
-               -2.24409524465858183362e01}));
-  Value *rs = select(b_.CreateFCmpOLT(axc, cd(1.0 / 0.35)), ra, rb);
+  Value *isA = b_.CreateFCmpOLT(axc, cd(1.0 / 0.35));
+  Value *rs = b_.CreateFDiv(
+      poly2(w, isA,
+            {-9.86494403484714822705e-03, -6.93858572707181764372e-01, -1.05586262253232909814e01,
+             -6.23753324503260060396e01, -1.62396669462573470355e02, -1.84605092906711035994e02,
+             -8.12874355063065934246e01, -9.81432934416914548592e00},
+            {-9.86494292470009928597e-03, -7.99283237680523006574e-01, -1.77579549177547519889e01,
+             -1.60636384855821916062e02, -6.37566443368389627722e02, -1.02509513161107724954e03,
+             -4.83519191608651397019e02, 0.0}),
+      poly2(w, isA,
+            {1.0, 1.96512716674392571292e01, 1.37657754143519042600e02, 4.34565877475229228821e02,
+             6.45387271733267880336e02, 4.29008140027567833386e02, 1.08635005541779435134e02,
+             6.57024977031928170135e00, -6.04244152148580987438e-02},
+            {1.0, 3.03380607434824582924e01, 3.25792512996573918826e02, 1.53672958608443695994e03,
+             3.19985821950859553908e03, 2.55305040643316442583e03, 4.74528541206955367215e02,
+             -2.24409524465858183362e01, 0.0}));
   Value *zh = b_.CreateBitCast(
       b_.CreateAnd(b_.CreateBitCast(axc, lt_), cl(int64_t(0xffffffff00000000ull))), dt_);
-  Value *e1 = expD(b_.CreateFSub(b_.CreateFNeg(b_.CreateFMul(zh, zh)), cd(0.5625)));
-  Value *e2 =
-      expD(b_.CreateFAdd(b_.CreateFMul(b_.CreateFSub(zh, axc), b_.CreateFAdd(zh, axc)), rs));
-  Value *tail = b_.CreateFSub(cd(1.0), b_.CreateFDiv(b_.CreateFMul(e1, e2), axc));
+  // e^(hi + lo): n = round((hi + lo) / ln 2), hi - n ln2_hi exact, the rest
+  // in the low part (expD's reduction with a two-part argument).
+  Value *hi = b_.CreateFSub(b_.CreateFNeg(b_.CreateFMul(zh, zh)), cd(0.5625));
+  Value *lo = b_.CreateFAdd(b_.CreateFMul(b_.CreateFSub(zh, axc), b_.CreateFAdd(zh, axc)), rs);
+  Value *magic = cd(6755399441055744.0); // 1.5 * 2^52
+  Value *tn =
+      b_.CreateFAdd(b_.CreateFMul(b_.CreateFAdd(hi, lo), cd(1.44269504088896338700e+00)), magic);
+  Value *n = b_.CreateFSub(tn, magic);
+  Value *rhi = fma(n, cd(-6.93147180369123816490e-01), hi); // exact
+  Value *rlo = b_.CreateFSub(b_.CreateFMul(n, cd(1.90821492927058770002e-10)), lo);
+  Value *e = expReducedD(tn, n, rhi, rlo);
+  Value *tail = b_.CreateFSub(cd(1.0), b_.CreateFDiv(e, axc));
   tail = select(b_.CreateFCmpOLT(ax, cd(6.0)), tail, cd(1.0));
   Value *large = select(b_.CreateFCmpOLT(ax, cd(1.25)), mid, tail);
   // A nan fails the compares: `large` with ax clamped gives 1; keep the nan.
   large = select(isNan(x), x, large);
-  return select(b_.CreateFCmpOLT(ax, cd(0.84375)), small, copysign(large, x));
+  return select(isSmall, small, copysign(large, x));
 }
 
 Value *VM::powD(Value *x, Value *y) {
