@@ -71,9 +71,10 @@
 //   sin, cos 0.79 ulp [1.5] fdlibm's kernels (k_sin.c, k_cos.c); x = j pi/2
 //                          + r by Cody-Waite in three 33-bit parts below
 //                          2^20 pi/2, else Payne-Hanek in integer limbs (a
-//                          table of 2/pi's 24-bit chunks in the module), in
-//                          a block entered only when a lane needs it;
-//                          exact at the double nearest a multiple of pi/2.
+//                          table of 2/pi's 24-bit chunks in the module), a
+//                          function per lane count called from a block
+//                          entered only when a lane needs it; exact at the
+//                          double nearest a multiple of pi/2.
 //   erf      0.94 ulp [1.5] fdlibm's s_erf.c (four intervals, all computed
 //                          and selected).
 //   power    0.97 ulp [1.5] fdlibm's e_pow.c without branches (log2|x| and
@@ -104,7 +105,7 @@ using llvm::Value;
 class VM {
 public:
   VM(llvm::IRBuilder<> &b, unsigned lanes, VectorMathTarget target)
-      : b_(b), lanes_(lanes),
+      : b_(b), lanes_(lanes), target_(target),
         avx512_(target.x86Avx512 && (lanes == 4 || lanes == 8 || lanes % 16 == 0)),
         avx512d_(target.x86Avx512 && (lanes == 2 || lanes == 4 || lanes % 8 == 0)),
         ft_(llvm::FixedVectorType::get(b.getFloatTy(), lanes)),
@@ -174,8 +175,9 @@ public:
   Value *log10D(Value *x);
   Value *tanhD(Value *x);
   /// sin(x), or cos(x) when `cosine`, for float64 lanes. Lanes with |x| >=
-  /// 2^20 pi/2 are reduced in a block of their own (Payne-Hanek), entered
-  /// only when a lane needs it: the builder continues in a new block.
+  /// 2^20 pi/2 are reduced by a call (Payne-Hanek, remPio2Call) in a block
+  /// of their own, entered only when a lane needs it: the builder continues
+  /// in a new block.
   Value *sinCosD(Value *x, bool cosine);
   Value *erfD(Value *x);
   Value *powD(Value *x, Value *y);
@@ -207,6 +209,7 @@ private:
 
   llvm::IRBuilder<> &b_;
   unsigned lanes_;
+  VectorMathTarget target_;
   bool avx512_;  // x86 AVX-512 (F, VL) and a lane count x86() takes for float32
   bool avx512d_; // the same for float64 lanes
   llvm::Type *ft_, *it_;
@@ -236,6 +239,10 @@ private:
   /// x mod pi/2 for |x| >= 2^20 pi/2 (Payne-Hanek): the reduced argument as
   /// r + rr and the quadrant q (int64 lanes, 0..3).
   void remPio2Large(Value *ax, Value *&r, Value *&rr, Value *&q);
+  /// remPio2Large as a call of one function per module and lane count
+  /// (`hybridc.rem_pio2.vN`, not inlined): the reduction's code once, not
+  /// at every sin and cos.
+  void remPio2Call(Value *ax, Value *&r, Value *&rr, Value *&q);
   /// The nearest integer, for |v| < 2^51 (1.5 * 2^52 added and taken away).
   Value *rintd(Value *v) {
     Value *magic = cd(6755399441055744.0);
@@ -597,6 +604,38 @@ void VM::remPio2Large(Value *ax, Value *&r, Value *&rr, Value *&q) {
   q = b_.CreateAnd(b_.CreateFPToSI(j, lt_), cl(3));
 }
 
+void VM::remPio2Call(Value *ax, Value *&r, Value *&rr, Value *&q) {
+  llvm::Function *caller = b_.GetInsertBlock()->getParent();
+  llvm::Module *m = caller->getParent();
+  llvm::LLVMContext &ctx = m->getContext();
+  auto *resultTy = llvm::StructType::get(ctx, {dt_, dt_, lt_});
+  std::string name = "hybridc.rem_pio2.v" + std::to_string(lanes_);
+  llvm::Function *fn = m->getFunction(name);
+  if (!fn) {
+    fn = llvm::Function::Create(llvm::FunctionType::get(resultTy, {dt_}, false),
+                                llvm::GlobalValue::PrivateLinkage, name, m);
+    fn->addFnAttr(llvm::Attribute::NoInline);
+    fn->setDoesNotThrow();
+    fn->setOnlyReadsMemory(); // the table of 2/pi
+    // The caller's CPU and features: the same vector registers on both
+    // sides of the call.
+    for (const char *attr : {"target-cpu", "target-features"})
+      if (caller->hasFnAttribute(attr)) fn->addFnAttr(caller->getFnAttribute(attr));
+    llvm::IRBuilder<> fb(llvm::BasicBlock::Create(ctx, "entry", fn));
+    VM inner(fb, lanes_, target_);
+    Value *ir, *irr, *iq;
+    inner.remPio2Large(fn->getArg(0), ir, irr, iq);
+    Value *ret = llvm::PoisonValue::get(resultTy);
+    ret = fb.CreateInsertValue(ret, ir, 0);
+    ret = fb.CreateInsertValue(ret, irr, 1);
+    fb.CreateRet(fb.CreateInsertValue(ret, iq, 2));
+  }
+  Value *res = b_.CreateCall(fn, {ax});
+  r = b_.CreateExtractValue(res, 0);
+  rr = b_.CreateExtractValue(res, 1);
+  q = b_.CreateExtractValue(res, 2);
+}
+
 Value *VM::sinCosD(Value *x, bool cosine) {
   // |x| = j pi/2 + (r + rr), |r| <= pi/4 (about), then fdlibm's kernels by
   // quadrant; sin is odd and cos even, so |x| is reduced and the sign fixed.
@@ -619,9 +658,10 @@ Value *VM::sinCosD(Value *x, bool cosine) {
   Value *rr = b_.CreateFSub(lo, b_.CreateFSub(r, s2));
   Value *q = b_.CreateAnd(b_.CreateFPToSI(jm, lt_), cl(3));
 
-  // Larger finite |x|: Payne-Hanek, in a block entered only when some lane
-  // needs it. Frozen, so that the lanes a caller left poison (the cuda
-  // target's scalars are lane 0 of two) branch and index the table safely.
+  // Larger finite |x|: Payne-Hanek (one function per module and lane
+  // count), called from a block entered only when some lane needs it. Frozen, so that the lanes a
+  // caller left poison (the cuda target's scalars are lane 0 of two) branch and index the table
+  // safely.
   Value *axf = b_.CreateFreeze(ax);
   Value *large = b_.CreateAnd(b_.CreateFCmpOGE(axf, limit), b_.CreateFCmpOLT(axf, inf));
   llvm::BasicBlock *from = b_.GetInsertBlock();
@@ -632,7 +672,7 @@ Value *VM::sinCosD(Value *x, bool cosine) {
   b_.CreateCondBr(b_.CreateOrReduce(large), slow, join);
   b_.SetInsertPoint(slow);
   Value *rl, *rrl, *ql;
-  remPio2Large(select(large, axf, limit), rl, rrl, ql);
+  remPio2Call(select(large, axf, limit), rl, rrl, ql);
   Value *rs = select(large, rl, r), *rrs = select(large, rrl, rr), *qs = select(large, ql, q);
   llvm::BasicBlock *slowEnd = b_.GetInsertBlock();
   b_.CreateBr(join);
