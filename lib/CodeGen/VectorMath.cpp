@@ -895,9 +895,14 @@ Value *VM::powD(Value *x, Value *y) {
   r = b_.CreateFDiv(b_.CreateFMul(zz, t1), b_.CreateFSub(b_.CreateFSub(t1, cd(2.0)),
                                                          b_.CreateFAdd(w, b_.CreateFMul(zz, w))));
   zz = b_.CreateFSub(cd(1.0), b_.CreateFSub(r, zz));
-  Value *ni = b_.CreateFPToSI(select(isNan(nn), cd(0.0), nn), lt_);
-  Value *n1 = b_.CreateAShr(ni, 1);
-  Value *res = b_.CreateFMul(b_.CreateFMul(zz, pow2d(n1)), pow2d(b_.CreateSub(ni, n1)));
+  Value *res; // zz 2^n, rounded once (as exp's scaling)
+  if (avx512d_) {
+    res = x86(X86Op::Scalef, zz, nn);
+  } else {
+    Value *ni = b_.CreateFPToSI(select(isNan(nn), cd(0.0), nn), lt_);
+    Value *n1 = b_.CreateAShr(ni, 1);
+    res = b_.CreateFMul(b_.CreateFMul(zz, pow2d(n1)), pow2d(b_.CreateSub(ni, n1)));
+  }
   Value *inf = cd(INFINITY), *zero = cd(0.0), *one = cd(1.0);
   res = select(over, inf, select(under, zero, res));
 
