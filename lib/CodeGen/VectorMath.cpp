@@ -1,11 +1,15 @@
 //===- VectorMath.cpp - Vectorizable math: exp, log, sin, pow, ... --------===//
 //
-// Lane-wise float32 approximations built from vector arithmetic, compares,
-// selects and bit casts only (no calls, no tables, no gathers), so that they
-// run at vector speed on every target (SSE2, AVX2, AVX-512, NEON). Polynomials
-// are evaluated with llvm.fmuladd (an FMA where the target has one). The
-// reductions and coefficients follow Cephes (exp, log, tanh), as Halide's and
-// Eigen's vector math do; erf's were fitted here (near-minimax, Lawson).
+// Lane-wise float32 and float64 approximations built from vector
+// arithmetic, compares, selects and bit casts only (no libm calls, no
+// gathers), so that they run at vector speed on every target (SSE2, AVX2,
+// AVX-512, NEON, PTX). Polynomials are evaluated with llvm.fmuladd (an FMA
+// where the target has one). float32's reductions and coefficients follow
+// Cephes (exp, log, tanh), as Halide's and Eigen's vector math do; erf's
+// were fitted here (near-minimax, Lawson); float64's follow fdlibm. The one
+// table and the one call: float64 sin and cos of |x| >= 2^20 pi/2 read
+// 2/pi's bits from a table in the module, in a function of their own that
+// only such lanes reach.
 //
 // Accuracy: error in ulps of the float result against the double-precision
 // libm value, measured over all 2^32 float inputs (x86-64 with FMA, 16
@@ -55,7 +59,7 @@
 //
 // float64 (vectors on the CPU, every float64 call on the cuda target),
 // against long double libm on ~2M samples (every exponent, dense in
-// [-750, 750]; power: ~5M (x, y) pairs), with and without FMA, and on
+// [-750, 750]; power: ~4M (x, y) pairs), with and without FMA, and on
 // AArch64:
 //   exp      0.85 ulp [2]  Cody-Waite (ln 2 in fdlibm's two parts), Taylor
 //                          to r^13; overflow -> +inf (x > 709.78), underflow
@@ -535,6 +539,7 @@ void VM::remPio2Large(Value *ax, Value *&r, Value *&rr, Value *&q) {
       0x6d1f6d, 0x367ecf, 0x27cb09, 0xb74f46, 0x3f669e, 0x5fea2d, 0x7527ba, 0xc7ebe5, 0xf17b3d,
       0x0739f7, 0x8a5292, 0xea6bfb, 0x5fb11f, 0x8d5d08, 0x560330};
   constexpr unsigned kNumChunks = sizeof kChunks / sizeof kChunks[0];
+  static_assert(kNumChunks == 51, "k0 + 2 + 8 <= 50 for every E <= 971");
   llvm::Module *m = b_.GetInsertBlock()->getModule();
   auto *tableTy = llvm::ArrayType::get(b_.getInt32Ty(), kNumChunks);
   llvm::GlobalVariable *table = m->getNamedGlobal("hybridc.two_over_pi");
