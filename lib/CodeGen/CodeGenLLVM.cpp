@@ -868,8 +868,9 @@ llvm::Value *CodeGenLLVM::emitMath(const Call *op) {
   llvm::Type *ty = x->getType();
   namespace I = llvm::Intrinsic;
   auto unary = [&](I::ID id) { return callIntrinsic(id, {ty}, {x}); };
-  // Vectors of float32/float16: inline polynomials (VectorMath.cpp), since
-  // LLVM would scalarise these into one libm call per lane.
+  // Vectors of float32, float16 and float64: inline polynomials
+  // (VectorMath.cpp), since LLVM would scalarise these into one libm call
+  // per lane.
   // What Intrinsics.def says of this one.
   VectorMathFn poly = VectorMathFn::None;
   I::ID llvmUnary = I::not_intrinsic;

@@ -98,12 +98,26 @@
 
 #include <cmath>
 #include <initializer_list>
+#include <iterator>
 #include <vector>
 
 namespace hybridc::codegen {
 namespace {
 
 using llvm::Value;
+
+/// 2/pi = sum c_k 2^(-24(k+1)): its first 49 chunks of 24 bits (1176 bits:
+/// Payne-Hanek for every float64 exponent, sinCosD; float32's use the first
+/// nine). Computed from Machin's formula with exact integers.
+constexpr uint32_t kTwoOverPi[] = {
+    0xa2f983, 0x6e4e44, 0x1529fc, 0x2757d1, 0xf534dd, 0xc0db62, 0x95993c, 0x439041, 0xfe5163,
+    0xabdebb, 0xc561b7, 0x246e3a, 0x424dd2, 0xe00649, 0x2eea09, 0xd1921c, 0xfe1deb, 0x1cb129,
+    0xa73ee8, 0x8235f5, 0x2ebb44, 0x84e99c, 0x7026b4, 0x5f7e41, 0x3991d6, 0x398353, 0x39f49c,
+    0x845f8b, 0xbdf928, 0x3b1ff8, 0x97ffde, 0x05980f, 0xef2f11, 0x8b5a0a, 0x6d1f6d, 0x367ecf,
+    0x27cb09, 0xb74f46, 0x3f669e, 0x5fea2d, 0x7527ba, 0xc7ebe5, 0xf17b3d, 0x0739f7, 0x8a5292,
+    0xea6bfb, 0x5fb11f, 0x8d5d08, 0x560330};
+static_assert(sizeof kTwoOverPi / sizeof kTwoOverPi[0] == 49,
+              "k0 + 8 <= 48 for every float64 exponent E <= 971");
 
 /// Builds the lane-wise operations for one vector width.
 class VM {
@@ -140,13 +154,15 @@ public:
   Value *toInt(Value *f) { return b_.CreateBitCast(f, it_); }
   Value *toFloat(Value *i) { return b_.CreateBitCast(i, ft_); }
 
+  /// Horner: coeff(0) + t * (coeff(1) + t * (... coeff(n - 1))).
+  template <typename Coeff> Value *horner(Value *t, size_t n, Coeff coeff) {
+    Value *r = coeff(n - 1);
+    for (size_t k = n - 1; k-- > 0;) r = fma(r, t, coeff(k));
+    return r;
+  }
   /// Horner: coeffs[0] + t * (coeffs[1] + t * (...)), in t's lane type.
   Value *poly(Value *t, std::initializer_list<double> coeffs) {
-    const double *cs = coeffs.begin();
-    size_t n = coeffs.size();
-    Value *r = like(t, cs[n - 1]);
-    for (size_t k = n - 1; k-- > 0;) r = fma(r, t, like(t, cs[k]));
-    return r;
+    return horner(t, coeffs.size(), [&](size_t k) { return like(t, coeffs.begin()[k]); });
   }
 
   /// 2^k for integer lanes k in [-126, 127] (a float built from its exponent).
@@ -171,7 +187,7 @@ public:
   /// sin(x), or cos(x) when `cosine`.
   Value *sinCos(Value *x, bool cosine);
 
-  // float64 lanes: exp, exp2, log, log2, log10 (and sigmoid above).
+  // float64 lanes (sigmoid above takes either).
   Value *expD(Value *x);
   Value *exp2D(Value *x);
   Value *logD(Value *x);
@@ -225,14 +241,34 @@ private:
   /// n in [-1076, 1025], t = n + 1.5 * 2^52 (n's integer value in its low
   /// bits).
   Value *expReducedD(Value *t, Value *n, Value *hi, Value *lo);
+  /// e^(hi + lo) for hi + lo in [-746, 710], lo small or null: Cody-Waite
+  /// on hi with ln 2 in fdlibm's two parts (n ln2_hi exact), lo carried in
+  /// the reduced argument's low part.
+  Value *expParts(Value *hi, Value *lo);
   /// x = 2^k (1 + f) for positive finite x (denormals included), f in
   /// [sqrt(1/2) - 1, sqrt(2) - 1): sets k and f and returns log(1 + f)
   /// as f - (hfsq - s (hfsq + R)) in the parts `hfsq` = f^2/2 and `sr` =
   /// s (hfsq + R) (fdlibm's log).
   void logPartsD(Value *x, Value *&k, Value *&f, Value *&hfsq, Value *&sr);
+  /// log(1 + f) = hi + lo with hi's low 32 bits zero (fdlibm's e_log2.c,
+  /// e_log10.c), so that hi times a constant's 33-bit high part is exact.
+  void splitLog1p(Value *f, Value *hfsq, Value *sr, Value *&hi, Value *&lo) {
+    hi = clearLow(b_.CreateFSub(f, hfsq));
+    lo = b_.CreateFAdd(b_.CreateFSub(b_.CreateFSub(f, hi), hfsq), sr);
+  }
   /// 2^n in float64 for int64 lanes n in the normal range [-1022, 1023].
   Value *pow2d(Value *n) {
     return b_.CreateBitCast(b_.CreateShl(b_.CreateAdd(n, cl(1023)), 52), dt_);
+  }
+  /// a * x + y rounded once, on every target (llvm.fma; fma() may not fuse).
+  Value *fused(Value *a, Value *x, Value *y) {
+    return b_.CreateIntrinsic(llvm::Intrinsic::fma, {a->getType()}, {a, x, y});
+  }
+  /// v with the low 32 bits of each float64 lane cleared (fdlibm's
+  /// SET_LOW_WORD(v, 0)): a product of two such values is exact.
+  Value *clearLow(Value *v) {
+    return b_.CreateBitCast(
+        b_.CreateAnd(b_.CreateBitCast(v, lt_), cl(int64_t(0xffffffff00000000ull))), dt_);
   }
   /// s + e = a + b exactly (Knuth's TwoSum: any magnitudes).
   void twoSum(Value *a, Value *b, Value *&s, Value *&e) {
@@ -391,12 +427,18 @@ Value *VM::expD(Value *x) {
   // Clamp to [-746, 710] (+0 and +inf beyond); a nan passes, as in exp.
   Value *xc = select(b_.CreateFCmpOGT(x, cd(710.0)), cd(710.0), x);
   xc = select(b_.CreateFCmpOLT(xc, cd(-746.0)), cd(-746.0), xc);
+  return expParts(xc, nullptr);
+}
+
+Value *VM::expParts(Value *hi, Value *lo) {
   Value *magic = cd(6755399441055744.0); // 1.5 * 2^52
-  Value *t = b_.CreateFAdd(b_.CreateFMul(xc, cd(1.44269504088896338700e+00)), magic);
+  Value *t = b_.CreateFAdd(
+      b_.CreateFMul(lo ? b_.CreateFAdd(hi, lo) : hi, cd(1.44269504088896338700e+00)), magic);
   Value *n = b_.CreateFSub(t, magic);
-  Value *hi = fma(n, cd(-6.93147180369123816490e-01), xc); // exact
-  Value *lo = b_.CreateFMul(n, cd(1.90821492927058770002e-10));
-  return expReducedD(t, n, hi, lo);
+  Value *rhi = fma(n, cd(-6.93147180369123816490e-01), hi); // exact
+  Value *rlo = b_.CreateFMul(n, cd(1.90821492927058770002e-10));
+  if (lo) rlo = b_.CreateFSub(rlo, lo);
+  return expReducedD(t, n, rhi, rlo);
 }
 
 Value *VM::exp2D(Value *x) {
@@ -450,23 +492,12 @@ Value *VM::logD(Value *x) {
   return logSpecials(x, r);
 }
 
-/// log(1 + f) = hi + lo with hi's low 32 bits zero (fdlibm's e_log2.c,
-/// e_log10.c), so that hi times a constant's 33-bit high part is exact.
-static void splitLog1p(llvm::IRBuilder<> &b, llvm::Type *lt, Value *f, Value *hfsq, Value *sr,
-                       Value *&hi, Value *&lo) {
-  Value *h = b.CreateFSub(f, hfsq);
-  hi = b.CreateBitCast(
-      b.CreateAnd(b.CreateBitCast(h, lt), llvm::ConstantInt::get(lt, 0xffffffff00000000ull)),
-      h->getType());
-  lo = b.CreateFAdd(b.CreateFSub(b.CreateFSub(f, hi), hfsq), sr);
-}
-
 Value *VM::log2D(Value *x) {
   // k + (hi + lo) / ln 2 with 1/ln 2 in two parts, k added with its
   // rounding error carried (exact at powers of two).
   Value *k, *f, *hfsq, *sr, *hi, *lo;
   logPartsD(x, k, f, hfsq, sr);
-  splitLog1p(b_, lt_, f, hfsq, sr, hi, lo);
+  splitLog1p(f, hfsq, sr, hi, lo);
   Value *vhi = b_.CreateFMul(hi, cd(1.4426950407214463));
   Value *vlo = b_.CreateFAdd(b_.CreateFMul(b_.CreateFAdd(lo, hi), cd(1.6751713164886512e-10)),
                              b_.CreateFMul(lo, cd(1.4426950407214463)));
@@ -479,7 +510,7 @@ Value *VM::log10D(Value *x) {
   // k log10(2) + (hi + lo) log10(e), the constants in two parts, as log2.
   Value *k, *f, *hfsq, *sr, *hi, *lo;
   logPartsD(x, k, f, hfsq, sr);
-  splitLog1p(b_, lt_, f, hfsq, sr, hi, lo);
+  splitLog1p(f, hfsq, sr, hi, lo);
   Value *vhi = b_.CreateFMul(hi, cd(0.4342944818781689));
   Value *k2 = b_.CreateFMul(k, cd(0.30102999566361177));
   Value *vlo =
@@ -502,8 +533,7 @@ Value *VM::tanhD(Value *x) {
   std::vector<double> inv; // 1/2!, 1/3!, ..., 1/26!
   double f = 1.0;
   for (int k = 2; k <= 26; ++k) inv.push_back(1.0 / (f *= k));
-  Value *p = cd(inv.back());
-  for (size_t k = inv.size() - 1; k-- > 0;) p = fma(p, u, cd(inv[k]));
+  Value *p = horner(u, inv.size(), [&](size_t k) { return cd(inv[k]); });
   Value *t, *tl; // t + tl = u + u^2 P(u)
   twoSum(u, b_.CreateFMul(b_.CreateFMul(u, u), p), t, tl);
   // The quotient corrected for t's low part, the rounding of t + 2 (d + de
@@ -511,7 +541,7 @@ Value *VM::tanhD(Value *x) {
   Value *d = b_.CreateFAdd(t, cd(2.0));
   Value *de = b_.CreateFAdd(b_.CreateFSub(t, b_.CreateFSub(d, cd(2.0))), tl);
   Value *q0 = b_.CreateFDiv(t, d);
-  Value *res = b_.CreateIntrinsic(llvm::Intrinsic::fma, {dt_}, {b_.CreateFNeg(q0), d, t});
+  Value *res = fused(b_.CreateFNeg(q0), d, t);
   Value *small = b_.CreateFAdd(
       q0, b_.CreateFDiv(b_.CreateFSub(b_.CreateFAdd(res, tl), b_.CreateFMul(q0, de)), d));
   Value *e = expD(u);
@@ -531,22 +561,16 @@ void VM::remPio2Large(Value *ax, Value *&r, Value *&rr, Value *&q) {
   // matter. The fraction is then centred ([-1/2, 1/2]) in float64 and
   // carried as a double-double to r + rr = f pi/2 (the nearest multiples
   // of pi/2 of doubles leave |r| >= 2^-61 or so, so ~2^-115 is needed).
-  static const uint32_t kChunks[] = {
-      0,        0,        0xa2f983, 0x6e4e44, 0x1529fc, 0x2757d1, 0xf534dd, 0xc0db62, 0x95993c,
-      0x439041, 0xfe5163, 0xabdebb, 0xc561b7, 0x246e3a, 0x424dd2, 0xe00649, 0x2eea09, 0xd1921c,
-      0xfe1deb, 0x1cb129, 0xa73ee8, 0x8235f5, 0x2ebb44, 0x84e99c, 0x7026b4, 0x5f7e41, 0x3991d6,
-      0x398353, 0x39f49c, 0x845f8b, 0xbdf928, 0x3b1ff8, 0x97ffde, 0x05980f, 0xef2f11, 0x8b5a0a,
-      0x6d1f6d, 0x367ecf, 0x27cb09, 0xb74f46, 0x3f669e, 0x5fea2d, 0x7527ba, 0xc7ebe5, 0xf17b3d,
-      0x0739f7, 0x8a5292, 0xea6bfb, 0x5fb11f, 0x8d5d08, 0x560330};
-  constexpr unsigned kNumChunks = sizeof kChunks / sizeof kChunks[0];
-  static_assert(kNumChunks == 51, "k0 + 2 + 8 <= 50 for every E <= 971");
+  // Two zero chunks before c_0 (small E), then 2/pi's.
+  std::vector<uint32_t> chunks = {0, 0};
+  chunks.insert(chunks.end(), std::begin(kTwoOverPi), std::end(kTwoOverPi));
   llvm::Module *m = b_.GetInsertBlock()->getModule();
-  auto *tableTy = llvm::ArrayType::get(b_.getInt32Ty(), kNumChunks);
+  auto *tableTy = llvm::ArrayType::get(b_.getInt32Ty(), chunks.size());
   llvm::GlobalVariable *table = m->getNamedGlobal("hybridc.two_over_pi");
   if (!table)
     table = new llvm::GlobalVariable(
         *m, tableTy, true, llvm::GlobalValue::PrivateLinkage,
-        llvm::ConstantDataArray::get(m->getContext(), llvm::ArrayRef<uint32_t>(kChunks)),
+        llvm::ConstantDataArray::get(m->getContext(), llvm::ArrayRef<uint32_t>(chunks)),
         "hybridc.two_over_pi");
 
   Value *bits = b_.CreateBitCast(ax, lt_);
@@ -602,7 +626,7 @@ void VM::remPio2Large(Value *ax, Value *&r, Value *&rr, Value *&q) {
   // r + rr = (fh + fl) pi/2, the product's error by a fused multiply-add.
   Value *pio2 = cd(1.5707963267948966), *pio2lo = cd(6.123233995736766e-17);
   Value *rh = b_.CreateFMul(fh, pio2);
-  Value *err = b_.CreateIntrinsic(llvm::Intrinsic::fma, {dt_}, {fh, pio2, b_.CreateFNeg(rh)});
+  Value *err = fused(fh, pio2, b_.CreateFNeg(rh));
   Value *rl = b_.CreateFAdd(err, b_.CreateFAdd(b_.CreateFMul(fh, pio2lo), b_.CreateFMul(fl, pio2)));
   r = b_.CreateFAdd(rh, rl);
   rr = b_.CreateFSub(rl, b_.CreateFSub(r, rh));
@@ -740,10 +764,8 @@ Value *VM::erfD(Value *x) {
   auto poly2 = [&](Value *t, Value *first, std::initializer_list<double> a,
                    std::initializer_list<double> b) {
     HY_ASSERT(a.size() == b.size(), "erfD: coefficient lists of one length");
-    auto coeff = [&](size_t k) { return select(first, cd(a.begin()[k]), cd(b.begin()[k])); };
-    Value *r = coeff(a.size() - 1);
-    for (size_t k = a.size() - 1; k-- > 0;) r = fma(r, t, coeff(k));
-    return r;
+    return horner(t, a.size(),
+                  [&](size_t k) { return select(first, cd(a.begin()[k]), cd(b.begin()[k])); });
   };
   Value *isSmall = b_.CreateFCmpOLT(ax, cd(0.84375));
   Value *t = select(isSmall, b_.CreateFMul(x, x), b_.CreateFSub(ax, cd(1.0)));
@@ -781,19 +803,10 @@ Value *VM::erfD(Value *x) {
             {1.0, 3.03380607434824582924e01, 3.25792512996573918826e02, 1.53672958608443695994e03,
              3.19985821950859553908e03, 2.55305040643316442583e03, 4.74528541206955367215e02,
              -2.24409524465858183362e01, 0.0}));
-  Value *zh = b_.CreateBitCast(
-      b_.CreateAnd(b_.CreateBitCast(axc, lt_), cl(int64_t(0xffffffff00000000ull))), dt_);
-  // e^(hi + lo): n = round((hi + lo) / ln 2), hi - n ln2_hi exact, the rest
-  // in the low part (expD's reduction with a two-part argument).
+  Value *zh = clearLow(axc);
   Value *hi = b_.CreateFSub(b_.CreateFNeg(b_.CreateFMul(zh, zh)), cd(0.5625));
   Value *lo = b_.CreateFAdd(b_.CreateFMul(b_.CreateFSub(zh, axc), b_.CreateFAdd(zh, axc)), rs);
-  Value *magic = cd(6755399441055744.0); // 1.5 * 2^52
-  Value *tn =
-      b_.CreateFAdd(b_.CreateFMul(b_.CreateFAdd(hi, lo), cd(1.44269504088896338700e+00)), magic);
-  Value *n = b_.CreateFSub(tn, magic);
-  Value *rhi = fma(n, cd(-6.93147180369123816490e-01), hi); // exact
-  Value *rlo = b_.CreateFSub(b_.CreateFMul(n, cd(1.90821492927058770002e-10)), lo);
-  Value *e = expReducedD(tn, n, rhi, rlo);
+  Value *e = expParts(hi, lo);
   Value *tail = b_.CreateFSub(cd(1.0), b_.CreateFDiv(e, axc));
   tail = select(b_.CreateFCmpOLT(ax, cd(6.0)), tail, cd(1.0));
   Value *large = select(b_.CreateFCmpOLT(ax, cd(1.25)), mid, tail);
@@ -809,10 +822,6 @@ Value *VM::powD(Value *x, Value *y) {
   // 32 bits clear); 2^(p_h + p_l) by fdlibm's rational exp on the
   // remainder after the nearest integer n, scaled by 2^n (rounded once
   // below the normal range). C99's special cases at the end.
-  auto clearLow = [&](Value *v) {
-    return b_.CreateBitCast(
-        b_.CreateAnd(b_.CreateBitCast(v, lt_), cl(int64_t(0xffffffff00000000ull))), dt_);
-  };
   auto hiWord = [&](Value *hw, Value *low) { // the float64 with high word hw, low word low
     return b_.CreateBitCast(b_.CreateOr(b_.CreateShl(hw, 32), low), dt_);
   };
@@ -1109,8 +1118,6 @@ Value *VM::sinCos(Value *x, bool cosine) {
   // terms from the first chunk k0 whose product is not a multiple of 4, five
   // of them, each exact in float64 (48-bit products), reduced mod 4 one at a
   // time so that the fraction keeps ~2^-52.
-  static const double kTwoOverPi[] = {0xa2f983, 0x6e4e44, 0x1529fc, 0x2757d1, 0xf534dd,
-                                      0xc0db62, 0x95993c, 0x439041, 0xfe5163};
   Value *ax = fabs(x);
   Value *bits = toInt(ax);
   Value *ef = b_.CreateSExt(b_.CreateLShr(bits, 23), lt_); // biased float exponent (>= 1 here)
@@ -1121,9 +1128,9 @@ Value *VM::sinCos(Value *x, bool cosine) {
   for (int k = 1; k <= 4; ++k) // e - 24k - 24 >= 2 means chunk k-1's term is 0 mod 4
     k0 = b_.CreateSelect(b_.CreateICmpSGE(e, cl(24 * k + 2)), cl(k), k0);
   auto chunk = [&](int i) { // c_{k0 + i}
-    Value *c = cd(kTwoOverPi[i]);
+    Value *c = cd(double(kTwoOverPi[i]));
     for (int k = 1; k <= 4; ++k)
-      c = b_.CreateSelect(b_.CreateICmpEQ(k0, cl(k)), cd(kTwoOverPi[k + i]), c);
+      c = b_.CreateSelect(b_.CreateICmpEQ(k0, cl(k)), cd(double(kTwoOverPi[k + i])), c);
     return c;
   };
   auto term = [&](int i) { // mant c_{k0+i} 2^(e - 24(k0 + i + 1)), exact
