@@ -61,17 +61,19 @@ std::string withUlps(std::string harness, bool f64 = false) {
   return harness.replace(harness.find("ULPS_C"), 6, f64 ? kUlpsD : kUlpsC);
 }
 
-/// o[f, i] = fn_f(x[i]) for i in [0, n), `lanes` lanes at a time.
-LoweredFunc vectorKernel(const std::string &name, int n, int lanes, DType elem = F32) {
+/// o[f, i] = fn_f(x[i]) for i in [0, n), `lanes` lanes at a time, fn_f
+/// the f-th of `fns`.
+LoweredFunc vectorKernel(const std::string &name, int n, int lanes, DType elem = F32,
+                         const std::vector<std::pair<const char *, Intrinsic>> &fns = kFns) {
   Buffer x = buffer("x", elem, {n}, BufferNode::Input);
-  Buffer o = buffer("o", elem, {int(kFns.size()), n}, BufferNode::Output);
+  Buffer o = buffer("o", elem, {int(fns.size()), n}, BufferNode::Output);
   Expr io = var("io");
   Expr idx = lanes == 1 ? io : Ramp::make(io * lanes, 1, lanes);
   std::vector<Stmt> body;
-  for (size_t f = 0; f < kFns.size(); ++f)
+  for (size_t f = 0; f < fns.size(); ++f)
     body.push_back(
         Store::make(o, {int(f), idx},
-                    Call::make(elem.withLanes(lanes), kFns[f].second, {Load::make(x, {idx})})));
+                    Call::make(elem.withLanes(lanes), fns[f].second, {Load::make(x, {idx})})));
   return kernel(name, {inArg(x), outArg(o)}, loop("io", n / lanes, Block::make(body)));
 }
 
@@ -317,19 +319,6 @@ TEST_CASE("vector math: float64 exp, exp2, log, log2, log10, sigmoid, tanh, sin,
       {"log2", Intrinsic::Log2}, {"log10", Intrinsic::Log10}, {"sigmoid", Intrinsic::Sigmoid},
       {"tanh", Intrinsic::Tanh}, {"sin", Intrinsic::Sin},     {"cos", Intrinsic::Cos},
       {"erf", Intrinsic::Erf}};
-  auto f64Kernel = [&](int n, int lanes) {
-    DType f64 = DType::f64();
-    Buffer x = buffer("x", f64, {n}, BufferNode::Input);
-    Buffer o = buffer("o", f64, {int(fns.size()), n}, BufferNode::Output);
-    Expr io = var("io");
-    Expr idx = Ramp::make(io * lanes, 1, lanes);
-    std::vector<Stmt> body;
-    for (size_t f = 0; f < fns.size(); ++f)
-      body.push_back(
-          Store::make(o, {int(f), idx},
-                      Call::make(f64.withLanes(lanes), fns[f].second, {Load::make(x, {idx})})));
-    return kernel("vmath", {inArg(x), outArg(o)}, loop("io", n / lanes, Block::make(body)));
-  };
   std::string h = R"(
 #include <math.h>
 #include <stdint.h>
@@ -441,7 +430,8 @@ int main(void) {
     // qemu (quad-precision references in software) 32K and 25K.
     hr.replace(hr.find("STEP"), 4, qemu ? "0x2000000000001ull" : "0x0020000000001ull");
     hr.replace(hr.find("DENSE"), 5, qemu ? "6" : "100");
-    RunResult res = runKernels({f64Kernel(n, r.lanes)}, hr, r.target, 3, r.mcpu);
+    RunResult res =
+        runKernels({vectorKernel("vmath", n, r.lanes, DType::f64(), fns)}, hr, r.target, 3, r.mcpu);
     INFO("output:\n" << res.out << res.err);
     REQUIRE(res.exitCode == 0);
     CHECK(res.out.find("bad ") == std::string::npos);
