@@ -201,6 +201,11 @@ public:
   Value *sinCosD(Value *x, bool cosine);
   Value *erfD(Value *x);
   Value *powD(Value *x, Value *y);
+  /// C99's special cases of pow(x, y) (as libm's pow and powf) over `res`,
+  /// the value for finite x and y: signed zeros and infinities, odd integer
+  /// y keeping x's sign, nan for negative x and y not an integer, pow(x,
+  /// +-0) = pow(1, y) = pow(-1, +-inf) = 1. float32 or float64 lanes.
+  Value *powSpecials(Value *x, Value *y, Value *res);
 
 private:
   /// e^r * 2^n for |r| <= ln2/2 and integer-valued n in [-151, 129], t =
@@ -917,26 +922,30 @@ Value *VM::powD(Value *x, Value *y) {
     Value *n1 = b_.CreateAShr(ni, 1);
     res = b_.CreateFMul(b_.CreateFMul(zz, pow2d(n1)), pow2d(b_.CreateSub(ni, n1)));
   }
-  Value *inf = cd(INFINITY), *zero = cd(0.0), *one = cd(1.0);
-  res = select(over, inf, select(under, zero, res));
+  res = select(over, cd(INFINITY), select(under, cd(0.0), res));
+  return powSpecials(x, y, res);
+}
 
-  // C99's special cases (as libm's pow).
+Value *VM::powSpecials(Value *x, Value *y, Value *res) {
+  Value *ax = fabs(x);
+  Value *inf = like(x, INFINITY), *zero = like(x, 0.0), *one = like(x, 1.0);
   Value *yNeg = b_.CreateFCmpOLT(y, zero);
-  Value *yInt = b_.CreateFCmpOEQ(y, b_.CreateUnaryIntrinsic(llvm::Intrinsic::trunc, y));
-  Value *half = b_.CreateFMul(y, cd(0.5));
-  Value *yOdd = b_.CreateAnd(
-      yInt, b_.CreateFCmpONE(half, b_.CreateUnaryIntrinsic(llvm::Intrinsic::trunc, half)));
+  auto trunc = [&](Value *v) { return b_.CreateUnaryIntrinsic(llvm::Intrinsic::trunc, v); };
+  Value *yInt = b_.CreateFCmpOEQ(y, trunc(y)); // +-inf too
+  Value *half = mul(y, like(y, 0.5));
+  Value *yOdd = b_.CreateAnd(yInt, b_.CreateFCmpONE(half, trunc(half)));
   // |y| = inf: |x| < 1 gives 0 for +inf and inf for -inf, |x| > 1 the opposite
   Value *yInf = b_.CreateFCmpOEQ(fabs(y), inf);
   res = select(yInf, select(b_.CreateXor(b_.CreateFCmpOLT(ax, one), yNeg), zero, inf), res);
   res = select(b_.CreateFCmpOEQ(ax, zero), select(yNeg, inf, zero), res);
   res = select(b_.CreateFCmpOEQ(ax, inf), select(yNeg, zero, inf), res);
-  Value *xSign = b_.CreateICmpSLT(b_.CreateBitCast(x, lt_), cl(0));
+  auto *intTy = llvm::VectorType::getInteger(llvm::cast<llvm::VectorType>(x->getType()));
+  Value *xSign = b_.CreateICmpSLT(b_.CreateBitCast(x, intTy), llvm::Constant::getNullValue(intTy));
   res = select(b_.CreateAnd(xSign, yOdd), b_.CreateFNeg(res), res);
-  Value *negFinite = b_.CreateAnd(b_.CreateFCmpOLT(x, zero), b_.CreateFCmpONE(x, cd(-INFINITY)));
-  res = select(b_.CreateAnd(negFinite, b_.CreateAnd(b_.CreateNot(yInt), b_.CreateNot(yInf))),
-               cd(NAN), res);
-  res = select(b_.CreateOr(isNan(x), isNan(y)), cd(NAN), res);
+  Value *negFinite =
+      b_.CreateAnd(b_.CreateFCmpOLT(x, zero), b_.CreateFCmpONE(x, like(x, -INFINITY)));
+  res = select(b_.CreateAnd(negFinite, b_.CreateNot(yInt)), like(x, NAN), res);
+  res = select(b_.CreateOr(isNan(x), isNan(y)), like(x, NAN), res);
   res = select(b_.CreateAnd(b_.CreateFCmpOEQ(ax, one), yInf), one, res);
   res = select(b_.CreateFCmpOEQ(x, one), one, res);
   return select(b_.CreateFCmpOEQ(y, zero), one, res);
@@ -1082,24 +1091,7 @@ Value *VM::pow(Value *x, Value *y) {
   Value *ni = b_.CreateFPToSI(b_.CreateSelect(isNan(n), cd(0.0), n), lt_);
   Value *scale = pow2d(ni);
   Value *res = b_.CreateFPTrunc(b_.CreateFMul(q, scale), ft_);
-
-  // C99's special cases (as libm's powf).
-  Value *inf = c(INFINITY), *zero = c(0.0), *one = c(1.0);
-  Value *yNeg = b_.CreateFCmpOLT(y, zero);
-  res = select(b_.CreateFCmpOEQ(ax, zero), select(yNeg, inf, zero), res);
-  res = select(b_.CreateFCmpOEQ(ax, inf), select(yNeg, zero, inf), res);
-  Value *yInt = b_.CreateFCmpOEQ(y, b_.CreateUnaryIntrinsic(llvm::Intrinsic::trunc, y));
-  Value *yBig = b_.CreateFCmpOGE(fabs(y), c(16777216.0)); // even integers from 2^24
-  Value *yi = b_.CreateFPToSI(select(yBig, zero, select(yInt, y, zero)), it_);
-  Value *yOdd = b_.CreateICmpNE(b_.CreateAnd(yi, ci(1)), ci(0));
-  Value *xSign = b_.CreateICmpSLT(toInt(x), ci(0));
-  res = select(b_.CreateAnd(xSign, yOdd), b_.CreateFNeg(res), res);
-  Value *negFinite = b_.CreateAnd(b_.CreateFCmpOLT(x, zero), b_.CreateFCmpONE(x, c(-INFINITY)));
-  res = select(b_.CreateAnd(negFinite, b_.CreateNot(yInt)), c(NAN), res);
-  res = select(b_.CreateOr(isNan(x), isNan(y)), c(NAN), res);
-  res = select(b_.CreateAnd(b_.CreateFCmpOEQ(ax, one), b_.CreateFCmpOEQ(fabs(y), inf)), one, res);
-  res = select(b_.CreateFCmpOEQ(x, one), one, res);
-  return select(b_.CreateFCmpOEQ(y, zero), one, res);
+  return powSpecials(x, y, res);
 }
 
 Value *VM::sinCos(Value *x, bool cosine) {
