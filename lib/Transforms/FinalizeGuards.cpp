@@ -283,14 +283,15 @@ protected:
 /// The tail of a vectorized loop that stays symbolic (`else` of its "whole
 /// vector in range" guard: a serial copy of at most F iterations, e.g.
 /// `for i.inner in 0..min(16, n - i.outer * 16)`) runs as vectors too: its
-/// count r (0 <= r <= F) is split into its binary digits, and the chunk of
-/// 2^k iterations after the higher digits runs when digit k is set:
+/// count r (0 <= r <= F, and r < F where the guard's failure says so, see
+/// countBound) is split into its binary digits, and the chunk of 2^k
+/// iterations after the higher digits runs when digit k is set:
 ///
 ///   let i.inner.rem = max(min(16, n - i.outer * 16), 0)
-///   if i.inner.rem % 32 >= 16: for i.inner in 0..16 vectorized: body[i.inner]
-///   if i.inner.rem % 16 >= 8:  for i.inner in 0..8 vectorized:  body[rem // 16 * 16 + i.inner]
-///   ... 4, 2 lanes ...
-///   if i.inner.rem % 2 >= 1:   body[rem // 2 * 2]
+///   if i.inner.rem >= 8:      for i.inner in 0..8 vectorized: body[i.inner]
+///   if i.inner.rem % 8 >= 4:  for i.inner in 0..4 vectorized: body[rem // 8 * 8 + i.inner]
+///   ... 2 lanes ...
+///   if i.inner.rem % 2 >= 1:  body[rem // 2 * 2]
 ///
 /// The iterations run in their order, each once; a vectorized loop's
 /// iterations are independent (check-legality has checked the loop, so
@@ -299,6 +300,25 @@ protected:
 class VectorTails : public IRMutator {
 protected:
   using IRMutator::visit;
+  /// The most iterations the tail `for .. in 0..extent` can have where its
+  /// guard `likely(a < b)` fails (INT64_MAX when unknown): with extent
+  /// `min(F, x)` and x - (b - a) a constant D, b - a <= 0 gives x <= D.
+  /// The "whole vector in range" guard `base + F - 1 < n` over the tail
+  /// `min(F, n - base)` gives D = F - 1, so the tail never runs F lanes.
+  static int64_t countBound(const Call *guard, const Expr &extent) {
+    auto *cmp = guard->args.size() == 1 ? guard->args[0].as<Cmp>() : nullptr;
+    auto *mn = extent.as<Binary>();
+    if (!cmp || cmp->op != CmpOp::LT || !cmp->a.type().isIntegral() || !mn || mn->op != BinOp::Min)
+      return INT64_MAX;
+    int64_t most = INT64_MAX;
+    for (const Expr &x : {mn->a, mn->b}) {
+      LinearForm d = linearize(x);
+      d.add(linearize(cmp->b), -1);
+      d.add(linearize(cmp->a), 1);
+      if (d.terms.empty()) most = std::min(most, d.constant);
+    }
+    return most;
+  }
   Stmt visit(const IfThenElse *n, const Stmt &self) override {
     Stmt then = mutate(n->then), other = n->otherwise ? mutate(n->otherwise) : Stmt();
     auto *cond = n->cond.as<Call>();
@@ -313,12 +333,13 @@ protected:
     DType t = tail->extent.type();
     std::string remName = tail->name + ".rem";
     Expr rem = Var::make(t, remName);
+    int64_t most = std::min(*width, countBound(cond, tail->extent));
     int bits = 0;
-    while ((int64_t(1) << bits) <= *width) ++bits;
+    while ((int64_t(1) << bits) <= most) ++bits;
     std::vector<Stmt> chunks;
     for (int k = bits - 1; k >= 0; --k) {
       int64_t c = int64_t(1) << k;
-      bool top = 2 * c > *width; // rem <= width < 2c: no higher digits
+      bool top = 2 * c > most; // rem <= most < 2c: no higher digits
       Expr offset =
           top ? makeConst(t, 0)
               : Binary::make(BinOp::FloorDiv, rem, makeConst(t, 2 * c)) * makeConst(t, 2 * c);
