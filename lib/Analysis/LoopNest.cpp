@@ -11,6 +11,7 @@
 #include "hybridc/Support/IntMath.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace hybridc::ir::loopnest {
 
@@ -236,6 +237,21 @@ bool asDelinearizedPair(const Expr &d, const Expr &r, Expr &e, Expr &m) {
 
 bool isReductionOp(BinOp op) {
   return op == BinOp::Add || op == BinOp::Mul || op == BinOp::Min || op == BinOp::Max;
+}
+
+Expr reductionIdentity(BinOp op, DType t) {
+  const double inf = std::numeric_limits<double>::infinity();
+  const bool f = t.isFloat(), u = t.isUInt();
+  const int64_t top = t.bits >= 64 ? std::numeric_limits<int64_t>::max()
+                                   : (int64_t(1) << (t.bits - (u ? 0 : 1))) - 1;
+  switch (op) {
+  case BinOp::Add: return f ? makeConstF(t, -0.0) : makeConst(t, 0);
+  case BinOp::Mul: return f ? makeConstF(t, 1.0) : makeConst(t, 1);
+  case BinOp::Min: return f ? makeConstF(t, inf) : makeConst(t, u && t.bits >= 64 ? -1 : top);
+  case BinOp::Max: return f ? makeConstF(t, -inf) : makeConst(t, u ? 0 : -top - 1);
+  default: break;
+  }
+  return Expr();
 }
 
 Expr reductionRest(const Expr &value, const std::function<bool(const Expr &)> &isAcc, BinOp &op) {

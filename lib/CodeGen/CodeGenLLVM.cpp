@@ -784,9 +784,30 @@ void CodeGenLLVM::visit(const Select *op) {
   value_ = phi;
 }
 
+llvm::Value *CodeGenLLVM::accessMask(const Expr &predicate, unsigned lanes) {
+  Value *p = codegen(predicate);
+  if (lanes > 1) return p;
+  // A scalar access under a vector predicate happens when any lane is true:
+  // a one-lane mask (a masked access of <1 x T>).
+  return b_.CreateVectorSplat(1, b_.CreateOrReduce(p));
+}
+
 void CodeGenLLVM::visit(const Load *op) {
   unsigned lanes = op->type.lanes;
   Value *vecPtrs = nullptr;
+  if (op->predicate) { // lanes off read nothing and give 0 (Load::predicate)
+    Value *mask = accessMask(op->predicate, lanes);
+    Value *addr = elementAddress(op->buffer, op->indices, lanes, vecPtrs);
+    llvm::Type *ty = memType(op->type);
+    llvm::Type *vty = lanes > 1 ? ty : llvm::FixedVectorType::get(ty, 1);
+    llvm::Align align(op->buffer->dtype.bytes());
+    Value *zero = llvm::Constant::getNullValue(vty);
+    Value *v = addr ? b_.CreateMaskedLoad(vty, addr, align, mask, zero, op->buffer->name)
+                    : b_.CreateMaskedGather(vty, vecPtrs, align, mask, zero, op->buffer->name);
+    if (lanes == 1) v = b_.CreateExtractElement(v, uint64_t(0));
+    value_ = fromMemory(v, op->type);
+    return;
+  }
   Pieces pieces;
   Value *addr = elementAddress(op->buffer, op->indices, lanes, vecPtrs, &pieces);
   llvm::Type *ty = memType(op->type);
@@ -1044,9 +1065,19 @@ void CodeGenLLVM::visit(const Store *op) {
   }
   v = toMemory(v, vt);
   Value *vecPtrs = nullptr;
+  llvm::Align align(op->buffer->dtype.bytes());
+  if (op->predicate) { // only the lanes on (Store::predicate)
+    Value *mask = accessMask(op->predicate, lanes);
+    Value *addr = elementAddress(op->buffer, op->indices, lanes, vecPtrs);
+    if (lanes == 1) v = b_.CreateVectorSplat(1, v);
+    if (addr)
+      b_.CreateMaskedStore(v, addr, align, mask);
+    else
+      b_.CreateMaskedScatter(v, vecPtrs, align, mask);
+    return;
+  }
   Pieces pieces;
   Value *addr = elementAddress(op->buffer, op->indices, lanes, vecPtrs, &pieces);
-  llvm::Align align(op->buffer->dtype.bytes());
   if (addr && pieces.mask) { // two masked stores: the lanes of each run
     // Not inbounds: with no lane in the second run it may point past the
     // buffer (the all-false mask stores nothing there).

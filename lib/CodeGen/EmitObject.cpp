@@ -483,6 +483,15 @@ bool isCudaTarget(const TargetOptions &opts) {
   return isCuda(opts);
 }
 
+bool hasMaskedVectors(const TargetOptions &opts) {
+  initTargets();
+  ResolvedTarget rt;
+  if (isCuda(opts) || resolveTarget(opts, rt)) return false;
+  std::unique_ptr<llvm::MCSubtargetInfo> sti(
+      rt.target->createMCSubtargetInfo(rt.triple, rt.cpu, rt.features));
+  return sti && llvm::Triple(rt.triple).isX86() && sti->checkFeatures("+avx512f,+avx512vl");
+}
+
 std::string resolveTriple(const std::string &target, std::string &error) {
   std::optional<TargetProblem> problem;
   std::string t = tripleOf(target, problem);

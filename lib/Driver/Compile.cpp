@@ -217,6 +217,8 @@ bool compile(const Options &opts, const OutputPlan &plan, const ast::Module &mod
   bool cuda = isCudaTarget(to);
   lo.maxNumThreads = cuda ? 1024 : 1;
   lo.cuda = cuda; // each def split into kernels, with located errors (split-host-device)
+  lo.vectorMasks =
+      opts.vectorTails == "masked" || (opts.vectorTails == "auto" && hasMaskedVectors(to));
   std::vector<ir::LoweredFunc> funcs;
   {
     auto timer = log.stage("lower");

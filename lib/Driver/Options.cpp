@@ -53,6 +53,11 @@ std::optional<int> parseOptions(const std::vector<std::string> &args, Options &o
       ->check(CLI::Range(0, 3).description(""))
       ->type_name("N");
   app.add_flag("-g", opts.debugInfo, "DWARF line info mapping machine code to .hy lines");
+  app.add_option("--vector-tails", opts.vectorTails,
+                 "Symbolic vector tails and per-lane ifs: masked (predicated vectors), split "
+                 "(tails as 8+4+2+1 lanes), auto (default: masked with AVX-512)")
+      ->check(CLI::IsMember({"auto", "masked", "split"}).description(""))
+      ->type_name("auto|masked|split");
   // --emit-X[=FILE|-]: the value lands in `text`, then in the Options field.
   struct Emit {
     const char *names, *help, *type;
@@ -176,6 +181,11 @@ std::optional<int> parseRunOptions(const std::vector<std::string> &args, Options
                  "Write an output (or a written input) to a .npy file; repeatable")
       ->type_name("NAME=FILE.npy");
   app.add_flag("--scheduled", opts.runScheduled, "Run the scheduled loop nest (needs -s)");
+  app.add_option("--vector-tails", opts.vectorTails,
+                 "With --scheduled: the vector tails as compiled with masked or split "
+                 "(auto: split)")
+      ->check(CLI::IsMember({"auto", "masked", "split"}).description(""))
+      ->type_name("auto|masked|split");
   app.add_flag("--strict", opts.runStrict,
                "Report reads of output/allocate elements never written");
   app.add_option("--max-steps", opts.runMaxSteps,

@@ -26,11 +26,12 @@ struct Options {
   bool debugIce = false; // --debug-ice (hidden): raise an internal error, for tests
 
   // Code generation (Compile.cpp).
-  std::string output;          // -o FILE ("" = <stem>.o in the current directory)
-  std::string target = "host"; // --target
-  std::string mcpu, mattr;     // --mcpu, --mattr
-  int optLevel = 3;            // -O0 .. -O3
-  bool debugInfo = false;      // -g
+  std::string output;               // -o FILE ("" = <stem>.o in the current directory)
+  std::string target = "host";      // --target
+  std::string mcpu, mattr;          // --mcpu, --mattr
+  int optLevel = 3;                 // -O0 .. -O3
+  bool debugInfo = false;           // -g
+  std::string vectorTails = "auto"; // --vector-tails: auto | masked | split
   /// --emit-X[=FILE|-]: nullopt = not requested, "" = the default path.
   std::optional<std::string> emitHeader, emitLowered, emitIR, emitAsm, emitPTX;
   std::string cudaArch = "sm_80";      // --cuda-arch (cuda target)

@@ -194,6 +194,7 @@ bool runKernel(const Options &opts, const ast::Module &module, const ScheduleFil
   lo.functions = {defName};
   std::vector<ir::LoweredFunc> scheduled;
   lo.scheduled = &scheduled;
+  lo.vectorMasks = opts.vectorTails == "masked"; // the tails as that object runs them
   lowerModule(module, opts.runScheduled ? schedule : nullptr, lo, diags);
   if (diags.hasErrors()) return removeOuts();
   if (scheduled.size() != 1) {

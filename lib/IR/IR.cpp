@@ -63,20 +63,22 @@ Expr Select::make(Expr c, Expr t, Expr f) {
   HY_ASSERT(c.type().isBool() && t.type() == f.type(), "select types");
   return Expr(std::make_shared<Select>(std::move(c), std::move(t), std::move(f)));
 }
-Expr Load::make(Buffer b, std::vector<Expr> idx) {
+Expr Load::make(Buffer b, std::vector<Expr> idx, Expr pred) {
   HY_ASSERT(b, "load from null buffer");
   HY_ASSERT(idx.size() == b->shape.size(), "load of " + b->name + " with wrong index count");
   uint16_t lanes = 1;
   for (auto &i : idx) lanes = std::max(lanes, i.type().lanes);
-  return Expr(std::make_shared<Load>(b->dtype.withLanes(lanes), std::move(b), std::move(idx)));
+  HY_ASSERT(!pred || (pred.type().isBool() && pred.type().lanes >= lanes), "load predicate type");
+  return Expr(std::make_shared<Load>(b->dtype.withLanes(lanes), std::move(b), std::move(idx),
+                                     std::move(pred)));
 }
-Expr Load::makeFlat(Buffer b, Expr offset, int lanes) {
+Expr Load::makeFlat(Buffer b, Expr offset, int lanes, Expr pred) {
   HY_ASSERT(b, "load from null buffer");
   HY_ASSERT(!offset || offset.type().element() == DType::i64(), "flat offset is not int64");
   std::vector<Expr> idx;
   if (offset) idx.push_back(std::move(offset));
   DType t = b->dtype.withLanes(uint16_t(lanes));
-  return Expr(std::make_shared<Load>(t, std::move(b), std::move(idx)));
+  return Expr(std::make_shared<Load>(t, std::move(b), std::move(idx), std::move(pred)));
 }
 Expr Ramp::make(Expr base, Expr stride, int lanes) {
   HY_ASSERT(base.type().lanes == 1 && base.type() == stride.type(), "ramp types");
@@ -108,19 +110,21 @@ Stmt VarDecl::make(std::string n, DType t, Stmt b) {
 Stmt Assign::make(std::string n, Expr v) {
   return Stmt(std::make_shared<Assign>(std::move(n), std::move(v)));
 }
-Stmt Store::make(Buffer b, std::vector<Expr> i, Expr v) {
+Stmt Store::make(Buffer b, std::vector<Expr> i, Expr v, Expr pred) {
   HY_ASSERT(b && i.size() == b->shape.size(), "store index count");
   HY_ASSERT(v.type().element() == b->dtype,
             "store of " + v.type().str() + " into " + b->name + " of " + b->dtype.str());
-  return Stmt(std::make_shared<Store>(std::move(b), std::move(i), std::move(v)));
+  HY_ASSERT(!pred || (pred.type().isBool() && pred.type().lanes >= v.type().lanes),
+            "store predicate type");
+  return Stmt(std::make_shared<Store>(std::move(b), std::move(i), std::move(v), std::move(pred)));
 }
-Stmt Store::makeFlat(Buffer b, Expr offset, Expr v) {
+Stmt Store::makeFlat(Buffer b, Expr offset, Expr v, Expr pred) {
   HY_ASSERT(b && (!offset || offset.type().element() == DType::i64()), "flat store offset");
   HY_ASSERT(v.type().element() == b->dtype,
             "store of " + v.type().str() + " into " + b->name + " of " + b->dtype.str());
   std::vector<Expr> i;
   if (offset) i.push_back(std::move(offset));
-  return Stmt(std::make_shared<Store>(std::move(b), std::move(i), std::move(v)));
+  return Stmt(std::make_shared<Store>(std::move(b), std::move(i), std::move(v), std::move(pred)));
 }
 Stmt For::make(std::string n, Expr mn, Expr ext, ForKind k, Stmt b, std::string tag) {
   HY_ASSERT(mn.type() == ext.type(), "loop bounds of different types");

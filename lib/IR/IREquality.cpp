@@ -38,7 +38,8 @@ bool equal(const Expr &a, const Expr &b) {
   }
   case ExprKind::Load: {
     auto *x = a.as<Load>(), *y = b.as<Load>();
-    return x->buffer == y->buffer && equalList(x->indices, y->indices);
+    return x->buffer == y->buffer && equalList(x->indices, y->indices) &&
+           equal(x->predicate, y->predicate);
   }
   case ExprKind::Ramp: {
     auto *x = a.as<Ramp>(), *y = b.as<Ramp>();

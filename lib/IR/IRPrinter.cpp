@@ -113,7 +113,8 @@ public:
     }
     case ExprKind::Load: {
       auto *n = e.as<Load>();
-      return n->buffer->name + "[" + (n->indices.empty() ? "()" : list(n->indices)) + "]";
+      return n->buffer->name + "[" + (n->indices.empty() ? "()" : list(n->indices)) +
+             (n->predicate ? " where " + expr(n->predicate) : "") + "]";
     }
     case ExprKind::Ramp: {
       auto *n = e.as<Ramp>();
@@ -182,7 +183,7 @@ public:
     case StmtKind::Store: {
       auto *n = s.as<Store>();
       line(in, n->buffer->name + "[" + (n->indices.empty() ? "()" : list(n->indices)) +
-                   "] = " + expr(n->value));
+                   (n->predicate ? " where " + expr(n->predicate) : "") + "] = " + expr(n->value));
       return;
     }
     case StmtKind::For: {

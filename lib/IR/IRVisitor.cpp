@@ -32,6 +32,7 @@ void IRVisitor::visit(const Not *n) { visit(n->a); }
 void IRVisitor::visit(const Select *n) { visit(n->cond), visit(n->t), visit(n->f); }
 void IRVisitor::visit(const Load *n) {
   for (auto &i : n->indices) visit(i);
+  if (n->predicate) visit(n->predicate);
 }
 void IRVisitor::visit(const Ramp *n) { visit(n->base), visit(n->stride); }
 void IRVisitor::visit(const Broadcast *n) { visit(n->value); }
@@ -45,6 +46,7 @@ void IRVisitor::visit(const Assign *n) { visit(n->value); }
 void IRVisitor::visit(const Store *n) {
   for (auto &i : n->indices) visit(i);
   visit(n->value);
+  if (n->predicate) visit(n->predicate);
 }
 void IRVisitor::visit(const For *n) { visit(n->min), visit(n->extent), visit(n->body); }
 void IRVisitor::visit(const While *n) { visit(n->cond), visit(n->body); }
@@ -123,7 +125,8 @@ Expr IRMutator::visit(const Select *n, const Expr &self) {
 Expr IRMutator::visit(const Load *n, const Expr &self) {
   bool changed = false;
   auto idx = mutate(n->indices, changed);
-  return changed ? Load::make(n->buffer, std::move(idx)) : self;
+  Expr p = n->predicate ? mutate(n->predicate) : Expr();
+  return changed || !p.same(n->predicate) ? Load::make(n->buffer, std::move(idx), p) : self;
 }
 Expr IRMutator::visit(const Ramp *n, const Expr &self) {
   Expr b = mutate(n->base), s = mutate(n->stride);
@@ -164,7 +167,10 @@ Stmt IRMutator::visit(const Store *n, const Stmt &self) {
   bool changed = false;
   auto idx = mutate(n->indices, changed);
   Expr v = mutate(n->value);
-  return !changed && v.same(n->value) ? self : Store::make(n->buffer, std::move(idx), v);
+  Expr p = n->predicate ? mutate(n->predicate) : Expr();
+  return !changed && v.same(n->value) && p.same(n->predicate)
+             ? self
+             : Store::make(n->buffer, std::move(idx), v, p);
 }
 Stmt IRMutator::visit(const For *n, const Stmt &self) {
   Expr mn = mutate(n->min), ext = mutate(n->extent);

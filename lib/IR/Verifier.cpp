@@ -62,8 +62,15 @@ private:
     if (flat && !indices.empty() && indices[0].type().element() != DType::i64())
       fail(std::string(what) + b->name + ": flat offset is not int64");
   }
+  /// A predicate is a bool vector as wide as the access, or any bool
+  /// vector for a scalar access (see Load::predicate).
+  void checkPredicate(const Expr &p, int lanes, const char *what, const Buffer &b) {
+    if (p && (!p.type().isBool() || p.type().lanes < 2 || (lanes > 1 && p.type().lanes != lanes)))
+      fail(std::string(what) + b->name + ": predicate of type " + p.type().str());
+  }
   void visit(const Load *n) override {
     checkIndexCount(n->buffer, n->indices, "load of ");
+    checkPredicate(n->predicate, n->type.lanes, "load of ", n->buffer);
     for (auto &i : n->indices) checkInt(i, "load index");
     IRVisitor::visit(n);
   }
@@ -73,6 +80,9 @@ private:
   }
   void visit(const Store *n) override {
     checkIndexCount(n->buffer, n->indices, "store to ");
+    int lanes = n->value.type().lanes;
+    for (auto &i : n->indices) lanes = std::max<int>(lanes, i.type().lanes);
+    checkPredicate(n->predicate, lanes, "store to ", n->buffer);
     if ((n->buffer->kind == BufferNode::Input && !n->buffer->written) ||
         n->buffer->kind == BufferNode::Const)
       fail("store to read-only buffer " + n->buffer->name);

@@ -41,6 +41,12 @@ template <ir::Stmt (*Fn)(const ir::Stmt &)> ir::Stmt plain(const ir::Stmt &s, Pa
 }
 
 ir::Stmt runSimplify(const ir::Stmt &s, PassContext &) { return ir::simplify(s); }
+ir::Stmt runVectorTails(const ir::Stmt &s, PassContext &c) {
+  return ir::splitVectorTails(s, c.options.vectorMasks);
+}
+ir::Stmt runVectorize(const ir::Stmt &s, PassContext &c) {
+  return ir::vectorizeLoops(s, c.options.vectorMasks);
+}
 ir::Stmt runApplySchedule(const ir::Stmt &s, PassContext &c) {
   return c.schedule ? applySchedule(s, *c.schedule, c.diags) : s;
 }
@@ -80,10 +86,10 @@ const Pass kPasses[] = {
     {"factor-reductions", plain<ir::factorReductions>},
     {"finalize-guards", runFinalizeGuards},
     {"check-legality", runCheckLegality},
-    {"vector-tails", plain<ir::splitVectorTails>},
+    {"vector-tails", runVectorTails},
     {"unswitch-loops", plain<ir::unswitchLoops>},
     {"unroll-loops", plain<ir::unrollLoops>},
-    {"vectorize-loops", plain<ir::vectorizeLoops>},
+    {"vectorize-loops", runVectorize},
     {"promote-accumulators", plain<ir::promoteAccumulators>},
     {"final-simplify", runSimplify},
     {"split-host-device", runSplitHostDevice}, // cuda target only

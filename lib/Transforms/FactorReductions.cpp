@@ -39,7 +39,6 @@
 #include "hybridc/Transforms/Passes.h"
 
 #include <cmath>
-#include <limits>
 
 namespace hybridc::ir {
 namespace {
@@ -205,22 +204,6 @@ protected:
   Stmt visit(const For *n, const Stmt &self) override { return binding(n, self); }
 };
 
-/// The value x with x op y == y for every y (-0.0 for a float sum).
-Expr identity(BinOp op, DType t) {
-  const double inf = std::numeric_limits<double>::infinity();
-  const bool f = t.isFloat(), u = t.isUInt();
-  const int64_t top = t.bits >= 64 ? std::numeric_limits<int64_t>::max()
-                                   : (int64_t(1) << (t.bits - (u ? 0 : 1))) - 1;
-  switch (op) {
-  case BinOp::Add: return f ? makeConstF(t, -0.0) : makeConst(t, 0);
-  case BinOp::Mul: return f ? makeConstF(t, 1.0) : makeConst(t, 1);
-  case BinOp::Min: return f ? makeConstF(t, inf) : makeConst(t, u && t.bits >= 64 ? -1 : top);
-  case BinOp::Max: return f ? makeConstF(t, -inf) : makeConst(t, u ? 0 : -top - 1);
-  default: break;
-  }
-  return Expr();
-}
-
 class Wrapper : public IRMutator {
 public:
   Wrapper(const For *L, const For *R, Stmt newL, std::function<Stmt(Stmt)> wrap)
@@ -343,7 +326,7 @@ RfactorResult rfactorLoop(const Stmt &root, const RfactorRequest &req) {
   Expr i0 = Var::make(it, initName), i1 = Var::make(it, combineName);
   std::vector<Stmt> init, combine;
   for (auto &a : u.accs) {
-    init.push_back(Store::make(a.partials, {i0}, identity(a.op, a.partials->dtype)));
+    init.push_back(Store::make(a.partials, {i0}, reductionIdentity(a.op, a.partials->dtype)));
     Expr part = Load::make(a.partials, {i1});
     if (!a.var.empty())
       combine.push_back(Assign::make(a.var, Binary::make(a.op, Var::make(a.type, a.var), part)));

@@ -298,8 +298,12 @@ protected:
 /// this runs after it: the chunks' offsets read the count, which the index
 /// analysis would not follow).
 class VectorTails : public IRMutator {
+public:
+  explicit VectorTails(bool masks) : masks_(masks) {}
+
 protected:
   using IRMutator::visit;
+  bool masks_;
   /// The most iterations the tail `for .. in 0..extent` can have where its
   /// guard `likely(a < b)` fails (INT64_MAX when unknown): with extent
   /// `min(F, x)` and x - (b - a) a constant D, b - a <= 0 gives x <= D.
@@ -334,6 +338,18 @@ protected:
     std::string remName = tail->name + ".rem";
     Expr rem = Var::make(t, remName);
     int64_t most = std::min(*width, countBound(cond, tail->extent));
+    Expr count = Binary::make(BinOp::Max, tail->extent, makeConst(t, 0));
+    if (masks_ && most >= 2) {
+      // One vector of the loop's width, the lanes past the count off.
+      Expr i = Var::make(t, tail->name);
+      Stmt body = substitute(tail->body, tail->name, simplify(tail->min + i));
+      Stmt on = withLoc(IfThenElse::make(Cmp::make(CmpOp::LT, i, rem), body), tail->loc);
+      Stmt loop = withLoc(
+          For::make(tail->name, makeConst(t, 0), makeConst(t, *width), ForKind::Vectorized, on),
+          tail->loc);
+      Stmt masked = withLoc(LetStmt::make(remName, simplify(count), loop), tail->loc);
+      return withLoc(IfThenElse::make(n->cond, then, masked), n->loc);
+    }
     int bits = 0;
     while ((int64_t(1) << bits) <= most) ++bits;
     std::vector<Stmt> chunks;
@@ -358,7 +374,6 @@ protected:
       }
       chunks.push_back(withLoc(IfThenElse::make(has, chunk), tail->loc));
     }
-    Expr count = Binary::make(BinOp::Max, tail->extent, makeConst(t, 0));
     Stmt split = withLoc(LetStmt::make(remName, simplify(count), Block::make(chunks)), tail->loc);
     return withLoc(IfThenElse::make(n->cond, then, split), n->loc);
   }
@@ -500,9 +515,9 @@ Stmt finalizeGuards(const Stmt &s) {
   return Reassociate().mutate(simplify(r));
 }
 
-Stmt splitVectorTails(const Stmt &s) {
+Stmt splitVectorTails(const Stmt &s, bool masks) {
   Stmt r = RangeFold().mutate(s);
-  return Reassociate().mutate(simplify(VectorTails().mutate(r)));
+  return Reassociate().mutate(simplify(VectorTails(masks).mutate(r)));
 }
 
 } // namespace hybridc::ir

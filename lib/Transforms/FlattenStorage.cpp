@@ -65,12 +65,14 @@ protected:
 
   Expr visit(const Load *op, const Expr &) override {
     Expr offset = flatOffset(op->buffer, mutateAll(op->indices));
-    return Load::makeFlat(op->buffer, std::move(offset), op->type.lanes);
+    Expr pred = op->predicate ? mutate(op->predicate) : Expr();
+    return Load::makeFlat(op->buffer, std::move(offset), op->type.lanes, std::move(pred));
   }
   Stmt visit(const Store *op, const Stmt &) override {
     Expr value = mutate(op->value);
     Expr offset = flatOffset(op->buffer, mutateAll(op->indices));
-    return Store::makeFlat(op->buffer, std::move(offset), std::move(value));
+    Expr pred = op->predicate ? mutate(op->predicate) : Expr();
+    return Store::makeFlat(op->buffer, std::move(offset), std::move(value), std::move(pred));
   }
   Stmt visit(const Allocate *op, const Stmt &) override {
     Stmt body = mutate(op->body);

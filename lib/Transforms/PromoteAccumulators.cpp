@@ -83,10 +83,12 @@ protected:
   }
   void visit(const Load *n) override {
     note(n->buffer, n->indices, n->type);
+    if (n->predicate) conditional.insert(n->buffer.get()); // some lanes only
     IRVisitor::visit(n);
   }
   void visit(const Store *n) override {
     note(n->buffer, n->indices, n->value.type());
+    if (n->predicate) conditional.insert(n->buffer.get());
     stored.insert(n->buffer.get());
     IRVisitor::visit(n);
   }

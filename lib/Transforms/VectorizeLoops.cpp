@@ -63,14 +63,21 @@ bool reductionOp(BinOp op, Shuffle::Op &out) {
 /// so float sums are reassociated (not bit-identical to the serial loop).
 class Widener : public IRMutator {
 public:
-  Widener(const std::string &var, Expr min, int lanes, const Stmt &body, loopnest::VarRange range)
-      : lanes_(lanes), uses_(loopnest::countUses(body)), range_(std::move(range)) {
+  Widener(const std::string &var, Expr min, int lanes, const Stmt &body, loopnest::VarRange range,
+          bool masks)
+      : lanes_(lanes), var_(var), masks_(masks), uses_(loopnest::countUses(body)),
+        range_(std::move(range)) {
     vectorVars_[var] = Ramp::make(min, makeConst(min.type(), 1), lanes);
   }
 
 protected:
   using IRMutator::visit;
   int lanes_;
+  std::string var_;
+  bool masks_; // a per-lane `if` becomes predicated code (vectorizeLoops' `masks`)
+  Expr mask_;  // inside such an `if`: the lanes that run (null: all)
+  int masksMade_ = 0;
+  std::map<std::string, Expr> declMask_;   // body VarDecl -> the mask_ it was declared under
   std::map<std::string, Expr> vectorVars_; // name -> replacement (ramp or widened var)
   std::set<std::string> declaredInside_;   // VarDecls of the body (private per lane)
   loopnest::UseCounts uses_;
@@ -141,7 +148,17 @@ protected:
   Expr visit(const Load *n, const Expr &self) override {
     bool changed = false;
     auto idx = IRMutator::mutate(n->indices, changed);
+    // Under a mask, a load reads only the lanes that run (a scalar one only
+    // when some lane runs) unless its index is in bounds in every lane.
+    if (mask_ && !speculatable(self)) return Load::make(n->buffer, std::move(idx), mask_);
     return changed ? Load::make(n->buffer, std::move(idx)) : self;
+  }
+  /// `e` where the lanes run, the reduction's identity elsewhere.
+  Expr masked(BinOp op, const Expr &e) const {
+    if (!mask_) return e;
+    DType t = e.type();
+    return Select::make(mask_, e,
+                        Broadcast::make(loopnest::reductionIdentity(op, t.element()), t.lanes));
   }
   Expr visit(const Call *n, const Expr &self) override {
     bool changed = false;
@@ -178,17 +195,24 @@ protected:
         if (v.type().lanes > 1 || uses_.bufferAccesses[n->buffer.get()] != 1)
           throw NotVectorizable();
         // The same value into the same element in every iteration (B read
-        // nowhere else in the loop): once is enough.
-        return Store::make(n->buffer, std::move(idx), v);
+        // nowhere else in the loop): once is enough (if some lane runs).
+        return Store::make(n->buffer, std::move(idx), v, mask_);
       }
       Shuffle::Op r = Shuffle::ReduceAdd;
       reductionOp(op, r);
-      Expr wide = mutate(rest);
-      Expr acc = Load::make(n->buffer, idx);
-      return Store::make(n->buffer, std::move(idx),
-                         Binary::make(op, acc, Shuffle::reduce(r, widen(wide, lanes_))));
+      Expr wide = masked(op, widen(mutate(rest), lanes_));
+      Expr acc = Load::make(n->buffer, idx, mask_);
+      return Store::make(n->buffer, std::move(idx), Binary::make(op, acc, Shuffle::reduce(r, wide)),
+                         mask_);
     }
-    return Store::make(n->buffer, std::move(idx), widen(v, li));
+    Expr wide = widen(v, li);
+    // A private local buffer in bounds: all lanes stored, the old value in
+    // the lanes off (a blend LLVM keeps in registers; no other thread can
+    // write there, and nothing faults).
+    if (mask_ && n->buffer->kind == BufferNode::Temp && n->buffer->scope == "local" &&
+        speculatable(Load::make(n->buffer, n->indices)))
+      return Store::make(n->buffer, idx, Select::make(mask_, wide, Load::make(n->buffer, idx)));
+    return Store::make(n->buffer, std::move(idx), wide, mask_);
   }
   Stmt visit(const VarDecl *n, const Stmt &self) override {
     // Private per lane: the variable becomes a vector.
@@ -196,6 +220,7 @@ protected:
     auto saved = vectorVars_;
     vectorVars_[n->name] = Var::make(vt, n->name);
     declaredInside_.insert(n->name);
+    declMask_[n->name] = mask_;
     Stmt body = mutate(n->body);
     vectorVars_ = saved;
     return VarDecl::make(n->name, vt, body);
@@ -216,10 +241,16 @@ protected:
       Shuffle::Op r = Shuffle::ReduceAdd;
       reductionOp(op, r);
       Expr acc = Var::make(n->value.type(), n->name);
-      return Assign::make(n->name,
-                          Binary::make(op, acc, Shuffle::reduce(r, widen(mutate(rest), lanes_))));
+      return Assign::make(
+          n->name,
+          Binary::make(op, acc, Shuffle::reduce(r, masked(op, widen(mutate(rest), lanes_)))));
     }
-    return Assign::make(n->name, widen(v, lanes_));
+    Expr wide = widen(v, lanes_);
+    // A lane variable declared outside the `if` keeps its value in the lanes
+    // that do not run.
+    if (mask_ && !declMask_[n->name].same(mask_))
+      wide = Select::make(mask_, wide, Var::make(wide.type(), n->name));
+    return Assign::make(n->name, wide);
   }
   Stmt visit(const LetStmt *n, const Stmt &self) override {
     Expr v = mutate(n->value);
@@ -229,10 +260,28 @@ protected:
     vectorVars_ = saved;
     return v.same(n->value) && body.same(n->body) ? self : LetStmt::make(n->name, v, body);
   }
+  /// A per-lane condition (with `masks`): both branches run, each under the
+  /// lanes that take it, as
+  ///   let i.mask1 = cond
+  ///   then [mask: outer and i.mask1]; otherwise [mask: outer and not i.mask1]
+  /// (the let holds the condition: the branches may change what it reads).
   Stmt visit(const IfThenElse *n, const Stmt &self) override {
     Expr c = mutate(n->cond);
-    if (c.type().lanes > 1) throw NotVectorizable();
-    return IRMutator::visit(n, self);
+    if (c.type().lanes == 1) return IRMutator::visit(n, self);
+    if (!masks_) throw NotVectorizable();
+    std::string name = var_ + ".mask" + std::to_string(++masksMade_);
+    Expr m = Var::make(c.type(), name), outer = mask_;
+    auto saved = vectorVars_;
+    vectorVars_[name] = m;
+    mask_ = outer ? Logical::make(true, outer, m) : m;
+    std::vector<Stmt> parts{mutate(n->then)};
+    if (n->otherwise) {
+      mask_ = outer ? Logical::make(true, outer, Not::make(m)) : Not::make(m);
+      parts.push_back(mutate(n->otherwise));
+    }
+    mask_ = outer;
+    vectorVars_ = saved;
+    return LetStmt::make(name, c, Block::make(parts));
   }
   Stmt visit(const For *n, const Stmt &self) override {
     Expr mn = mutate(n->min), ext = mutate(n->extent);
@@ -245,14 +294,18 @@ protected:
   Stmt visit(const Allocate *, const Stmt &) override { throw NotVectorizable(); }
   Stmt visit(const AssertStmt *n, const Stmt &self) override {
     Expr c = mutate(n->cond);
-    if (c.type().lanes > 1) throw NotVectorizable();
+    if (c.type().lanes > 1 || mask_) throw NotVectorizable(); // (runs only if some lane does)
     return IRMutator::visit(n, self);
   }
 };
 
 class Vectorizer : public IRMutator {
+public:
+  explicit Vectorizer(bool masks) : masks_(masks) {}
+
 protected:
   using IRMutator::visit;
+  bool masks_;
   std::map<std::string, loopnest::Interval> ranges_; // the loops around
 
   Stmt visit(const For *n, const Stmt &self) override {
@@ -278,7 +331,7 @@ protected:
                  ? self
                  : For::make(n->name, n->min, n->extent, n->forKind, body, n->threadTag);
     try {
-      Widener w(n->name, n->min, (int)*ext, body, range);
+      Widener w(n->name, n->min, (int)*ext, body, range, masks_);
       return simplify(w.mutate(body));
     } catch (NotVectorizable &) {
       return For::make(n->name, n->min, n->extent, ForKind::Vectorized, body, n->threadTag);
@@ -288,6 +341,6 @@ protected:
 
 } // namespace
 
-Stmt vectorizeLoops(const Stmt &s) { return Vectorizer().mutate(s); }
+Stmt vectorizeLoops(const Stmt &s, bool masks) { return Vectorizer(masks).mutate(s); }
 
 } // namespace hybridc::ir

@@ -108,6 +108,8 @@ def main():
     obj = os.path.join(wd, "kernel.o")
     hdr = os.path.join(wd, "kernel.h")
     if args.interp:  # only the header is needed: the prototype names the parameters
+        # (--vector-tails goes on to `hybridc run --scheduled`: the tails it runs)
+        args.run_flags = [f for f in args.hyflags if f.startswith("--vector-tails")]
         args.target, args.hyflags = "host", ["-O0"]
     cmd = [args.hybridc, args.kernel, "--verify-each", "-o", obj, "--emit-header=" + hdr, "--target", args.target,
            "--function", args.function] + args.hyflags
@@ -311,9 +313,9 @@ def interp_main(args, ref, params, inputs, expected, expect_code):
     atol = getattr(ref, "ATOL", 1e-6)
     modes = [[]]
     if args.schedule:
-        modes.append(["--scheduled"])
+        modes.append(["--scheduled"] + args.run_flags)
     for mode in modes:
-        what = "hybridc run" + (" --scheduled" if mode else "")
+        what = "hybridc run" + (" " + " ".join(mode) if mode else "")
         out_args = []
         for name in outs:
             out_args += ["--out", "%s=%s" % (name, os.path.join(wd, "out_%s.npy" % name))]

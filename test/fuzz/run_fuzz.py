@@ -51,7 +51,7 @@ PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.execu
 DIAG = re.compile(r"^\S+:\d+:\d+: error: ", re.M)
 
 
-def run_e2e(hybridc, case_dir, schedule, target, opt, workdir, timeout):
+def run_e2e(hybridc, case_dir, schedule, target, opt, workdir, timeout, tails="auto"):
     """One run.py invocation; returns (outcome, detail, command, output).
     schedule: use the random schedule sched.json (else base.json, the args
     alone, if the kernel has one). outcome: 'ok', 'refused', or a failure kind."""
@@ -63,7 +63,7 @@ def run_e2e(hybridc, case_dir, schedule, target, opt, workdir, timeout):
     sched = os.path.join(case_dir, "sched.json" if schedule else "base.json")
     if schedule or os.path.exists(sched):
         cmd += ["--schedule", sched]
-    cmd += [os.path.join(case_dir, "kernel.hy"), "--", "-O%d" % opt]
+    cmd += [os.path.join(case_dir, "kernel.hy"), "--", "-O%d" % opt, "--vector-tails=" + tails]
     # A session of its own, so that a timeout kills run.py and what it started.
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
     try:
@@ -147,10 +147,14 @@ def fuzz_seed(seed, args, stats, log):
     for schedule in ([False, True] if g.schedule else [False]):
         for target in args.targets:
             for opt in (args.opt[:1] if target == "interp" else args.opt):
-                config = "%s %s -O%d" % ("scheduled" if schedule else "unscheduled", target, opt)
+                # Both forms of vector tails and per-lane ifs (masked, split), by turns.
+                tails = "masked" if (seed + opt + len(target)) % 2 == 0 else "split"
+                config = "%s %s -O%d --vector-tails=%s" % ("scheduled" if schedule else "unscheduled", target,
+                                                          opt, tails)
                 wd = os.path.join(case, "run-%s-%s-O%d" % ("s" if schedule else "u", target, opt))
                 timeout = args.timeout * (3 if target != "host" else 1)
-                outcome, detail, cmd, out = run_e2e(args.hybridc, case, schedule, target, opt, wd, timeout)
+                outcome, detail, cmd, out = run_e2e(args.hybridc, case, schedule, target, opt, wd, timeout,
+                                                    tails)
                 with stats.lock:
                     stats.runs += 1
                     stats.ok += outcome == "ok"

@@ -1,8 +1,19 @@
-# RUN: %hybridc %s -s %S/Inputs/schedule_vectorize_symbolic.json --emit-lowered=- | FileCheck %s
+# RUN: %hybridc %s -s %S/Inputs/schedule_vectorize_symbolic.json --vector-tails=split --emit-lowered=- | FileCheck %s
+# RUN: %hybridc %s -s %S/Inputs/schedule_vectorize_symbolic.json --vector-tails=masked --emit-lowered=- | FileCheck %s --check-prefix=MASKED
+# RUN: %hybridc %s -s %S/Inputs/schedule_vectorize_symbolic.json --target aarch64 --emit-lowered=- | FileCheck %s
+# RUN: %hybridc %s -s %S/Inputs/schedule_vectorize_symbolic.json --target x86_64 --mcpu skylake-avx512 --emit-lowered=- | FileCheck %s --check-prefix=MASKED
 # vectorize an imperfect split of a symbolic extent: every outer iteration but
 # the last runs the vector loop; the last one runs its 0..7 remaining
 # iterations as 4-, 2- and 1-lane pieces (the guard's failure bounds the
-# count below 8, so there is no 8-lane piece).
+# count below 8, so there is no 8-lane piece), or with masks (the default
+# with AVX-512, none on AArch64) as one 8-lane vector with the lanes past
+# the count off.
+# MASKED:        else:
+# MASKED-NEXT:     let i.inner.rem = max(min(8, n - i.outer * 8), 0)
+# MASKED-NEXT:     for i.inner in 0..8 vectorized:
+# MASKED-NEXT:       if i.inner < i.inner.rem:
+# MASKED-NEXT:         b[i.outer * 8 + i.inner] = a[i.outer * 8 + i.inner] * 2.0
+# MASKED-NOT:      rem
 def scale(n: int32, a: float32[n]):
     b = output_tensor((n,), 'float32')
     for i in range(n):

@@ -121,6 +121,9 @@ inline bool mayBeEmpty(const Expr &extent) {
 /// folded with op (null when `value` is not such an update) and sets `op`.
 Expr reductionRest(const Expr &value, const std::function<bool(const Expr &)> &isAcc, BinOp &op);
 bool isReductionOp(BinOp op);
+/// The value x with x op y == y for every y of type `t` (-0.0 for a float
+/// sum; null for an op that is not a reduction).
+Expr reductionIdentity(BinOp op, DType t);
 
 /// ReorderLegality.cpp (lib/Analysis): why permuting the perfect nest `from` (outermost
 /// first) into `to` may change the results of its innermost `body`, or ""

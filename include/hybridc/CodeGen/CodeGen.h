@@ -68,6 +68,10 @@ std::optional<TargetProblem> checkTargetOptions(const TargetOptions &target);
 /// Whether `target` is the cuda target (NVPTX device code + host launches).
 bool isCudaTarget(const TargetOptions &target);
 
+/// Whether `target` is a CPU with masked vector loads and stores as cheap
+/// as plain ones (x86 with AVX-512 F and VL): --vector-tails=auto.
+bool hasMaskedVectors(const TargetOptions &target);
+
 /// The triple that `target` resolves to ("" and an error message if unknown).
 std::string resolveTriple(const std::string &target, std::string &error);
 

@@ -186,12 +186,17 @@ struct Load : ExprNode {
   HY_NODE(Load, Expr)
   Buffer buffer;
   std::vector<Expr> indices; // one per dimension; a vector index gives a vector load
-  Load(DType t, Buffer b, std::vector<Expr> idx)
-      : ExprNode(kKind, t), buffer(std::move(b)), indices(std::move(idx)) {}
-  static Expr make(Buffer b, std::vector<Expr> idx);
+  /// Null, or (made by vectorize-loops under a per-lane condition) a bool
+  /// vector: a vector load reads only the lanes where it is true (the
+  /// others are 0); a scalar load reads when any lane is true (else 0).
+  Expr predicate;
+  Load(DType t, Buffer b, std::vector<Expr> idx, Expr pred)
+      : ExprNode(kKind, t), buffer(std::move(b)), indices(std::move(idx)),
+        predicate(std::move(pred)) {}
+  static Expr make(Buffer b, std::vector<Expr> idx, Expr predicate = Expr());
   /// After flatten-storage: one int64 element offset (`lanes` wide; null
   /// for a zero-dimensional buffer).
-  static Expr makeFlat(Buffer b, Expr offset, int lanes);
+  static Expr makeFlat(Buffer b, Expr offset, int lanes, Expr predicate = Expr());
 };
 struct Ramp : ExprNode {
   HY_NODE(Ramp, Expr)
@@ -281,12 +286,16 @@ struct Store : StmtNode {
   Buffer buffer;
   std::vector<Expr> indices;
   Expr value;
-  Store(Buffer b, std::vector<Expr> i, Expr v)
-      : StmtNode(kKind), buffer(std::move(b)), indices(std::move(i)), value(std::move(v)) {}
-  static Stmt make(Buffer b, std::vector<Expr> indices, Expr value);
+  /// Null, or a bool vector: the lanes stored (a scalar store: when any
+  /// lane is true). See Load::predicate.
+  Expr predicate;
+  Store(Buffer b, std::vector<Expr> i, Expr v, Expr pred)
+      : StmtNode(kKind), buffer(std::move(b)), indices(std::move(i)), value(std::move(v)),
+        predicate(std::move(pred)) {}
+  static Stmt make(Buffer b, std::vector<Expr> indices, Expr value, Expr predicate = Expr());
   /// After flatten-storage: one int64 element offset (null for a
   /// zero-dimensional buffer).
-  static Stmt makeFlat(Buffer b, Expr offset, Expr value);
+  static Stmt makeFlat(Buffer b, Expr offset, Expr value, Expr predicate = Expr());
 };
 
 enum class ForKind : uint8_t { Serial, Parallel, Vectorized, Unrolled, ThreadBinding };

@@ -38,6 +38,9 @@ struct LowerOptions {
   int maxNumThreads = 1;
   /// The cuda target: split-host-device splits each def into its kernels.
   bool cuda = false;
+  /// Masked vector code (--vector-tails): a symbolic vector tail is one
+  /// predicated vector, a per-lane `if` in a vectorized loop is predicated.
+  bool vectorMasks = false;
   /// Run the IR verifier after every pass (a failure is an internal error).
 #ifdef NDEBUG
   bool verifyEach = false;

@@ -22,9 +22,13 @@ Stmt finalizeGuards(const Stmt &s);
 /// runs as vectors of 2^k lanes, one per binary digit of its count (16
 /// lanes: at most 8 + 4 + 2 lanes and one scalar); first, the parts of
 /// plain if-conditions that the loop ranges decide are folded (a staged
-/// copy's edge test in full tiles). Expects: check-legality passed.
-/// Guarantees: the same iterations, in order.
-Stmt splitVectorTails(const Stmt &s);
+/// copy's edge test in full tiles). With `masks` (targets with cheap
+/// masked loads and stores: AVX-512, or --vector-tails=masked), a tail of
+/// more than one iteration is instead one vector of the loop's width whose
+/// body runs under `if i < i.rem` (vectorize-loops predicates it).
+/// Expects: check-legality passed. Guarantees: the same iterations, in
+/// order.
+Stmt splitVectorTails(const Stmt &s, bool masks = false);
 
 /// UnrollLoops.cpp: replaces each Unrolled For of constant extent by copies
 /// of its body with the loop variable substituted. Expects: extents
@@ -36,8 +40,11 @@ Stmt unrollLoops(const Stmt &s);
 /// straight-line vector code of that width (Ramp/Broadcast, vector loads
 /// and stores); scalars declared in the body become vectors. A body it
 /// cannot widen (a loop-carried scalar, a while, break) stays a serial loop
-/// marked for LLVM's vectorizer. Expects: unrolled and simplified.
-Stmt vectorizeLoops(const Stmt &s);
+/// marked for LLVM's vectorizer. With `masks`, an `if` whose condition
+/// differs per lane is widened too: both branches run, their loads and
+/// stores predicated by the lanes that take them (Load::predicate).
+/// Expects: unrolled and simplified.
+Stmt vectorizeLoops(const Stmt &s, bool masks = false);
 
 } // namespace hybridc::ir
 
