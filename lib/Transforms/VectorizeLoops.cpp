@@ -129,20 +129,34 @@ protected:
     int l = std::max(a.type().lanes, b.type().lanes);
     return Cmp::make(n->op, widen(a, l), widen(b, l));
   }
+  /// `e` widened as evaluated only in the lanes where `on` holds (and the
+  /// current mask): its loads predicated by them (with masks; else the
+  /// loop is not vectorized).
+  Expr mutateWhere(const Expr &e, const Expr &on) {
+    if (!masks_) throw NotVectorizable();
+    Expr outer = mask_;
+    mask_ = outer ? Logical::make(true, outer, on) : on;
+    Expr r = mutate(e);
+    mask_ = outer;
+    return r;
+  }
   Expr visit(const Logical *n, const Expr &self) override {
-    Expr a = mutate(n->a), b = mutate(n->b);
+    Expr a = mutate(n->a);
+    // b runs only in the lanes where a leaves the result open.
+    bool lazy = a.type().lanes > 1 && !speculatable(n->b);
+    Expr b = lazy ? mutateWhere(n->b, n->isAnd ? a : Not::make(a)) : mutate(n->b);
     if (a.same(n->a) && b.same(n->b)) return self;
     int l = std::max(a.type().lanes, b.type().lanes);
-    if (a.type().lanes > 1 && !speculatable(n->b))
-      throw NotVectorizable(); // b runs only for some lanes
     return Logical::make(n->isAnd, widen(a, l), widen(b, l));
   }
   Expr visit(const Select *n, const Expr &self) override {
-    Expr c = mutate(n->cond), t = mutate(n->t), f = mutate(n->f);
+    Expr c = mutate(n->cond);
+    // Each arm runs only for some lanes.
+    bool lazy = c.type().lanes > 1 && (!speculatable(n->t) || !speculatable(n->f));
+    Expr t = lazy ? mutateWhere(n->t, c) : mutate(n->t);
+    Expr f = lazy ? mutateWhere(n->f, Not::make(c)) : mutate(n->f);
     if (c.same(n->cond) && t.same(n->t) && f.same(n->f)) return self;
     int l = std::max<int>({c.type().lanes, t.type().lanes, f.type().lanes});
-    // Each arm runs only for some lanes.
-    if (c.type().lanes > 1 && (!speculatable(n->t) || !speculatable(n->f))) throw NotVectorizable();
     return Select::make(widen(c, l), widen(t, l), widen(f, l));
   }
   Expr visit(const Load *n, const Expr &self) override {

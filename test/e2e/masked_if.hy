@@ -13,6 +13,9 @@
 #              elements of e, past its end in the tail's lanes off), a
 #              uniform load of w[k], k out of bounds, that no lane runs;
 #   counts:    reductions under a mask (a sum into one element, a count).
+#   pad:       `a[i - 1] if i >= 1 else 0.0` and `i + 1 < n and a[i + 1] > 0`:
+#              a select's arms and the right side of `and`/`or` read only
+#              in the lanes that evaluate them (a[-1] and a[n] otherwise).
 # Against numpy on x86-64 (AVX-512 or x86-64-v3), AArch64 and `hybridc run`.
 # RUN: %e2e %s --schedule %S/Inputs/masked_if.json --ref %S/masked_if.py --function branches --workdir %t/b -- --vector-tails=masked
 # RUN: %e2e %s --schedule %S/Inputs/masked_if.json --ref %S/masked_if.py --function branches --workdir %t/bv3 -- --vector-tails=masked --mcpu x86-64-v3
@@ -28,6 +31,12 @@
 # RUN: %e2e %s --schedule %S/Inputs/masked_if.json --ref %S/masked_if.py --function counts --workdir %t/c -- --vector-tails=masked
 # RUN: %e2e %s --schedule %S/Inputs/masked_if.json --ref %S/masked_if.py --function counts --workdir %t/cv3 -- --vector-tails=masked --mcpu x86-64-v3
 # RUN: %e2e %s --schedule %S/Inputs/masked_if.json --ref %S/masked_if.py --function counts --target aarch64 --workdir %t/c.a64 -- --vector-tails=masked
+# RUN: %e2e %s --schedule %S/Inputs/masked_if.json --ref %S/masked_if.py --function pad --workdir %t/pad -- --vector-tails=masked
+# RUN: %e2e %s --schedule %S/Inputs/masked_if.json --ref %S/masked_if.py --function pad --workdir %t/padv3 -- --vector-tails=masked --mcpu x86-64-v3
+# RUN: %e2e %s --schedule %S/Inputs/masked_if.json --ref %S/masked_if.py --function pad --workdir %t/pads -- --vector-tails=split
+# RUN: %e2e %s --schedule %S/Inputs/masked_if.json --ref %S/masked_if.py --function pad --target aarch64 --workdir %t/pad.a64 -- --vector-tails=masked
+# RUN: %hybridc %s -s %S/Inputs/masked_if.json --function pad --vector-tails=masked --print-after=vectorize-loops --emit-lowered=/dev/null 2>&1 | FileCheck %s --check-prefix=PAD
+# PAD: c[ramp(io * 16, 1, 16)] = a[ramp(io * 16 - 1, 1, 16) where ramp(io * 16, 1, 16) >= broadcast(1, 16)] if ramp(io * 16, 1, 16) >= broadcast(1, 16) else broadcast(0.0, 16)
 # RUN: %hybridc %s -s %S/Inputs/masked_if.json --function branches --vector-tails=masked --print-after=vectorize-loops --emit-lowered=/dev/null 2>&1 | FileCheck %s
 # The condition is held in a let; the else branch's mask is its negation.
 # CHECK: let i.inner.mask1 = c[ramp(i.outer * 16, 1, 16)] > broadcast(0.0, 16)
@@ -89,3 +98,15 @@ def counts(n: int32, a: float32[n]):
             m = m + 1
     s[1] = float32(m)
     return s
+
+def pad(n: int32, a: float32[n]):
+    c = output_tensor((n,), 'float32')
+    d = output_tensor((n,), 'int32')
+    for i in range(n):
+        c[i] = a[i - 1] if i >= 1 else 0.0
+    for i in range(n):
+        if (i + 1 < n and a[i + 1] > 0.0) or (i == 0 or a[i - 1] < -1.0):
+            d[i] = 1
+        else:
+            d[i] = 0
+    return c, d

@@ -37,3 +37,14 @@ def inputs_counts(rng):
 
 def reference_counts(n, a):
     return (np.array([a[a > 0.25].astype(np.float64).sum(), (a < -0.25).sum()], np.float32),)
+
+def inputs_pad(rng):
+    return {"n": np.int32(N), "a": rng.standard_normal(N).astype(np.float32)}
+
+def reference_pad(n, a):
+    c = np.zeros(n, np.float32)
+    c[1:] = a[:-1]
+    d = np.zeros(n, np.int32)
+    for i in range(n):
+        d[i] = int((i + 1 < n and a[i + 1] > 0) or (i == 0 or a[i - 1] < -1.0))
+    return (c, d)

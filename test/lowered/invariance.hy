@@ -1,4 +1,5 @@
-# RUN: %hybridc %s -s %S/Inputs/invariance.json --print-after=final-simplify -o %t.o 2>&1 | FileCheck %s
+# RUN: %hybridc %s -s %S/Inputs/invariance.json --vector-tails=split --print-after=final-simplify -o %t.o 2>&1 | FileCheck %s
+# RUN: %hybridc %s -s %S/Inputs/invariance.json --vector-tails=masked --print-after=final-simplify -o %t.m.o 2>&1 | FileCheck %s --check-prefix=MASKED
 # What the loop passes may move across a loop, and what they must leave:
 #  - a store through a counter the loop updates stays in the loop;
 #  - an accumulator promoted across a loop that may run zero times is loaded
@@ -122,7 +123,8 @@ def split_search(a: int32[20], thr: int32):
 
 # A vector select computes both arms in every lane: an arm that loads out
 # of bounds in the lanes that do not take it (a[16] here) keeps the loop
-# scalar; one whose loads stay in bounds is widened.
+# scalar, or with masks (--vector-tails=masked) reads only in the lanes
+# that take it; one whose loads stay in bounds is widened.
 def shifted(a: float32[16]):
     out = output_tensor((16,), 'float32')
     for i in range(16):
@@ -132,6 +134,8 @@ def shifted(a: float32[16]):
 # CHECK-LABEL: def shifted(a: float32[16]) -> (out: float32[16]):
 # CHECK-NEXT:   for i in 0..16 vectorized:
 # CHECK-NEXT:     out[i] = a[i + 1] if i < 15 else a[i]
+# MASKED-LABEL: def shifted(a: float32[16]) -> (out: float32[16]):
+# MASKED-NEXT:   out[ramp(0, 1, 16)] = a[ramp(1, 1, 16) where ramp(0, 1, 16) < broadcast(15, 16)] if ramp(0, 1, 16) < broadcast(15, 16) else a[ramp(0, 1, 16)]
 
 def clipped(a: float32[16]):
     out = output_tensor((16,), 'float32')
