@@ -14,7 +14,10 @@
 // `a and b` whose lazily evaluated side may fault (a load not provably in
 // bounds) — makes the loop fall back to a
 // serial loop carrying the Vectorized kind, which codegen hands to LLVM's
-// loop vectorizer as a hint.
+// loop vectorizer as a hint. With masks (vectorizeLoops' `masks`,
+// docs/schedules.md "Vector tails and masks"), the per-lane `if` and the
+// lazily evaluated sides are widened instead: their loads and stores carry
+// the lanes that run as a predicate.
 //
 // Expects: unrolled and simplified loops. Guarantees: the same results; no
 // Vectorized For of constant extent left but the fallbacks above.
