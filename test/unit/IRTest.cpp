@@ -136,3 +136,34 @@ TEST_CASE("vectorize recognises sum and max reductions", "[ir]") {
   CHECK(toString(vectorizeLoops(VarDecl::make("s", DType::f32(), carried))).find("vectorized") !=
         std::string::npos);
 }
+
+TEST_CASE("vectorize with masks predicates a per-lane if; the verifier checks predicates", "[ir]") {
+  // for j in vectorize(8): if A[j] > 0: C[j] = A[j] else: C[j] = 0
+  Buffer A = buffer("A", BufferNode::Input, {8}), C = buffer("C", BufferNode::Output, {8});
+  Expr pos = Cmp::make(CmpOp::GT, Load::make(A, {var("j")}), FloatImm::make(DType::f32(), 0));
+  Stmt body = IfThenElse::make(pos, Store::make(C, {var("j")}, Load::make(A, {var("j")})),
+                               Store::make(C, {var("j")}, FloatImm::make(DType::f32(), 0)));
+  Stmt loop = For::make("j", i32(0), i32(8), ForKind::Vectorized, body);
+  // Without masks the loop stays a loop; with them both branches are vector
+  // stores under the let-bound condition and its negation.
+  CHECK(toString(vectorizeLoops(loop)).find("for j in 0..8 vectorized") != std::string::npos);
+  Stmt out = simplify(vectorizeLoops(loop, true));
+  std::string text = toString(out);
+  CHECK(text.find("let j.mask1 = A[ramp(0, 1, 8)] > broadcast(0.0, 8)") != std::string::npos);
+  CHECK(text.find("C[ramp(0, 1, 8) where j.mask1] = A[ramp(0, 1, 8)]") != std::string::npos);
+  CHECK(text.find("C[ramp(0, 1, 8) where not j.mask1] = broadcast(0.0, 8)") != std::string::npos);
+  CHECK(verify(func(out, {A, C})) == "");
+
+  // Predicates take part in equality, and must be bool vectors as wide as
+  // the access (any width for a scalar access).
+  Expr ramp = Ramp::make(i32(0), i32(1), 8);
+  Expr m8 = Cmp::make(CmpOp::LT, ramp, Broadcast::make(var("n"), 8));
+  CHECK_FALSE(equal(Load::make(A, {ramp}), Load::make(A, {ramp}, m8)));
+  CHECK(equal(Load::make(A, {ramp}, m8), Load::make(A, {ramp}, m8)));
+  Stmt scalar =
+      LetStmt::make("n", i32(3), Store::make(C, {i32(0)}, Load::make(A, {i32(1)}, m8), m8));
+  CHECK(verify(func(scalar, {A, C})) == "");
+  Expr ramp4 = Ramp::make(i32(0), i32(1), 4);
+  Stmt wide = LetStmt::make("n", i32(3), Store::make(C, {ramp4}, Load::make(A, {ramp4}), m8));
+  CHECK(verify(func(wide, {A, C})).find("predicate of type bool") != std::string::npos);
+}
