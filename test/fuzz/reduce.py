@@ -125,6 +125,8 @@ class Reducer:
         config = re.search(r"^config: (.*)$", log, re.M).group(1).split()
         self.scheduled = config[0] == "scheduled"
         self.target, self.opt = config[1], int(config[2][2:])
+        # --vector-tails=X (the older logs have none: auto)
+        self.tails = config[3].split("=", 1)[1] if len(config) > 3 else "auto"
         self.out = out
         os.makedirs(out, exist_ok=True)
         for f in ("kernel.hy", "ref.py", "sched.json", "base.json", "log.txt"):
@@ -145,7 +147,8 @@ class Reducer:
             with open(os.path.join(self.out, "sched.json"), "w") as f:
                 json.dump(sched, f, indent=1)
         outcome = run_fuzz.run_e2e(self.hybridc, self.out, sched is not None, self.target, self.opt,
-                                   os.path.join(self.scratch, "w"), 60 if self.target == "host" else 180)[0]
+                                   os.path.join(self.scratch, "w"), 60 if self.target == "host" else 180,
+                                   self.tails)[0]
         return outcome == self.kind
 
     def smaller_schedules(self):
@@ -208,11 +211,12 @@ def write_found(r, name):
             r.kind, r.opt, r.target, " with the schedule %s.json" % name if sched else ""))
         f.write("# TODO: what is wrong.\n#\n# Reproduce (from the repository root):\n")
         f.write("#   /usr/bin/python3 test/e2e/run.py --hybridc build/tools/hybridc/hybridc --ref test/fuzz/found/"
-                "%s.py --function %s%s%s --workdir /tmp/%s test/fuzz/found/%s.hy -- -O%d\n"
-                % (name, gen_kernels.FUNCTION, sched.replace("%S", "test/fuzz/found"), target, name, name, r.opt))
+                "%s.py --function %s%s%s --workdir /tmp/%s test/fuzz/found/%s.hy -- -O%d --vector-tails=%s\n"
+                % (name, gen_kernels.FUNCTION, sched.replace("%S", "test/fuzz/found"), target, name, name, r.opt,
+                   r.tails))
         f.write("# Fails until hybridc is fixed; drop this line with the fix.\n# XFAIL: *\n")
-        f.write("# RUN: %%e2e %%s --ref %%S/%s.py --function %s%s%s --workdir %%t -- -O%d\n"
-                % (name, gen_kernels.FUNCTION, sched, target, r.opt))
+        f.write("# RUN: %%e2e %%s --ref %%S/%s.py --function %s%s%s --workdir %%t -- -O%d --vector-tails=%s\n"
+                % (name, gen_kernels.FUNCTION, sched, target, r.opt, r.tails))
         f.write("\n".join(body) + "\n")
     print("reduce: wrote %s" % os.path.join(found, name + ".hy"))
 
