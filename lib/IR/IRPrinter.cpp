@@ -194,6 +194,8 @@ public:
       else if (asConstInt(n->min) && asConstInt(n->extent))
         range = std::to_string(*asConstInt(n->min)) + ".." +
                 std::to_string(*asConstInt(n->min) + *asConstInt(n->extent));
+      else if (auto *d = n->extent.as<Binary>(); d && d->op == BinOp::Sub && equal(d->b, n->min))
+        range = expr(n->min, PAdd + 1) + ".." + expr(d->a, PAdd + 1); // extent hi - min
       else
         range = expr(n->min, PAdd + 1) + ".." +
                 expr(Binary::make(BinOp::Add, n->min, n->extent), PAdd + 1);

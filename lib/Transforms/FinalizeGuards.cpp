@@ -379,6 +379,90 @@ protected:
   }
 };
 
+/// The first tail guard `if likely(k * var + rest < 0) ... else ...` (k > 0)
+/// in a loop over `var` whose `rest` is invariant in the loop (no load, no
+/// variable the loop writes or binds): var < ceil(-rest / k) there.
+class SymbolicGuard : public IRVisitor {
+public:
+  using IRVisitor::visit;
+  SymbolicGuard(const std::string &var, const Effects &fx) : var_(var), fx_(fx) {}
+  const IfThenElse *found = nullptr;
+  Expr end; // the guard holds for var < end
+
+protected:
+  std::string var_;
+  const Effects &fx_;
+  void visit(const IfThenElse *n) override {
+    if (found) return;
+    auto *call = n->cond.as<Call>();
+    auto *cmp = call && call->func == Intrinsic::Likely && call->args.size() == 1
+                    ? call->args[0].as<Cmp>()
+                    : nullptr;
+    if (n->otherwise && cmp && cmp->op == CmpOp::LT && cmp->a.type().isIntegral() &&
+        cmp->a.type().lanes == 1) {
+      LinearForm d = linearize(cmp->a);
+      d.add(linearize(cmp->b), -1);
+      int64_t k = d.coeffOf(var_);
+      LinearForm rest = d;
+      rest.terms.erase(var_);
+      DType t = cmp->a.type();
+      Expr r = fromLinear(rest, t);
+      bool invariant = !hasLoad(r);
+      for (const std::string &v : freeVars(r)) invariant &= !fx_.written.count(v);
+      if (k > 0 && invariant && d.terms.count(var_)) {
+        // k * var + r < 0  <=>  var < ceil(-r / k) = (k - 1 - r) // k.
+        LinearForm num;
+        num.add(rest, -1);
+        num.constant += k - 1;
+        end = Binary::make(BinOp::FloorDiv, fromLinear(num, t), makeConst(t, k));
+        found = n;
+        return;
+      }
+    }
+    IRVisitor::visit(n);
+  }
+};
+
+/// Peels a serial loop whose tail guard stays symbolic (`if likely(x.outer
+/// * 16 + 15 < n)` around a vector loop, its tail in the else) at the point
+/// where the guard turns false: `for x.outer in 0..n // 16` runs the whole
+/// vectors with no test, `for x.outer in n // 16..(n + 15) // 16` (at most
+/// one iteration) the tail. What TailPeeler does for constant bounds; runs
+/// after VectorTails, so the tail is already vector code. Parallel loops
+/// keep the guard (one parallel region, not two).
+class SymbolicPeeler : public IRMutator {
+protected:
+  using IRMutator::visit;
+  /// a <= b for a = A // k and b = B // k where B - A is a constant >= 0
+  /// (n // 16 and the loop's end (n + 15) // 16).
+  static bool atMost(const Expr &a, const Expr &b) {
+    auto *x = a.as<Binary>(), *y = b.as<Binary>();
+    if (!x || !y || x->op != BinOp::FloorDiv || y->op != BinOp::FloorDiv) return false;
+    const int64_t *kx = asConstInt(x->b), *ky = asConstInt(y->b);
+    if (!kx || !ky || *kx != *ky || *kx <= 0) return false;
+    LinearForm d = linearize(y->a);
+    d.add(linearize(x->a), -1);
+    return d.terms.empty() && d.constant >= 0;
+  }
+  Stmt visit(const For *n, const Stmt &self) override {
+    if (n->forKind != ForKind::Serial) return IRMutator::visit(n, self);
+    Effects fx = effectsOf(n->body);
+    fx.written.insert(n->name);
+    SymbolicGuard finder(n->name, fx);
+    finder.visit(n->body);
+    if (!finder.found || finder.end.type() != n->extent.type() || n->min.type() != n->extent.type())
+      return IRMutator::visit(n, self);
+    Expr lo = n->min, hi = simplify(n->min + n->extent);
+    Expr e = finder.end;
+    if (!atMost(e, hi)) e = Binary::make(BinOp::Min, e, hi);
+    e = simplify(Binary::make(BinOp::Max, e, lo));
+    Stmt main = FoldIf(finder.found, true).mutate(n->body);
+    Stmt tail = FoldIf(finder.found, false).mutate(n->body);
+    return Block::make({mutate(rebuildFor(n, lo, simplify(e - lo), n->forKind, main)),
+                        mutate(rebuildFor(n, e, simplify(hi - e), n->forKind, tail))});
+  }
+};
+
 /// Drops the parts of plain `if` conditions (not tail guards) that the
 /// ranges of the loops around decide: a staged copy's edge test
 /// `x.outer * 8 + t.d1 < 28` is always true once the partial last tile has
@@ -517,7 +601,8 @@ Stmt finalizeGuards(const Stmt &s) {
 
 Stmt splitVectorTails(const Stmt &s, bool masks) {
   Stmt r = RangeFold().mutate(s);
-  return Reassociate().mutate(simplify(VectorTails(masks).mutate(r)));
+  r = SymbolicPeeler().mutate(simplify(VectorTails(masks).mutate(r)));
+  return Reassociate().mutate(simplify(r));
 }
 
 } // namespace hybridc::ir

@@ -25,7 +25,9 @@ Stmt finalizeGuards(const Stmt &s);
 /// copy's edge test in full tiles). With `masks` (targets with cheap
 /// masked loads and stores: AVX-512, or --vector-tails=masked), a tail of
 /// more than one iteration is instead one vector of the loop's width whose
-/// body runs under `if i < i.rem` (vectorize-loops predicates it).
+/// body runs under `if i < i.rem` (vectorize-loops predicates it). Then a
+/// serial loop around a tail guard whose bound is invariant is peeled where
+/// the guard turns false (no test in the main part).
 /// Expects: check-legality passed. Guarantees: the same iterations, in
 /// order.
 Stmt splitVectorTails(const Stmt &s, bool masks = false);
