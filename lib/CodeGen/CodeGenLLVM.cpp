@@ -1234,7 +1234,14 @@ void CodeGenLLVM::visit(const For *op) {
     else
       emitSerialFor(op, {prop("llvm.loop.unroll.enable", false)});
     return;
-  case ForKind::Vectorized: emitSerialFor(op, {prop("llvm.loop.vectorize.enable", true)}); return;
+  case ForKind::Vectorized:
+    // (vectorize-loops could not widen it.) Not fully unrolled first: LLVM's
+    // vectorizer then sees this loop, not the loop around it (which it would
+    // vectorize with gathers and scatters across its iterations, 5x slower
+    // on a per-lane `if` under a peeled loop, bench/tails.sh).
+    emitSerialFor(
+        op, {prop("llvm.loop.vectorize.enable", true), prop("llvm.loop.unroll.disable", false)});
+    return;
   }
 }
 

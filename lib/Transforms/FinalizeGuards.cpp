@@ -20,6 +20,11 @@
 // Expects: apply-schedule's output. Guarantees: the same results; every
 // remaining `likely` guard is one that the list above leaves.
 //
+// The vector-tails pass (after check-legality) is here too: a symbolic
+// vector tail becomes one masked vector or vectors of 2^k lanes
+// (VectorTails), then a serial loop around a guard with an invariant bound
+// is peeled where the guard turns false (SymbolicPeeler).
+//
 //===----------------------------------------------------------------------===//
 #include "hybridc/Analysis/LoopNest.h"
 #include "hybridc/Analysis/Simplify.h"
