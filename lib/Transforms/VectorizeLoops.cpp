@@ -80,7 +80,33 @@ protected:
   bool masks_; // a per-lane `if` becomes predicated code (vectorizeLoops' `masks`)
   Expr mask_;  // inside such an `if`: the lanes that run (null: all)
   int masksMade_ = 0;
-  std::map<std::string, Expr> declMask_;   // body VarDecl -> the mask_ it was declared under
+  std::map<std::string, Expr> declMask_; // body VarDecl -> the mask_ it was declared under
+  /// The loads emitted so far in this iteration where the code runs for
+  /// sure once it gets here (not inside a uniform `if`, an inner loop or a
+  /// lazily evaluated operand that has been left): the original load and
+  /// the mask it read under. A later load of the same element under a mask
+  /// that implies that one reads under it instead (the element was read
+  /// there already, so it cannot fault): `if a[i] > 0.0: c[i] = a[i]` reads
+  /// a[i] once, unmasked.
+  std::vector<std::pair<const Load *, Expr>> read_;
+  /// Runs `f` with the loads it records forgotten afterwards.
+  template <typename F> auto scoped(F f) {
+    size_t mark = read_.size();
+    auto r = f();
+    read_.resize(mark);
+    return r;
+  }
+  /// Whether mask `m` (a chain `outer and x`) implies `r` (null: all lanes).
+  static bool implies(Expr m, const Expr &r) {
+    if (!r) return true;
+    while (m) {
+      if (m.same(r)) return true;
+      auto *l = m.as<Logical>();
+      if (!l || !l->isAnd) break;
+      m = l->a;
+    }
+    return false;
+  }
   std::map<std::string, Expr> vectorVars_; // name -> replacement (ramp or widened var)
   std::set<std::string> declaredInside_;   // VarDecls of the body (private per lane)
   loopnest::UseCounts uses_;
@@ -139,7 +165,7 @@ protected:
     if (!masks_) throw NotVectorizable();
     Expr outer = mask_;
     mask_ = outer ? Logical::make(true, outer, on) : on;
-    Expr r = mutate(e);
+    Expr r = scoped([&] { return mutate(e); });
     mask_ = outer;
     return r;
   }
@@ -147,7 +173,8 @@ protected:
     Expr a = mutate(n->a);
     // b runs only in the lanes where a leaves the result open.
     bool lazy = a.type().lanes > 1 && !speculatable(n->b);
-    Expr b = lazy ? mutateWhere(n->b, n->isAnd ? a : Not::make(a)) : mutate(n->b);
+    Expr b = lazy ? mutateWhere(n->b, n->isAnd ? a : Not::make(a))
+                  : scoped([&] { return mutate(n->b); }); // (a scalar `and` may skip b)
     if (a.same(n->a) && b.same(n->b)) return self;
     int l = std::max(a.type().lanes, b.type().lanes);
     return Logical::make(n->isAnd, widen(a, l), widen(b, l));
@@ -156,8 +183,8 @@ protected:
     Expr c = mutate(n->cond);
     // Each arm runs only for some lanes.
     bool lazy = c.type().lanes > 1 && (!speculatable(n->t) || !speculatable(n->f));
-    Expr t = lazy ? mutateWhere(n->t, c) : mutate(n->t);
-    Expr f = lazy ? mutateWhere(n->f, Not::make(c)) : mutate(n->f);
+    Expr t = lazy ? mutateWhere(n->t, c) : scoped([&] { return mutate(n->t); });
+    Expr f = lazy ? mutateWhere(n->f, Not::make(c)) : scoped([&] { return mutate(n->f); });
     if (c.same(n->cond) && t.same(n->t) && f.same(n->f)) return self;
     int l = std::max<int>({c.type().lanes, t.type().lanes, f.type().lanes});
     return Select::make(widen(c, l), widen(t, l), widen(f, l));
@@ -166,8 +193,15 @@ protected:
     bool changed = false;
     auto idx = IRMutator::mutate(n->indices, changed);
     // Under a mask, a load reads only the lanes that run (a scalar one only
-    // when some lane runs) unless its index is in bounds in every lane.
-    if (mask_ && !speculatable(self)) return Load::make(n->buffer, std::move(idx), mask_);
+    // when some lane runs) unless its index is in bounds in every lane, or
+    // the element was read already under a mask this one implies.
+    Expr pred = mask_ && !speculatable(self) ? mask_ : Expr();
+    for (auto &[load, under] : read_)
+      if (pred && load->buffer == n->buffer && implies(pred, under) &&
+          loopnest::sameIndices(load->indices, n->indices))
+        pred = under;
+    read_.push_back({n, pred});
+    if (pred) return Load::make(n->buffer, std::move(idx), pred);
     return changed ? Load::make(n->buffer, std::move(idx)) : self;
   }
   /// `e` where the lanes run, the reduction's identity elsewhere.
@@ -284,26 +318,41 @@ protected:
   /// (the let holds the condition: the branches may change what it reads).
   Stmt visit(const IfThenElse *n, const Stmt &self) override {
     Expr c = mutate(n->cond);
-    if (c.type().lanes == 1) return IRMutator::visit(n, self);
+    if (c.type().lanes == 1) { // one branch runs, for all lanes
+      Stmt then = scoped([&] { return mutate(n->then); });
+      Stmt other = n->otherwise ? scoped([&] { return mutate(n->otherwise); }) : Stmt();
+      if (c.same(n->cond) && then.same(n->then) && other.same(n->otherwise)) return self;
+      return IfThenElse::make(c, then, other);
+    }
     if (!masks_) throw NotVectorizable();
     std::string name = var_ + ".mask" + std::to_string(++masksMade_);
     Expr m = Var::make(c.type(), name), outer = mask_;
     auto saved = vectorVars_;
     vectorVars_[name] = m;
     mask_ = outer ? Logical::make(true, outer, m) : m;
-    std::vector<Stmt> parts{mutate(n->then)};
+    Stmt then = scoped([&] { return mutate(n->then); });
+    Stmt other;
     if (n->otherwise) {
       mask_ = outer ? Logical::make(true, outer, Not::make(m)) : Not::make(m);
-      parts.push_back(mutate(n->otherwise));
+      other = scoped([&] { return mutate(n->otherwise); });
     }
     mask_ = outer;
     vectorVars_ = saved;
+    // Both branches store into the same element: one store of a blend.
+    auto *st = then.as<Store>(), *so = other ? other.as<Store>() : nullptr;
+    if (st && so && st->buffer == so->buffer && st->predicate && so->predicate &&
+        st->value.type() == so->value.type() && loopnest::sameIndices(st->indices, so->indices))
+      return LetStmt::make(
+          name, c,
+          Store::make(st->buffer, st->indices, Select::make(m, st->value, so->value), outer));
+    std::vector<Stmt> parts{then};
+    if (other) parts.push_back(other);
     return LetStmt::make(name, c, Block::make(parts));
   }
   Stmt visit(const For *n, const Stmt &self) override {
     Expr mn = mutate(n->min), ext = mutate(n->extent);
     if (mn.type().lanes > 1 || ext.type().lanes > 1) throw NotVectorizable();
-    return IRMutator::visit(n, self);
+    return scoped([&] { return IRMutator::visit(n, self); });
   }
   Stmt visit(const While *, const Stmt &) override { throw NotVectorizable(); }
   Stmt visit(const Break *, const Stmt &) override { throw NotVectorizable(); }

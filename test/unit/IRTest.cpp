@@ -138,21 +138,30 @@ TEST_CASE("vectorize recognises sum and max reductions", "[ir]") {
 }
 
 TEST_CASE("vectorize with masks predicates a per-lane if; the verifier checks predicates", "[ir]") {
-  // for j in vectorize(8): if A[j] > 0: C[j] = A[j] else: C[j] = 0
-  Buffer A = buffer("A", BufferNode::Input, {8}), C = buffer("C", BufferNode::Output, {8});
+  // for j in vectorize(8): if A[j] > 0: C[j] = A[j] else: D[j] = 0
+  Buffer A = buffer("A", BufferNode::Input, {8}), C = buffer("C", BufferNode::Output, {8}),
+         D = buffer("D", BufferNode::Output, {8});
   Expr pos = Cmp::make(CmpOp::GT, Load::make(A, {var("j")}), FloatImm::make(DType::f32(), 0));
   Stmt body = IfThenElse::make(pos, Store::make(C, {var("j")}, Load::make(A, {var("j")})),
-                               Store::make(C, {var("j")}, FloatImm::make(DType::f32(), 0)));
+                               Store::make(D, {var("j")}, FloatImm::make(DType::f32(), 0)));
   Stmt loop = For::make("j", i32(0), i32(8), ForKind::Vectorized, body);
   // Without masks the loop stays a loop; with them both branches are vector
-  // stores under the let-bound condition and its negation.
+  // stores under the let-bound condition and its negation (A[j], read by
+  // the condition in every lane, is read again unmasked).
   CHECK(toString(vectorizeLoops(loop)).find("for j in 0..8 vectorized") != std::string::npos);
   Stmt out = simplify(vectorizeLoops(loop, true));
   std::string text = toString(out);
   CHECK(text.find("let j.mask1 = A[ramp(0, 1, 8)] > broadcast(0.0, 8)") != std::string::npos);
   CHECK(text.find("C[ramp(0, 1, 8) where j.mask1] = A[ramp(0, 1, 8)]") != std::string::npos);
-  CHECK(text.find("C[ramp(0, 1, 8) where not j.mask1] = broadcast(0.0, 8)") != std::string::npos);
-  CHECK(verify(func(out, {A, C})) == "");
+  CHECK(text.find("D[ramp(0, 1, 8) where not j.mask1] = broadcast(0.0, 8)") != std::string::npos);
+  CHECK(verify(func(out, {A, C, D})) == "");
+  // Both branches storing into C[j]: one store of a blend.
+  Stmt same = IfThenElse::make(pos, Store::make(C, {var("j")}, Load::make(A, {var("j")})),
+                               Store::make(C, {var("j")}, FloatImm::make(DType::f32(), 0)));
+  text = toString(
+      simplify(vectorizeLoops(For::make("j", i32(0), i32(8), ForKind::Vectorized, same), true)));
+  CHECK(text.find("C[ramp(0, 1, 8)] = A[ramp(0, 1, 8)] if j.mask1 else broadcast(0.0, 8)") !=
+        std::string::npos);
 
   // Predicates take part in equality, and must be bool vectors as wide as
   // the access (any width for a scalar access).
