@@ -180,33 +180,61 @@ protected:
   }
 };
 
+/// A tail guard `if likely(a < b) ... else ...` over scalar integers: its
+/// a - b as a linear form `d` and the comparison's type `t`.
+bool tailGuardForm(const IfThenElse *n, LinearForm &d, DType &t) {
+  auto *call = n->cond.as<Call>();
+  auto *cmp = call && call->func == Intrinsic::Likely && call->args.size() == 1
+                  ? call->args[0].as<Cmp>()
+                  : nullptr;
+  if (!n->otherwise || !cmp || cmp->op != CmpOp::LT || !cmp->a.type().isIntegral() ||
+      cmp->a.type().lanes != 1)
+    return false;
+  d = linearize(cmp->a);
+  d.add(linearize(cmp->b), -1);
+  t = cmp->a.type();
+  return true;
+}
+
 /// Finds the first `if likely(c) ... else ...` in a body whose condition is
 /// `k * var + c0 < 0` up to constants (k > 0), i.e. true exactly for
-/// var < ceil(-c0 / k).
+/// var < ceil(-c0 / k): `end`. Given the loop's effects `fx`, c0 may also be
+/// symbolic if it is invariant in the loop (no load, no variable the loop
+/// writes or binds): `endExpr` = (k - 1 - c0) // k.
 class PeelableIf : public IRVisitor {
 public:
   using IRVisitor::visit;
-  explicit PeelableIf(const std::string &var) : var_(var) {}
+  explicit PeelableIf(const std::string &var, const Effects *fx = nullptr) : var_(var), fx_(fx) {}
   const IfThenElse *found = nullptr;
-  int64_t end = 0; // the condition holds for var < end
+  int64_t end = 0; // the condition holds for var < end (constant c0)
+  Expr endExpr;    // ... or for var < endExpr (with fx)
 
 protected:
   std::string var_;
+  const Effects *fx_;
   void visit(const IfThenElse *n) override {
     if (found) return;
-    auto *call = n->cond.as<Call>();
-    auto *cmp = call && call->func == Intrinsic::Likely && call->args.size() == 1
-                    ? call->args[0].as<Cmp>()
-                    : nullptr;
-    if (n->otherwise && cmp && cmp->op == CmpOp::LT && cmp->a.type().isIntegral() &&
-        cmp->a.type().lanes == 1) {
-      LinearForm d = linearize(cmp->a);
-      d.add(linearize(cmp->b), -1);
-      int64_t k = d.coeffOf(var_);
-      if (k > 0 && d.terms.size() == 1) {
-        // k * var + c0 < 0  <=>  var < ceil(-c0 / k).
-        int64_t num = -d.constant;
-        end = num >= 0 ? (num + k - 1) / k : -((-num) / k);
+    LinearForm d;
+    DType t;
+    int64_t k = tailGuardForm(n, d, t) ? d.coeffOf(var_) : 0;
+    if (k > 0 && !fx_ && d.terms.size() == 1) {
+      // k * var + c0 < 0  <=>  var < ceil(-c0 / k).
+      int64_t num = -d.constant;
+      end = num >= 0 ? (num + k - 1) / k : -((-num) / k);
+      found = n;
+      return;
+    }
+    if (k > 0 && fx_) {
+      LinearForm rest = d;
+      rest.terms.erase(var_);
+      Expr r = fromLinear(rest, t);
+      bool invariant = !hasLoad(r);
+      for (const std::string &v : freeVars(r)) invariant &= !fx_->written.count(v);
+      if (invariant) {
+        LinearForm num; // -c0 + k - 1
+        num.add(rest, -1);
+        num.constant += k - 1;
+        endExpr = Binary::make(BinOp::FloorDiv, fromLinear(num, t), makeConst(t, k));
         found = n;
         return;
       }
@@ -384,50 +412,6 @@ protected:
   }
 };
 
-/// The first tail guard `if likely(k * var + rest < 0) ... else ...` (k > 0)
-/// in a loop over `var` whose `rest` is invariant in the loop (no load, no
-/// variable the loop writes or binds): var < ceil(-rest / k) there.
-class SymbolicGuard : public IRVisitor {
-public:
-  using IRVisitor::visit;
-  SymbolicGuard(const std::string &var, const Effects &fx) : var_(var), fx_(fx) {}
-  const IfThenElse *found = nullptr;
-  Expr end; // the guard holds for var < end
-
-protected:
-  std::string var_;
-  const Effects &fx_;
-  void visit(const IfThenElse *n) override {
-    if (found) return;
-    auto *call = n->cond.as<Call>();
-    auto *cmp = call && call->func == Intrinsic::Likely && call->args.size() == 1
-                    ? call->args[0].as<Cmp>()
-                    : nullptr;
-    if (n->otherwise && cmp && cmp->op == CmpOp::LT && cmp->a.type().isIntegral() &&
-        cmp->a.type().lanes == 1) {
-      LinearForm d = linearize(cmp->a);
-      d.add(linearize(cmp->b), -1);
-      int64_t k = d.coeffOf(var_);
-      LinearForm rest = d;
-      rest.terms.erase(var_);
-      DType t = cmp->a.type();
-      Expr r = fromLinear(rest, t);
-      bool invariant = !hasLoad(r);
-      for (const std::string &v : freeVars(r)) invariant &= !fx_.written.count(v);
-      if (k > 0 && invariant && d.terms.count(var_)) {
-        // k * var + r < 0  <=>  var < ceil(-r / k) = (k - 1 - r) // k.
-        LinearForm num;
-        num.add(rest, -1);
-        num.constant += k - 1;
-        end = Binary::make(BinOp::FloorDiv, fromLinear(num, t), makeConst(t, k));
-        found = n;
-        return;
-      }
-    }
-    IRVisitor::visit(n);
-  }
-};
-
 /// Peels a serial loop whose tail guard stays symbolic (`if likely(x.outer
 /// * 16 + 15 < n)` around a vector loop, its tail in the else) at the point
 /// where the guard turns false: `for x.outer in 0..n // 16` runs the whole
@@ -453,12 +437,13 @@ protected:
     if (n->forKind != ForKind::Serial) return IRMutator::visit(n, self);
     Effects fx = effectsOf(n->body);
     fx.written.insert(n->name);
-    SymbolicGuard finder(n->name, fx);
+    PeelableIf finder(n->name, &fx);
     finder.visit(n->body);
-    if (!finder.found || finder.end.type() != n->extent.type() || n->min.type() != n->extent.type())
+    if (!finder.found || finder.endExpr.type() != n->extent.type() ||
+        n->min.type() != n->extent.type())
       return IRMutator::visit(n, self);
     Expr lo = n->min, hi = simplify(n->min + n->extent);
-    Expr e = finder.end;
+    Expr e = finder.endExpr;
     if (!atMost(e, hi)) e = Binary::make(BinOp::Min, e, hi);
     e = simplify(Binary::make(BinOp::Max, e, lo));
     Stmt main = FoldIf(finder.found, true).mutate(n->body);
