@@ -2,6 +2,9 @@
 # RUN: %hybridc %s -s %S/Inputs/schedule_vectorize_symbolic.json --vector-tails=masked --emit-lowered=- | FileCheck %s --check-prefix=MASKED
 # RUN: %hybridc %s -s %S/Inputs/schedule_vectorize_symbolic.json --target aarch64 --emit-lowered=- | FileCheck %s
 # RUN: %hybridc %s -s %S/Inputs/schedule_vectorize_symbolic.json --target x86_64 --mcpu skylake-avx512 --emit-lowered=- | FileCheck %s --check-prefix=MASKED
+# RUN: %hybridc %s -s %S/Inputs/schedule_vectorize_symbolic.json --target x86_64 --mcpu haswell --emit-lowered=- | FileCheck %s
+# RUN: not %hybridc %s --vector-tails=bogus 2>&1 | FileCheck %s --check-prefix=USAGE
+# USAGE: --vector-tails: bogus not in {auto,masked,split}
 # vectorize an imperfect split of a symbolic extent: the outer loop is
 # peeled where the whole-vector guard turns false (n // 8), so the main loop
 # runs the vector loop with no test; the rest (at most one iteration) runs
