@@ -436,6 +436,8 @@ protected:
   Stmt visit(const For *n, const Stmt &self) override {
     if (n->forKind != ForKind::Serial) return IRMutator::visit(n, self);
     Effects fx = effectsOf(n->body);
+    if (fx.ownExit)
+      return IRMutator::visit(n, self); // a break out of the first part would run the rest
     fx.written.insert(n->name);
     PeelableIf finder(n->name, &fx);
     finder.visit(n->body);

@@ -341,7 +341,8 @@ protected:
     // Both branches store into the same element: one store of a blend.
     auto *st = then.as<Store>(), *so = other ? other.as<Store>() : nullptr;
     if (st && so && st->buffer == so->buffer && st->predicate && so->predicate &&
-        st->value.type() == so->value.type() && loopnest::sameIndices(st->indices, so->indices))
+        st->value.type() == so->value.type() && st->value.type().lanes == c.type().lanes &&
+        loopnest::sameIndices(st->indices, so->indices))
       return LetStmt::make(
           name, c,
           Store::make(st->buffer, st->indices, Select::make(m, st->value, so->value), outer));
