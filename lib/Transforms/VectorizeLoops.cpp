@@ -80,7 +80,8 @@ protected:
   bool masks_; // a per-lane `if` becomes predicated code (vectorizeLoops' `masks`)
   Expr mask_;  // inside such an `if`: the lanes that run (null: all)
   int masksMade_ = 0;
-  std::map<std::string, Expr> declMask_; // body VarDecl -> the mask_ it was declared under
+  /// The body's VarDecls (private per lane) -> the mask_ each was declared under.
+  std::map<std::string, Expr> declMask_;
   /// The loads emitted so far in this iteration where the code runs for
   /// sure once it gets here (not inside a uniform `if`, an inner loop or a
   /// lazily evaluated operand that has been left): the original load and
@@ -108,7 +109,6 @@ protected:
     return false;
   }
   std::map<std::string, Expr> vectorVars_; // name -> replacement (ramp or widened var)
-  std::set<std::string> declaredInside_;   // VarDecls of the body (private per lane)
   loopnest::UseCounts uses_;
   loopnest::VarRange range_; // the loop variables around (and of) the vector loop
 
@@ -158,14 +158,14 @@ protected:
     int l = std::max(a.type().lanes, b.type().lanes);
     return Cmp::make(n->op, widen(a, l), widen(b, l));
   }
-  /// `e` widened as evaluated only in the lanes where `on` holds (and the
-  /// current mask): its loads predicated by them (with masks; else the
-  /// loop is not vectorized).
-  Expr mutateWhere(const Expr &e, const Expr &on) {
+  /// `x` (an expression or a statement) widened as run only in the lanes
+  /// where `on` holds within the current mask: its loads and stores
+  /// predicated by them (with masks; else the loop is not vectorized).
+  template <typename T> T mutateWhere(const T &x, const Expr &on) {
     if (!masks_) throw NotVectorizable();
     Expr outer = mask_;
     mask_ = outer ? Logical::make(true, outer, on) : on;
-    Expr r = scoped([&] { return mutate(e); });
+    T r = scoped([&] { return mutate(x); });
     mask_ = outer;
     return r;
   }
@@ -270,7 +270,6 @@ protected:
     DType vt = n->type.withLanes(lanes_);
     auto saved = vectorVars_;
     vectorVars_[n->name] = Var::make(vt, n->name);
-    declaredInside_.insert(n->name);
     declMask_[n->name] = mask_;
     Stmt body = mutate(n->body);
     vectorVars_ = saved;
@@ -278,7 +277,7 @@ protected:
   }
   Stmt visit(const Assign *n, const Stmt &self) override {
     Expr v = mutate(n->value);
-    if (!declaredInside_.count(n->name)) {
+    if (!declMask_.count(n->name)) {
       // s = s op e: a reduction, if the update is the only read of s (also
       // when e does not vary: the N updates still have to happen). Any other
       // assignment to an outer variable is loop-carried: not vectorized.
@@ -299,7 +298,7 @@ protected:
     Expr wide = widen(v, lanes_);
     // A lane variable declared outside the `if` keeps its value in the lanes
     // that do not run.
-    if (mask_ && !declMask_[n->name].same(mask_))
+    if (mask_ && !declMask_.at(n->name).same(mask_))
       wide = Select::make(mask_, wide, Var::make(wide.type(), n->name));
     return Assign::make(n->name, wide);
   }
@@ -324,19 +323,12 @@ protected:
       if (c.same(n->cond) && then.same(n->then) && other.same(n->otherwise)) return self;
       return IfThenElse::make(c, then, other);
     }
-    if (!masks_) throw NotVectorizable();
     std::string name = var_ + ".mask" + std::to_string(++masksMade_);
-    Expr m = Var::make(c.type(), name), outer = mask_;
+    Expr m = Var::make(c.type(), name);
     auto saved = vectorVars_;
     vectorVars_[name] = m;
-    mask_ = outer ? Logical::make(true, outer, m) : m;
-    Stmt then = scoped([&] { return mutate(n->then); });
-    Stmt other;
-    if (n->otherwise) {
-      mask_ = outer ? Logical::make(true, outer, Not::make(m)) : Not::make(m);
-      other = scoped([&] { return mutate(n->otherwise); });
-    }
-    mask_ = outer;
+    Stmt then = mutateWhere(n->then, m);
+    Stmt other = n->otherwise ? mutateWhere(n->otherwise, Not::make(m)) : Stmt();
     vectorVars_ = saved;
     // Both branches store into the same element: one store of a blend.
     auto *st = then.as<Store>(), *so = other ? other.as<Store>() : nullptr;
@@ -345,7 +337,7 @@ protected:
         loopnest::sameIndices(st->indices, so->indices))
       return LetStmt::make(
           name, c,
-          Store::make(st->buffer, st->indices, Select::make(m, st->value, so->value), outer));
+          Store::make(st->buffer, st->indices, Select::make(m, st->value, so->value), mask_));
     std::vector<Stmt> parts{then};
     if (other) parts.push_back(other);
     return LetStmt::make(name, c, Block::make(parts));
