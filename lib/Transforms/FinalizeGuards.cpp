@@ -342,17 +342,16 @@ protected:
   /// `min(F, x)` and x - (b - a) a constant D, b - a <= 0 gives x <= D.
   /// The "whole vector in range" guard `base + F - 1 < n` over the tail
   /// `min(F, n - base)` gives D = F - 1, so the tail never runs F lanes.
-  static int64_t countBound(const Call *guard, const Expr &extent) {
-    auto *cmp = guard->args.size() == 1 ? guard->args[0].as<Cmp>() : nullptr;
+  static int64_t countBound(const IfThenElse *guard, const Expr &extent) {
+    LinearForm d; // a - b
+    DType t;
     auto *mn = extent.as<Binary>();
-    if (!cmp || cmp->op != CmpOp::LT || !cmp->a.type().isIntegral() || !mn || mn->op != BinOp::Min)
-      return INT64_MAX;
+    if (!tailGuardForm(guard, d, t) || !mn || mn->op != BinOp::Min) return INT64_MAX;
     int64_t most = INT64_MAX;
     for (const Expr &x : {mn->a, mn->b}) {
-      LinearForm d = linearize(x);
-      d.add(linearize(cmp->b), -1);
-      d.add(linearize(cmp->a), 1);
-      if (d.terms.empty()) most = std::min(most, d.constant);
+      LinearForm D = linearize(x);
+      D.add(d, 1);
+      if (D.terms.empty()) most = std::min(most, D.constant);
     }
     return most;
   }
@@ -370,7 +369,7 @@ protected:
     DType t = tail->extent.type();
     std::string remName = tail->name + ".rem";
     Expr rem = Var::make(t, remName);
-    int64_t most = std::min(*width, countBound(cond, tail->extent));
+    int64_t most = std::min(*width, countBound(n, tail->extent));
     Expr count = Binary::make(BinOp::Max, tail->extent, makeConst(t, 0));
     if (masks_ && most >= 2) {
       // One vector of the loop's width, the lanes past the count off.
