@@ -80,8 +80,9 @@ CodeGenLLVM::CodeGenLLVM(llvm::Module &module, llvm::TargetMachine *tm)
   llvm::FastMathFlags fmf;
   fmf.setAllowContract();
   b_.setFastMathFlags(fmf);
-  if (tm_ && tm_->getTargetTriple().isX86())
-    vectorMathTarget_.x86Avx512 = tm_->getMCSubtargetInfo()->checkFeatures("+avx512f,+avx512vl");
+  if (tm_)
+    vectorMathTarget_.x86Avx512 =
+        VectorMathTarget::hasX86Avx512(tm_->getTargetTriple(), tm_->getMCSubtargetInfo());
 }
 
 CodeGenLLVM::~CodeGenLLVM() = default;
@@ -795,12 +796,12 @@ llvm::Value *CodeGenLLVM::accessMask(const Expr &predicate, unsigned lanes) {
 void CodeGenLLVM::visit(const Load *op) {
   unsigned lanes = op->type.lanes;
   Value *vecPtrs = nullptr;
+  llvm::Type *ty = memType(op->type);
+  llvm::Align align(op->buffer->dtype.bytes());
   if (op->predicate) { // lanes off read nothing and give 0 (Load::predicate)
     Value *mask = accessMask(op->predicate, lanes);
     Value *addr = elementAddress(op->buffer, op->indices, lanes, vecPtrs);
-    llvm::Type *ty = memType(op->type);
     llvm::Type *vty = lanes > 1 ? ty : llvm::FixedVectorType::get(ty, 1);
-    llvm::Align align(op->buffer->dtype.bytes());
     Value *zero = llvm::Constant::getNullValue(vty);
     Value *v = addr ? b_.CreateMaskedLoad(vty, addr, align, mask, zero, op->buffer->name)
                     : b_.CreateMaskedGather(vty, vecPtrs, align, mask, zero, op->buffer->name);
@@ -810,8 +811,6 @@ void CodeGenLLVM::visit(const Load *op) {
   }
   Pieces pieces;
   Value *addr = elementAddress(op->buffer, op->indices, lanes, vecPtrs, &pieces);
-  llvm::Type *ty = memType(op->type);
-  llvm::Align align(op->buffer->dtype.bytes());
   Value *v =
       addr ? (Value *)b_.CreateAlignedLoad(ty, addr, align, op->buffer->name)
            : (Value *)b_.CreateMaskedGather(ty, vecPtrs, align, nullptr, nullptr, op->buffer->name);

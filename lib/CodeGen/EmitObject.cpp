@@ -489,7 +489,7 @@ bool hasMaskedVectors(const TargetOptions &opts) {
   if (isCuda(opts) || resolveTarget(opts, rt)) return false;
   std::unique_ptr<llvm::MCSubtargetInfo> sti(
       rt.target->createMCSubtargetInfo(rt.triple, rt.cpu, rt.features));
-  return sti && llvm::Triple(rt.triple).isX86() && sti->checkFeatures("+avx512f,+avx512vl");
+  return codegen::VectorMathTarget::hasX86Avx512(llvm::Triple(rt.triple), sti.get());
 }
 
 std::string resolveTriple(const std::string &target, std::string &error) {

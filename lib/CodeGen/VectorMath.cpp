@@ -95,6 +95,8 @@
 #include "llvm/IR/Intrinsics.h"
 #include "llvm/IR/IntrinsicsX86.h"
 #include "llvm/IR/Module.h"
+#include "llvm/MC/MCSubtargetInfo.h"
+#include "llvm/TargetParser/Triple.h"
 
 #include <cmath>
 #include <initializer_list>
@@ -102,6 +104,11 @@
 #include <vector>
 
 namespace hybridc::codegen {
+
+bool VectorMathTarget::hasX86Avx512(const llvm::Triple &triple, const llvm::MCSubtargetInfo *sti) {
+  return triple.isX86() && sti && sti->checkFeatures("+avx512f,+avx512vl");
+}
+
 namespace {
 
 using llvm::Value;

@@ -17,6 +17,11 @@
 
 #include "llvm/IR/IRBuilder.h"
 
+namespace llvm {
+class MCSubtargetInfo;
+class Triple;
+} // namespace llvm
+
 namespace hybridc::codegen {
 
 enum class VectorMathFn {
@@ -42,6 +47,10 @@ struct VectorMathTarget {
   /// and exponent with VGETMANTPS and VGETEXPPS (denormals included)
   /// instead of bit operations. The results are the same bits.
   bool x86Avx512 = false;
+  /// Whether `sti` (for `triple`) is x86 with AVX-512 F and VL: x86Avx512,
+  /// and what --vector-tails=auto asks (masked loads and stores as cheap as
+  /// plain ones, hasMaskedVectors).
+  static bool hasX86Avx512(const llvm::Triple &triple, const llvm::MCSubtargetInfo *sti);
 };
 
 /// True when `fn` has a polynomial and `ty` is a vector of more than one
