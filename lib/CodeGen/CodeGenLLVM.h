@@ -173,10 +173,10 @@ protected:
     unsigned lanes = 0;
     int64_t step = 0;
   };
-  /// With `pieces`, an access in two runs returns the first run's address
-  /// and fills `pieces` (else it is a gather/scatter).
   /// The mask of a predicated access (`lanes` 1: a <1 x i1> of "any lane").
   llvm::Value *accessMask(const ir::Expr &predicate, unsigned lanes);
+  /// With `pieces`, an access in two runs returns the first run's address
+  /// and fills `pieces` (else it is a gather/scatter).
   llvm::Value *elementAddress(const ir::Buffer &b, const std::vector<ir::Expr> &offsets,
                               unsigned lanes, llvm::Value *&vecPtrs, Pieces *pieces = nullptr);
   /// An element offset: its int64 additions and multiplications nsw.
