@@ -76,19 +76,18 @@ protected:
     IRVisitor::visit(n);
     ifDepth_ -= empty;
   }
-  void note(const Buffer &b, const std::vector<Expr> &idx, DType t) {
-    if (ifDepth_) conditional.insert(b.get());
+  /// An access of `b` (`predicated`: in some lanes only, Load::predicate).
+  void note(const Buffer &b, const std::vector<Expr> &idx, DType t, const Expr &predicated) {
+    if (ifDepth_ || predicated) conditional.insert(b.get());
     if (!accesses.count(b.get())) order.push_back(b);
     accesses[b.get()].push_back({idx, t});
   }
   void visit(const Load *n) override {
-    note(n->buffer, n->indices, n->type);
-    if (n->predicate) conditional.insert(n->buffer.get()); // some lanes only
+    note(n->buffer, n->indices, n->type, n->predicate);
     IRVisitor::visit(n);
   }
   void visit(const Store *n) override {
-    note(n->buffer, n->indices, n->value.type());
-    if (n->predicate) conditional.insert(n->buffer.get());
+    note(n->buffer, n->indices, n->value.type(), n->predicate);
     stored.insert(n->buffer.get());
     IRVisitor::visit(n);
   }
