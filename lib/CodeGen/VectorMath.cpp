@@ -336,7 +336,7 @@ Value *VM::x86(X86Op op, Value *a, Value *b, int imm) {
     Value *pass = llvm::PoisonValue::get(pa->getType());
     Value *all = piece == 16 ? b_.getInt16(0xffff) : b_.getInt8(0xff);
     std::vector<Value *> args;
-    ID id;
+    ID id = I::not_intrinsic; // every X86Op sets it below
     switch (op) {
     case X86Op::Scalef:
       id = dbl ? pick(I::x86_avx512_mask_scalef_pd_512, I::x86_avx512_mask_scalef_pd_256,
