@@ -11,10 +11,13 @@ c[i] and one reduction into s[0]; n random in 1..59, so every tail count
 occurs. The loop is split by --width and the inner loop vectorized; the
 kernel is compiled with --vector-tails=masked and split, --mcpu native and
 x86-64-v3, linked with a small C driver, run, and compared with `hybridc
-run` of the unscheduled kernel (the interpreter, the reference).
+run` of the unscheduled kernel (the interpreter, the reference). With
+`--targets host,aarch64` also for AArch64 (both forms; NEON has no masks, so
+LLVM takes the masked form's loads and stores apart lane by lane), linked
+with aarch64-linux-gnu-gcc and run under qemu-aarch64.
 
     /usr/bin/python3 test/fuzz/masked_fuzz.py --hybridc build/tools/hybridc/hybridc \
-        --seeds 0:200 [--width 16] [--workdir /tmp/mf]
+        --seeds 0:200 [--width 16] [--targets host,aarch64] [--workdir /tmp/mf]
 
 Prints each failure (compile error other than a refused schedule, crash,
 mismatch) with its seed; exits 1 if any. The kernels stay in the workdir.
@@ -101,6 +104,7 @@ def main():
     ap.add_argument("--hybridc", required=True)
     ap.add_argument("--seeds", default="0:100", help="A:B runs the seeds A..B-1")
     ap.add_argument("--width", type=int, default=16, help="the vector loop's lanes")
+    ap.add_argument("--targets", default="host", help="host, aarch64 or both (comma-separated)")
     ap.add_argument("--workdir", default="/tmp/hybridc-masked-fuzz")
     args = ap.parse_args()
     H = os.path.abspath(args.hybridc)
@@ -109,6 +113,14 @@ def main():
     drv = os.path.join(args.workdir, "driver.c")
     with open(drv, "w") as f:
         f.write(DRIVER)
+    targets = args.targets.split(",")
+    configs = []  # (target, --mcpu)
+    if "host" in targets:
+        configs += [("host", "native"), ("host", "x86-64-v3")]
+    if "aarch64" in targets:
+        configs += [("aarch64", "generic")]
+    if not configs or set(targets) - {"host", "aarch64"}:
+        ap.error("--targets: host, aarch64 or host,aarch64")
     fails = runs = refused = 0
     for seed in range(lo, hi):
         d = os.path.join(args.workdir, str(seed))
@@ -137,30 +149,34 @@ def main():
             continue
         rc, rs = np.load(d + "/c.npy"), np.load(d + "/s.npy")
         for form in ("masked", "split"):
-            for mcpu in ("native", "x86-64-v3"):
-                obj = "%s/k_%s_%s.o" % (d, form, mcpu)
+            for target, mcpu in configs:
+                obj = "%s/k_%s_%s_%s.o" % (d, form, target, mcpu)
                 p = subprocess.run([H, d + "/k.hy", "-s", d + "/k.json", "--vector-tails=" + form,
+                                    "--target", target,
                                     "--mcpu", mcpu, "-o", obj, "--verify-each"], capture_output=True, text=True)
                 runs += 1
                 if p.returncode == 1 and "error:" in p.stderr and "internal" not in p.stderr:
                     refused += 1  # a refused schedule
                     continue
                 if p.returncode != 0:
-                    print("seed %d %s %s: compile: %s" % (seed, form, mcpu, p.stderr[:400]))
+                    print("seed %d %s %s %s: compile: %s" % (seed, form, target, mcpu, p.stderr[:400]))
                     fails += 1
                     continue
                 exe = obj + ".exe"
-                subprocess.run(["cc", "-O1", drv, obj, "-o", exe, "-lm", "-lpthread"], check=True)
-                q = subprocess.run([exe, str(n), d + "/in.bin", d + "/out.bin"], capture_output=True)
+                cc, runner = ["cc"], []
+                if target == "aarch64":
+                    cc, runner = ["aarch64-linux-gnu-gcc"], ["qemu-aarch64", "-L", "/usr/aarch64-linux-gnu"]
+                subprocess.run(cc + ["-O1", drv, obj, "-o", exe, "-lm", "-lpthread"], check=True)
+                q = subprocess.run(runner + [exe, str(n), d + "/in.bin", d + "/out.bin"], capture_output=True)
                 if q.returncode != 0:
-                    print("seed %d %s %s: the kernel exited %d" % (seed, form, mcpu, q.returncode))
+                    print("seed %d %s %s %s: the kernel exited %d" % (seed, form, target, mcpu, q.returncode))
                     fails += 1
                     continue
                 out = np.fromfile(d + "/out.bin", np.float32)
                 if not (np.allclose(out[:n], rc, rtol=1e-4, atol=1e-4) and
                         np.allclose(out[n:], rs, rtol=1e-3, atol=1e-3)):
-                    print("seed %d %s %s: mismatch (n = %d)\n c %s\n reference %s\n s %s, reference %s"
-                          % (seed, form, mcpu, n, out[:8], rc[:8], out[n:], rs))
+                    print("seed %d %s %s %s: mismatch (n = %d)\n c %s\n reference %s\n s %s, reference %s"
+                          % (seed, form, target, mcpu, n, out[:8], rc[:8], out[n:], rs))
                     fails += 1
     print("masked_fuzz: seeds %d:%d, %d compiled runs (%d refused), %d failures" % (lo, hi, runs, refused, fails))
     return 1 if fails else 0
