@@ -1320,10 +1320,13 @@ void CodeGenLLVM::visit(const Allocate *op) {
   }
   llvm::Type *elemTy = memType(buf->dtype);
   if (isConst && constElems * elemBytes <= 64 * 1024) {
-    // Small and constant: a stack array in the entry block.
+    // Small and constant: a stack array in the entry block. One of a cache
+    // line or more starts on a cache line, as heap buffers do (runtime.c):
+    // a whole-vector access of a 64-byte row then touches one line, not two
+    // (a packed panel of cache_read, docs/schedules.md).
     uint64_t n = std::max<uint64_t>(constElems, 1);
-    llvm::AllocaInst *a =
-        entryAlloca(llvm::ArrayType::get(elemTy, n), nullptr, buf->name, std::max(16u, elemBytes));
+    unsigned align = n * elemBytes >= 64 ? 64u : std::max(16u, elemBytes);
+    llvm::AllocaInst *a = entryAlloca(llvm::ArrayType::get(elemTy, n), nullptr, buf->name, align);
     bindBuffer(buf, a);
     visit(op->body);
     return;
