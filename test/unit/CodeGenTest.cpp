@@ -736,6 +736,48 @@ int main(void) {
   CHECK(ir.find("call noalias ptr @hybridc_rt_v2_malloc") == std::string::npos);
 }
 
+TEST_CASE("codegen: a stack array of a cache line or more starts on one", "[codegen]") {
+  // big = allocate((16,)) (64 bytes), small = allocate((3,)) (12 bytes):
+  // for i in range(16): big[i] = a[i]; for i in range(3): small[i] = a[i] * 2
+  // for i in range(16): out[i] = big[15 - i] + small[i % 3]
+  Buffer a = buffer("a", F32, {16}, BufferNode::Input);
+  Buffer out = buffer("out", F32, {16}, BufferNode::Output);
+  Buffer big = buffer("big", F32, {16});
+  Buffer small = buffer("small", F32, {3});
+  Expr i = var("i");
+  Stmt body = Allocate::make(
+      big, Allocate::make(small, block({loop("i", 16, st(big, {i}, ld(a, {i}))),
+                                        loop("i", 3, st(small, {i}, ld(a, {i}) * f32(2))),
+                                        loop("i", 16,
+                                             st(out, {i},
+                                                ld(big, {Expr(15) - i}) +
+                                                    ld(small, {bin(BinOp::FloorMod, i, 3)})))})));
+  LoweredFunc f = kernel("stackalign", {inArg(a), outArg(out)}, body);
+  std::string ir;
+  CodeGenRequest req;
+  req.llvmIR = &ir;
+  TargetOptions to;
+  to.target = "x86_64";
+  to.optLevel = 0;
+  REQUIRE(!generateFlat({f}, "k", to, req));
+  CHECK(ir.find("%big = alloca [16 x float], align 64") != std::string::npos);
+  CHECK(ir.find("%small = alloca [3 x float], align 16") != std::string::npos);
+  const char *harness = R"(
+#include <stdio.h>
+#include "k.h"
+int main(void) {
+  float a[16], out[16];
+  for (int i = 0; i < 16; i++) a[i] = (float)i;
+  int r = stackalign(a, out);
+  printf("%d", r);
+  for (int i = 0; i < 16; i++) printf(" %g", out[i]);
+  printf("\n");
+  return 0;
+}
+)";
+  expectOutput({f}, harness, "0 15 16 17 12 13 14 9 10 11 6 7 8 3 4 5 0\n");
+}
+
 TEST_CASE("codegen: --emit-ir names blocks after loops and carries loop hints", "[codegen]") {
   Buffer a = buffer("a", F32, {64}, BufferNode::Input);
   Buffer c = buffer("c", F32, {64}, BufferNode::Output);
