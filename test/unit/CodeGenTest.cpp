@@ -111,6 +111,18 @@ std::string withKernel(std::string harness, const std::string &name) {
   return harness.replace(p, 6, name);
 }
 
+// The LLVM IR of `f` for x86-64 before optimisation.
+std::string x86IRAtO0(const LoweredFunc &f) {
+  std::string ir;
+  CodeGenRequest req;
+  req.llvmIR = &ir;
+  TargetOptions to;
+  to.target = "x86_64";
+  to.optLevel = 0;
+  REQUIRE(!generateFlat({f}, "k", to, req));
+  return ir;
+}
+
 void checkOuter(const std::string &out, const std::string &target = "host") {
   std::vector<double> v = numbers(out);
   REQUIRE(v.size() == 14);
@@ -640,13 +652,7 @@ int main(void) {
   expect += "\n";
   expectOutput({f}, harness, expect, {0, 3});
   // A contiguous access is one vector load; a strided one a gather.
-  std::string ir;
-  CodeGenRequest req;
-  req.llvmIR = &ir;
-  TargetOptions to;
-  to.target = "x86_64";
-  to.optLevel = 0;
-  REQUIRE(!generateFlat({f}, "k", to, req));
+  std::string ir = x86IRAtO0(f);
   CHECK(ir.find("load <8 x float>") != std::string::npos);
   CHECK(ir.find("llvm.masked.gather") != std::string::npos);
   CHECK(ir.find("llvm.masked.scatter") != std::string::npos);
@@ -724,13 +730,7 @@ int main(void) {
     REQUIRE(r.exitCode == 0);
     CHECK(r.out == "0 52 39 26 13\n");
   }
-  std::string ir;
-  CodeGenRequest req;
-  req.llvmIR = &ir;
-  TargetOptions to;
-  to.target = "x86_64";
-  to.optLevel = 0;
-  REQUIRE(!generateFlat({f}, "k", to, req));
+  std::string ir = x86IRAtO0(f);
   CHECK(ir.find("%t = alloca [4 x float]") != std::string::npos);
   CHECK(ir.find("call ptr @hybridc_rt_v2_malloc") == std::string::npos);
   CHECK(ir.find("call noalias ptr @hybridc_rt_v2_malloc") == std::string::npos);
@@ -753,13 +753,7 @@ TEST_CASE("codegen: a stack array of a cache line or more starts on one", "[code
                                                 ld(big, {Expr(15) - i}) +
                                                     ld(small, {bin(BinOp::FloorMod, i, 3)})))})));
   LoweredFunc f = kernel("stackalign", {inArg(a), outArg(out)}, body);
-  std::string ir;
-  CodeGenRequest req;
-  req.llvmIR = &ir;
-  TargetOptions to;
-  to.target = "x86_64";
-  to.optLevel = 0;
-  REQUIRE(!generateFlat({f}, "k", to, req));
+  std::string ir = x86IRAtO0(f);
   CHECK(ir.find("%big = alloca [16 x float], align 64") != std::string::npos);
   CHECK(ir.find("%small = alloca [3 x float], align 16") != std::string::npos);
   const char *harness = R"(
@@ -785,13 +779,7 @@ TEST_CASE("codegen: --emit-ir names blocks after loops and carries loop hints", 
   Stmt body = block({loop("i", 64, st(c, {i}, ld(a, {i}) + f32(1)), ForKind::Vectorized),
                      loop("j", 4, st(c, {j}, ld(a, {j}) * f32(2)), ForKind::Unrolled)});
   LoweredFunc f = kernel("hints", {inArg(a), outArg(c)}, body);
-  std::string ir;
-  CodeGenRequest req;
-  req.llvmIR = &ir;
-  TargetOptions to;
-  to.target = "x86_64";
-  to.optLevel = 0;
-  REQUIRE(!generateFlat({f}, "k", to, req));
+  std::string ir = x86IRAtO0(f);
   INFO(ir);
   for (const char *s : {"for.i:", "for.i.body:", "for.i.latch:", "for.i.end:", "for.j.body:",
                         "llvm.loop.vectorize.enable", "llvm.loop.unroll.full", "check.a.fail:",
@@ -999,13 +987,7 @@ int main(void) {
     REQUIRE(r.exitCode == 0);
     CHECK(r.out == "0 0 4480 4600 be00 4880\n"); // 3 * {1.5, 2, -0.5, 3}
   }
-  std::string ir;
-  CodeGenRequest req;
-  req.llvmIR = &ir;
-  TargetOptions to;
-  to.target = "x86_64";
-  to.optLevel = 0;
-  REQUIRE(!generateFlat({f}, "k", to, req));
+  std::string ir = x86IRAtO0(f);
   CHECK(ir.find("call ptr @hybridc_rt_v2_malloc(i64 131072)") != std::string::npos);
   CHECK(ir.find("call void @hybridc_rt_v2_free(ptr") != std::string::npos);
 }
