@@ -15,6 +15,7 @@
 # A measurement, not a test: nothing fails on slowness (exit 1 only if a
 # kernel fails to compile or its result check fails).
 set -euo pipefail
+source "$(dirname "$0")/common.sh"
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 A=$(realpath "${1:?usage: bench/ab.sh HYBRIDC_A [HYBRIDC_B]}")
@@ -46,7 +47,6 @@ for k in $KERNELS; do
   done
 done
 
-med() { sort -g | awk '{a[NR]=$1} END{print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 status=0
 echo "## bench/ab.sh: A=$A${ENV_A:+ ($ENV_A)}, B=$B${ENV_B:+ ($ENV_B)}"
 echo

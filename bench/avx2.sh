@@ -18,10 +18,10 @@
 # test: prints a Markdown table, exit 1 only if something fails to build or a
 # result check fails.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-ROOT=$(pwd)
-SB=${SHARED_BENCH:-$ROOT/../shared/bench}
-H=$(realpath "${HYBRIDC:-build/tools/hybridc/hybridc}")
+source "$(dirname "$0")/common.sh"
+bench_hybridc avx2.sh
+cd "$BENCH_ROOT"
+SB=${SHARED_BENCH:-$BENCH_ROOT/../shared/bench}
 KERNELS=${KERNELS:-"matmul512 matmul1024 conv"}
 THREADS=${THREADS:-1}
 ROUNDS=${ROUNDS:-5}
@@ -43,7 +43,7 @@ for k in $KERNELS; do
   clang++ -O2 -std=c++17 -I"$SB" -I/usr/include/halide14 -DWRAP_"$k" -c "$SB/halide_wrap.cpp" -o "$TMP/hl/wrap_$k.o"
   clang -O2 -I"$SB" -DKERNEL="$k" -DFN="${k}_halide" "$SB/bench.c" "$TMP/hl/wrap_$k.o" "$TMP/hl/${k}_hl.o" \
     "$TMP/hl/halide_runtime.o" -o "$TMP/b_${k}_halide" -lm -lpthread -ldl -lstdc++
-  "$H" "bench/$k.hy" -s "bench/${k}_avx2.json" --mcpu haswell -o "$TMP/$k.o"
+  "$HYBRIDC" "bench/$k.hy" -s "bench/${k}_avx2.json" --mcpu haswell -o "$TMP/$k.o"
   if objdump -d "$TMP/$k.o" | grep -q '%zmm'; then
     echo "avx2: bench/$k.hy with --mcpu haswell uses zmm registers" >&2
     exit 1
@@ -51,7 +51,6 @@ for k in $KERNELS; do
   clang -O2 -I"$SB" -DKERNEL="$k" -DFN="$k" "$SB/bench.c" "$TMP/$k.o" -o "$TMP/b_${k}_hybridc" -lm -lpthread
 done
 
-med() { sort -g | awk '{a[NR]=$1} END{print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 status=0
 echo "## bench/avx2.sh: AVX2 code on $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
 echo

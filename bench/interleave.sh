@@ -9,11 +9,11 @@
 # bench/anchors.sh first). Prints a Markdown table of speed-ups (> 1: hybridc
 # is faster).
 set -uo pipefail
+source "$(dirname "$0")/common.sh"
 B=${BENCH_BUILD:-${XDG_CACHE_HOME:-$HOME/.cache}/hybridc-bench}/bin
 ROUNDS=${ROUNDS:-5}
 KERNELS=${KERNELS:-"ewise matmul1024 matmul512 blur softmax conv outer"}
 THREADS=${THREADS:-1}
-med() { sort -g | awk '{a[NR]=$1} END{print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 echo "| kernel | threads | hybridc variant | median ms | x Halide | x oneDNN | x OpenBLAS |"
 echo "|---|---|---|---|---|---|---|"
 for t in $THREADS; do

@@ -14,13 +14,11 @@
 # The start-up (a run with nothing to do) is subtracted. Prints Markdown.
 # A measurement, not a test: nothing fails on slowness.
 set -euo pipefail
-HYBRIDC=${1:-${HYBRIDC:-}}
-[ -z "$HYBRIDC" ] || [[ $HYBRIDC = /* ]] || HYBRIDC=$PWD/$HYBRIDC
-cd "$(dirname "$0")/.."
-HYBRIDC=${HYBRIDC:-$PWD/build/tools/hybridc/hybridc}
+source "$(dirname "$0")/common.sh"
+bench_hybridc interp.sh "${1:-}"
+cd "$BENCH_ROOT"
 RUNS=${RUNS:-3}
 PY=/usr/bin/python3
-[ -x "$HYBRIDC" ] || { echo "interp.sh: no hybridc at $HYBRIDC (bash scripts/setup.sh builds it)" >&2; exit 1; }
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 

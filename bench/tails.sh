@@ -17,12 +17,10 @@
 # Prints Markdown: ns per call (matmul: ms), masked / split. A measurement,
 # not a test: nothing fails on slowness (a wrong result does fail).
 set -euo pipefail
-HYBRIDC=${1:-${HYBRIDC:-}}
-[ -z "$HYBRIDC" ] || [[ $HYBRIDC = /* ]] || HYBRIDC=$PWD/$HYBRIDC
-cd "$(dirname "$0")/.."
-HYBRIDC=${HYBRIDC:-$PWD/build/tools/hybridc/hybridc}
+source "$(dirname "$0")/common.sh"
+bench_hybridc tails.sh "${1:-}"
+cd "$BENCH_ROOT"
 ROUNDS=${ROUNDS:-7}
-[ -x "$HYBRIDC" ] || { echo "tails.sh: no hybridc at $HYBRIDC (bash scripts/setup.sh builds it)" >&2; exit 1; }
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
